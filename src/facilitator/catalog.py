@@ -1,0 +1,142 @@
+"""Finding agendas and decks: bundled ones and the user's own, by id or by path.
+
+User files shadow bundled ones with the same id. Loaded files are cached by modification time,
+so listing and resolving stay fast with hundreds of files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from facilitator import paths
+from facilitator.formats.agenda import Agenda, load_agenda
+from facilitator.formats.deck import Deck, load_deck
+from facilitator.formats.problems import FormatError, Problem
+
+T = TypeVar("T", Agenda, Deck)
+
+
+@dataclass
+class Entry(Generic[T]):
+    id: str
+    path: Path
+    origin: str  # "bundled" | "user"
+    value: T | None = None
+    problems: list[Problem] = field(default_factory=list)
+    shadows: bool = False  # a user file that hides a bundled one with the same id
+
+    @property
+    def title(self) -> str:
+        return self.value.title if self.value is not None else "(invalid: see validate)"
+
+
+_cache: dict[tuple[str, Path], tuple[int, int, object]] = {}
+
+
+def _cached(kind: str, path: Path, load: Callable[[], object]) -> object:
+    try:
+        st = path.stat()
+    except OSError:
+        return load()
+    key = (kind, path)
+    hit = _cache.get(key)
+    if hit and hit[0] == st.st_mtime_ns and hit[1] == st.st_size:
+        return hit[2]
+    try:
+        result: object = load()
+    except FormatError as exc:
+        result = exc
+    _cache[key] = (st.st_mtime_ns, st.st_size, result)
+    return result
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def _entries(
+    kind: str, folders: list[tuple[Path, str]], load: Callable[[Path, str], T]
+) -> list[Entry[T]]:
+    by_id: dict[str, Entry[T]] = {}
+    for folder, origin in folders:
+        for path in _yaml_files(folder):
+            result = _cached(kind, path, lambda p=path, o=origin: load(p, o))
+            if isinstance(result, FormatError):
+                entry: Entry[T] = Entry(path.stem, path, origin, None, result.problems)
+            else:
+                entry = Entry(result.id, path, origin, result)  # type: ignore[attr-defined]
+            if entry.id in by_id and by_id[entry.id].origin != origin:
+                entry.shadows = True
+            by_id[entry.id] = entry
+    return sorted(by_id.values(), key=lambda e: (e.origin != "user", e.id))
+
+
+def deck_entries() -> list[Entry[Deck]]:
+    return _entries(
+        "deck",
+        [(paths.bundled_decks(), "bundled"), (paths.user_decks(), "user")],
+        lambda p, o: load_deck(str(p), origin=o),
+    )
+
+
+def deck_ids() -> set[str]:
+    return {e.id for e in deck_entries() if e.value is not None}
+
+
+def deck_exists(name: str) -> bool:
+    return name in deck_ids()
+
+
+def agenda_entries() -> list[Entry[Agenda]]:
+    decks = deck_ids()
+    return _entries(
+        "agenda",
+        [(paths.bundled_agendas(), "bundled"), (paths.user_agendas(), "user")],
+        lambda p, o: load_agenda(str(p), decks.__contains__, origin=o),
+    )
+
+
+def _is_path(name: str) -> bool:
+    return "/" in name or name.endswith((".yaml", ".yml"))
+
+
+def find_agenda(name: str) -> Agenda:
+    """An agenda by id or by path; raises LookupError or FormatError."""
+    if _is_path(name) or Path(name).is_file():
+        path = Path(name)
+        if not path.is_file():
+            raise LookupError(f"{name}: no such file")
+        return load_agenda(str(path), deck_exists, origin="file")
+    for entry in agenda_entries():
+        if entry.id == name:
+            if entry.value is None:
+                raise FormatError(entry.problems)
+            return entry.value
+    raise LookupError(f"no agenda called '{name}' (see 'facilitator agendas list')")
+
+
+def find_deck(name: str, language: str | None = None) -> Deck:
+    """A deck by id or path; with a language, prefer ``ID-LANG`` when it exists."""
+    if _is_path(name):
+        path = Path(name)
+        if not path.is_file():
+            raise LookupError(f"{name}: no such file")
+        return load_deck(str(path))
+    entries = {e.id: e for e in deck_entries()}
+    if language and not language.startswith("en"):
+        base = language.split("-")[0]
+        for candidate in (f"{name}-{language}", f"{name}-{base}"):
+            if candidate in entries and entries[candidate].value is not None:
+                name = candidate
+                break
+    entry = entries.get(name)
+    if entry is None:
+        raise LookupError(f"no question deck called '{name}' (see 'facilitator decks list')")
+    if entry.value is None:
+        raise FormatError(entry.problems)
+    return entry.value

@@ -1,0 +1,237 @@
+"""``facilitator agendas``: list, show, validate, new, edit."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+
+from facilitator import catalog, paths
+from facilitator.cli.output import console, error, problems, say
+from facilitator.formats.agenda import load_agenda
+from facilitator.formats.problems import FormatError
+from facilitator.fsutil import atomic_write
+from facilitator.schedule import format_offset, plan
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = sub.add_parser("agendas", help="list, show, check and edit meeting agendas")
+    cmds = parser.add_subparsers(dest="agendas_command", metavar="ACTION", required=True)
+    cmds.add_parser("list", help="the bundled agendas and your own").set_defaults(handler=cmd_list)
+    show = cmds.add_parser("show", help="print an agenda's timeline")
+    show.add_argument("agenda", metavar="ID|PATH")
+    show.add_argument("--at", metavar="HH:MM", type=parse_hhmm, help="show clock times from HH:MM")
+    show.add_argument(
+        "--participants", metavar="N", type=_positive_int, help="size rounds for N people"
+    )
+    show.add_argument("--newcomer", action="store_true", help="someone new is present")
+    show.set_defaults(handler=cmd_show)
+    validate = cmds.add_parser("validate", help="check agenda files")
+    validate.add_argument("files", nargs="+", metavar="PATH")
+    validate.set_defaults(handler=cmd_validate)
+    new = cmds.add_parser("new", help="start your own agenda from a template")
+    new.add_argument("name", metavar="NAME")
+    new.add_argument("--from", dest="template", metavar="ID", default="mutual-support-150")
+    new.set_defaults(handler=cmd_new)
+    edit = cmds.add_parser("edit", help="edit your agenda in $EDITOR, checked before it is saved")
+    edit.add_argument("agenda", metavar="ID")
+    edit.set_defaults(handler=cmd_edit)
+
+
+def parse_hhmm(text: str) -> dt.time:
+    try:
+        hours, minutes = text.split(":")
+        return dt.time(int(hours), int(minutes))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a time like 19:30") from None
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of people like 8")
+    return value
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title="Agendas", title_justify="left")
+    for column in ("id", "title", "minutes", "from"):
+        table.add_column(column)
+    from facilitator.schedule import total_minutes
+
+    for entry in catalog.agenda_entries():
+        where = "your own" if entry.origin == "user" else "bundled"
+        if entry.shadows:
+            where += " (replaces bundled)"
+        minutes = f"{total_minutes(entry.value):g}" if entry.value else "-"
+        table.add_row(Text(entry.id), Text(entry.title), minutes, where)
+    console().print(table)
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from rich.table import Table
+    from rich.text import Text
+
+    try:
+        agenda = catalog.find_agenda(args.agenda)
+    except FormatError as exc:
+        problems(exc.problems)
+        return 1
+    except LookupError as exc:
+        error(str(exc))
+        return 1
+    slots = plan(agenda, args.participants, args.newcomer)
+    table = Table(title=Text(agenda.title), title_justify="left")
+    for column in ("#", "item", "start", "end", "minutes"):
+        table.add_column(column, justify="right" if column in ("#", "minutes") else "left")
+    base = dt.datetime.combine(dt.date.today(), args.at) if args.at else None
+
+    def when(minutes: float) -> str:
+        if base is None:
+            return format_offset(minutes)
+        return (base + dt.timedelta(minutes=minutes)).strftime("%H:%M")
+
+    number = 0
+    for slot in slots:
+        if not slot.active:
+            continue
+        number += 1
+        table.add_row(
+            str(number),
+            Text(slot.item.title),
+            when(slot.start),
+            when(slot.end),
+            f"{slot.minutes:g}",
+        )
+    end = slots[-1].end if slots else 0
+    table.caption = f"ends at {when(max(s.end for s in slots if s.active) if slots else end)}"
+    console().print(table)
+    left_out = [s.item.title for s in slots if not s.active]
+    if left_out:
+        say("Left out (no newcomer): " + "; ".join(left_out))
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    failed = False
+    for name in args.files:
+        try:
+            agenda = load_agenda(name, catalog.deck_exists)
+        except FormatError as exc:
+            problems(exc.problems)
+            failed = True
+            continue
+        say(f"{name}: ok ({agenda.id}, {len(agenda.items)} items)")
+    return 1 if failed else 0
+
+
+def _slug(name: str) -> str:
+    slug = "".join(c if c.isalnum() else "-" for c in name.strip().lower())
+    return "-".join(part for part in slug.split("-") if part) or "agenda"
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    try:
+        template = catalog.find_agenda(args.template)
+    except (LookupError, FormatError) as exc:
+        error(str(exc))
+        return 1
+    slug = _slug(args.name)
+    target = paths.user_agendas() / f"{slug}.yaml"
+    if target.exists():
+        error(f"{target}: already exists; edit it with 'facilitator agendas edit {slug}'")
+        return 1
+    lines = Path(template.path).read_text(encoding="utf-8").splitlines()
+    body = [line for line in lines if not line.startswith(("id:", "title:", "# yaml-language"))]
+    schema = paths.schemas() / "agenda.schema.json"
+    head = [
+        f"# yaml-language-server: $schema={schema.as_uri()}",
+        f"title: {_yaml_quote(args.name)}",
+        f"id: {slug}",
+    ]
+    atomic_write(target, "\n".join(head + body) + "\n", mode=0o644)
+    say(f"Created {target} from {template.id}. Edit it with: facilitator agendas edit {slug}")
+    return 0
+
+
+def _yaml_quote(text: str) -> str:
+    import json
+
+    return json.dumps(text, ensure_ascii=False)
+
+
+def cmd_edit(args: argparse.Namespace) -> int:
+    try:
+        source = catalog.find_agenda(args.agenda)
+    except LookupError as exc:
+        error(str(exc))
+        return 1
+    except FormatError as exc:
+        entry = next((e for e in catalog.agenda_entries() if e.id == args.agenda), None)
+        if entry is None:
+            problems(exc.problems)
+            return 1
+        source_path = entry.path
+    else:
+        source_path = Path(source.path)
+    target = (
+        source_path
+        if source_path.parent == paths.user_agendas()
+        else paths.user_agendas() / f"{args.agenda}.yaml"
+    )
+    return edit_until_valid(source_path, target)
+
+
+def edit_until_valid(source: Path, target: Path) -> int:
+    """Like ``crontab -e``: edit a copy, re-open until valid, only then replace the file."""
+    import tempfile
+
+    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+    fd, tmp_name = tempfile.mkstemp(prefix=f"{target.stem}.", suffix=".yaml")
+    tmp = Path(tmp_name)
+    try:
+        os.write(fd, source.read_bytes())
+        os.close(fd)
+        while True:
+            status = subprocess.call([*shlex.split(editor), str(tmp)])
+            if status != 0:
+                error(f"the editor exited with status {status}; nothing was changed")
+                return 1
+            data = tmp.read_bytes()
+            try:
+                agenda = load_agenda(str(target), catalog.deck_exists, data=data)
+            except FormatError as exc:
+                problems(exc.problems)
+                if not _ask("Edit again? [Y/n] "):
+                    error(f"Not saved; {target} is unchanged.")
+                    return 1
+                continue
+            if data == source.read_bytes() and source == target:
+                say("No changes.")
+                return 0
+            atomic_write(target, data, mode=0o644)
+            say(f"Saved {target} ({agenda.id}, {len(agenda.items)} items).")
+            return 0
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _ask(prompt: str) -> bool:
+    if not sys.stdin.isatty():
+        return False
+    try:
+        answer = input(prompt)
+    except EOFError:
+        return False
+    return answer.strip().lower() in ("", "y", "yes")

@@ -1,0 +1,128 @@
+"""``facilitator decks``: list, show, validate, new, draw."""
+
+from __future__ import annotations
+
+import argparse
+
+from facilitator import catalog, paths
+from facilitator.cli.output import console, error, problems, say
+from facilitator.formats.deck import load_deck
+from facilitator.formats.problems import FormatError
+from facilitator.fsutil import atomic_write
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = sub.add_parser("decks", help="question decks for ice breakers and rounds")
+    cmds = parser.add_subparsers(dest="decks_command", metavar="ACTION", required=True)
+    cmds.add_parser("list", help="the bundled decks and your own").set_defaults(handler=cmd_list)
+    show = cmds.add_parser("show", help="print a deck's questions")
+    show.add_argument("deck", metavar="ID|PATH")
+    show.set_defaults(handler=cmd_show)
+    validate = cmds.add_parser("validate", help="check deck files")
+    validate.add_argument("files", nargs="+", metavar="PATH")
+    validate.set_defaults(handler=cmd_validate)
+    new = cmds.add_parser("new", help="start your own deck")
+    new.add_argument("name", metavar="NAME")
+    new.set_defaults(handler=cmd_new)
+    draw = cmds.add_parser("draw", help="draw a question the group has not had yet")
+    draw.add_argument("deck", metavar="ID|PATH")
+    draw.add_argument("--group", metavar="G", help="avoid questions this group already had")
+    draw.add_argument(
+        "--tag",
+        metavar="T",
+        action="append",
+        default=[],
+        help="only questions with this tag (repeatable)",
+    )
+    draw.add_argument("--language", metavar="LANG", help="prefer the deck in this language")
+    draw.add_argument("--seed", metavar="N", type=int, help="make the draw reproducible")
+    draw.set_defaults(handler=cmd_draw)
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title="Question decks", title_justify="left")
+    for column in ("id", "title", "language", "questions", "from"):
+        table.add_column(column)
+    for entry in catalog.deck_entries():
+        deck = entry.value
+        where = "your own" if entry.origin == "user" else "bundled"
+        if entry.shadows:
+            where += " (replaces bundled)"
+        table.add_row(
+            Text(entry.id),
+            Text(entry.title),
+            Text(deck.language if deck else "-"),
+            str(len(deck.questions)) if deck else "-",
+            where,
+        )
+    console().print(table)
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from rich.text import Text
+
+    try:
+        deck = catalog.find_deck(args.deck)
+    except FormatError as exc:
+        problems(exc.problems)
+        return 1
+    except LookupError as exc:
+        error(str(exc))
+        return 1
+    out = console()
+    out.print(Text(f"{deck.title} ({deck.id}, {deck.language})", style="bold"))
+    if deck.description:
+        out.print(Text(deck.description))
+    for number, question in enumerate(deck.questions, 1):
+        tags = f"  [{', '.join(question.tags)}]" if question.tags else ""
+        out.print(Text(f"{number:3}. {question.text}{tags}"))
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    failed = False
+    for name in args.files:
+        try:
+            deck = load_deck(name)
+        except FormatError as exc:
+            problems(exc.problems)
+            failed = True
+            continue
+        say(f"{name}: ok ({deck.id}, {len(deck.questions)} questions)")
+    return 1 if failed else 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from facilitator.cli.agendas import _slug, _yaml_quote
+
+    slug = _slug(args.name)
+    target = paths.user_decks() / f"{slug}.yaml"
+    if target.exists():
+        error(f"{target}: already exists")
+        return 1
+    schema = paths.schemas() / "deck.schema.json"
+    text = "\n".join([
+        f"# yaml-language-server: $schema={schema.as_uri()}",
+        f"title: {_yaml_quote(args.name)}",
+        f"id: {slug}",
+        "language: en",
+        "description: Questions our group wrote.",
+        "questions:",
+        '  - text: "What has surprised you since we last met?"',
+        "    tags: [light]",
+        '  - text: "Which conversation this month stayed with you, and why?"',
+        "    tags: [medium]",
+    ]) + "\n"  # fmt: skip
+    atomic_write(target, text, mode=0o644)
+    say(f"Created {target}. Add your questions, then check it: facilitator decks validate {target}")
+    return 0
+
+
+def cmd_draw(args: argparse.Namespace) -> int:
+    from facilitator.decks.cli_draw import draw_once
+
+    return draw_once(args)

@@ -1,0 +1,33 @@
+"""Printing for the CLI: Rich for tables, user text never read as markup, errors on stderr."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from facilitator.formats.problems import Problem
+from facilitator.text import clean
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+def console() -> Console:
+    from rich.console import Console
+
+    return Console(highlight=False)
+
+
+def say(text: str) -> None:
+    """Print plain text (cleaned of control characters)."""
+    sys.stdout.write(clean(text) + "\n")
+
+
+def error(text: str) -> None:
+    sys.stderr.write(clean(text) + "\n")
+
+
+def problems(items: Iterable[Problem]) -> None:
+    for problem in items:
+        error(str(problem))

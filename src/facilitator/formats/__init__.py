@@ -1,0 +1,1 @@
+"""File formats: YAML loading with positions, agendas and question decks."""

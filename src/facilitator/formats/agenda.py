@@ -1,0 +1,205 @@
+"""The agenda format, version 1: data classes and the checker that builds them."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from facilitator.formats.problems import FormatError
+from facilitator.formats.reader import Reader
+from facilitator.formats.yamlnodes import Node, read_file
+
+KINDS = ["open", "round", "discussion", "silence", "break"]
+RECORDS = ["expectations", "conclusions", "notes", "followups", "decisions"]
+DRAWS = ["group", "each"]
+AGENDA_KEYS = ["title", "id", "description", "language", "source", "group_size", "roles", "items"]
+ITEM_KEYS = [
+    "title", "minutes", "kind", "per_person", "who", "when", "record", "deck", "draw",
+    "alternative", "guidance", "flexible", "min_minutes", "protected",
+]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Item:
+    title: str
+    minutes: float | None = None
+    kind: str = "open"
+    per_person: float | None = None
+    who: str | None = None
+    when: str | None = None
+    record: str | None = None
+    deck: str | None = None
+    draw: str = "group"
+    alternative: str | None = None
+    guidance: str | None = None
+    flexible: bool = False
+    min_minutes: float | None = None
+    protected: bool = False
+
+    @property
+    def is_round(self) -> bool:
+        return self.kind == "round"
+
+    @property
+    def floor(self) -> float:
+        """The least this item may shrink to when re-planning."""
+        if self.flexible:
+            return self.min_minutes if self.min_minutes is not None else 0.0
+        return self.nominal(None)
+
+    def nominal(self, speakers: int | None) -> float:
+        """Planned minutes; rounds with ``per_person`` grow with the number of speakers."""
+        if self.per_person is not None and speakers is not None:
+            return self.per_person * speakers
+        if self.minutes is not None:
+            return self.minutes
+        return (self.per_person or 0.0) * (speakers or 1)
+
+
+@dataclass(frozen=True)
+class Agenda:
+    id: str
+    title: str
+    items: tuple[Item, ...]
+    description: str | None = None
+    language: str = "en"
+    source: str | None = None
+    group_size: tuple[int, int] | None = None
+    roles: tuple[str, ...] = ()
+    path: str = ""
+    origin: str = "bundled"  # "bundled" | "user" | "file"
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+DeckResolver = Callable[[str], bool]
+
+
+def load_agenda(
+    path: str,
+    deck_exists: DeckResolver | None = None,
+    origin: str = "file",
+    data: bytes | None = None,
+) -> Agenda:
+    """Load and check an agenda file; raise FormatError listing every problem."""
+    root = read_file(path, data)
+    reader = Reader(path)
+    agenda = _read_agenda(reader, root, path, deck_exists, origin)
+    if reader.problems or agenda is None:
+        raise FormatError(reader.problems)
+    return agenda
+
+
+def _read_agenda(
+    r: Reader, root: Node, path: str, deck_exists: DeckResolver | None, origin: str
+) -> Agenda | None:
+    fields = r.mapping(root, AGENDA_KEYS, "the agenda")
+    if fields is None:
+        return None
+    title = r.text(fields, "title", required=True, where=root)
+    default_id = os.path.splitext(os.path.basename(path))[0]
+    agenda_id = r.text(fields, "id") or default_id
+    language = r.text(fields, "language") or "en"
+    _check_language(r, fields, language)
+    group_size = _read_group_size(r, fields.get("group_size"))
+    roles = [name for name, _ in r.text_list(fields, "roles")]
+    items_node = fields.get("items")
+    items: list[Item] = []
+    if items_node is None:
+        r.problem(root, "'items' is required: a list of agenda items, each with a title")
+    elif items_node.kind != "seq" or not items_node.items:
+        r.problem(items_node, "'items' must be a non-empty list of agenda items")
+    else:
+        for node in items_node.items:
+            item = _read_item(r, node, roles, deck_exists)
+            if item is not None:
+                items.append(item)
+    if title is None:
+        return None
+    return Agenda(
+        id=agenda_id, title=title, items=tuple(items), description=r.text(fields, "description",
+        one_line=False), language=language, source=r.text(fields, "source", one_line=False),
+        group_size=group_size, roles=tuple(roles), path=path, origin=origin,
+    )  # fmt: skip
+
+
+def _check_language(r: Reader, fields: dict[str, Node], language: str) -> None:
+    parts = language.split("-")
+    if not (parts[0].isalpha() and 2 <= len(parts[0]) <= 3 and all(p.isalnum() for p in parts)):
+        r.problem(fields["language"], f"'language' must be a language tag such as en, fr or pt-BR, "
+                  f"not '{language}'")  # fmt: skip
+
+
+def _read_group_size(r: Reader, node: Node | None) -> tuple[int, int] | None:
+    if node is None:
+        return None
+    fields = r.mapping(node, ["min", "max"], "'group_size'")
+    if fields is None:
+        return None
+    low = r.number(fields, "min", integer=True)
+    high = r.number(fields, "max", integer=True)
+    if low is not None and high is not None and low > high:
+        r.problem(node, f"'group_size' min ({low:g}) is above max ({high:g}); swap them")
+        return None
+    if low is None and high is None:
+        return None
+    return (int(low or 1), int(high or 1000))
+
+
+def _read_item(
+    r: Reader, node: Node, roles: list[str], deck_exists: DeckResolver | None
+) -> Item | None:
+    fields = r.mapping(node, ITEM_KEYS, "an agenda item")
+    if fields is None:
+        return None
+    title = r.text(fields, "title", required=True, where=node)
+    minutes = r.number(fields, "minutes")
+    per_person = r.number(fields, "per_person")
+    min_minutes = r.number(fields, "min_minutes", positive=False)
+    kind = r.choice(fields, "kind", KINDS, "open") or "open"
+    flexible = r.boolean(fields, "flexible")
+    protected = r.boolean(fields, "protected")
+    where = fields.get("title", node)
+    if (
+        minutes is None
+        and per_person is None
+        and "minutes" not in fields
+        and "per_person" not in fields
+    ):
+        r.problem(where, "the item needs 'minutes' (or 'per_person' for a round)")
+    if per_person is not None and kind != "round":
+        r.problem(fields["per_person"], "'per_person' is only for rounds; add 'kind: round'")
+    if min_minutes is not None:
+        if min_minutes < 0:
+            r.problem(fields["min_minutes"], "'min_minutes' must be 0 or more")
+        if not flexible:
+            r.problem(fields["min_minutes"], "'min_minutes' only applies with 'flexible: true'")
+        if minutes is not None and min_minutes > minutes:
+            r.problem(
+                fields["min_minutes"],
+                f"'min_minutes' ({min_minutes:g}) is above 'minutes' ({minutes:g})",
+            )
+    if flexible and protected:
+        r.problem(fields["protected"], "an item cannot be both 'flexible' and 'protected'")
+    who = r.text(fields, "who")
+    if who is not None and who not in roles:
+        known = f"roles are: {', '.join(roles)}" if roles else "add it under 'roles:' at the top"
+        r.problem(
+            fields["who"], f"'who' is '{who}', which is not one of the agenda's roles; {known}"
+        )
+    when = r.choice(fields, "when", ["newcomer"], None)
+    deck = r.text(fields, "deck")
+    if deck is not None and deck_exists is not None and not deck_exists(deck):
+        r.problem(
+            fields["deck"], f"no question deck called '{deck}' (see 'facilitator decks list')"
+        )
+    if title is None:
+        return None
+    return Item(
+        title=title, minutes=minutes, kind=kind, per_person=per_person, who=who, when=when,
+        record=r.choice(fields, "record", RECORDS, None), deck=deck,
+        draw=r.choice(fields, "draw", DRAWS, "group") or "group",
+        alternative=r.text(fields, "alternative", one_line=False),
+        guidance=r.text(fields, "guidance", one_line=False), flexible=flexible,
+        min_minutes=min_minutes, protected=protected,
+    )  # fmt: skip

@@ -1,0 +1,225 @@
+"""A careful YAML reader: positions on every value, and no surprises.
+
+PyYAML alone accepts duplicate keys, expands alias bombs, crashes on deep nesting (the C composer
+segfaults) and builds Python objects from tags. Here the parser's event stream is composed into
+plain nodes by a loop (no recursion), with limits on size, depth and alias expansion, and every
+problem is reported with its line and column.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml.resolver import Resolver
+
+from facilitator.formats.problems import FormatError, Problem
+from facilitator.text import clean
+
+MAX_BYTES = 1024 * 1024
+MAX_DEPTH = 40
+MAX_NODES = 20_000  # after alias expansion
+
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_RESOLVER = Resolver()
+_STR = "tag:yaml.org,2002:str"
+_ALLOWED_TAGS = {
+    _STR,
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:seq",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:timestamp",
+}
+
+
+@dataclass
+class Node:
+    """A YAML value with where it stands (1-based line and column)."""
+
+    kind: str  # "map" | "seq" | "scalar"
+    line: int
+    column: int
+    tag: str = _STR
+    text: str = ""  # the scalar as written
+    items: list[Any] = field(default_factory=list)  # seq: [Node]; map: [(Node, Node)]
+
+    def get(self, key: str) -> Node | None:
+        for k, v in self.items:
+            if k.text == key:
+                return v
+        return None
+
+
+class _Budget:
+    def __init__(self) -> None:
+        self.nodes = 0
+
+
+def read_file(path: str, data: bytes | None = None) -> Node:
+    """Read one YAML document from ``path`` into nodes, or raise FormatError."""
+    if data is None:
+        try:
+            with open(path, "rb") as fh:
+                data = fh.read(MAX_BYTES + 1)
+        except OSError as exc:
+            raise FormatError(
+                [Problem(path, 1, 1, f"cannot read the file: {exc.strerror}")]
+            ) from exc
+    if len(data) > MAX_BYTES:
+        raise FormatError(
+            [Problem(path, 1, 1, "the file is over 1 MiB; agendas and decks are small")]
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise FormatError(
+            [Problem(path, line, col, "bytes that are not UTF-8; save the file as UTF-8")]
+        ) from exc
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return compose(path, text)
+
+
+def compose(path: str, text: str) -> Node:
+    try:
+        return _compose(path, text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        what = exc.problem or exc.context or "invalid YAML"
+        raise FormatError([Problem(path, line, col, f"YAML syntax: {what}")]) from None
+    except yaml.YAMLError as exc:
+        raise FormatError([Problem(path, 1, 1, f"YAML syntax: {exc}")]) from None
+
+
+def _compose(path: str, text: str) -> Node:
+    stack: list[tuple[Node, list[Node | None]]] = []  # container, [pending key]
+    anchors: dict[str, Node] = {}
+    root: Node | None = None
+    documents = 0
+    problems: list[Problem] = []
+
+    def attach(node: Node) -> None:
+        nonlocal root
+        if not stack:
+            root = node
+            return
+        parent, pending = stack[-1]
+        if parent.kind == "seq":
+            parent.items.append(node)
+        elif pending[0] is None:
+            pending[0] = node
+        else:
+            parent.items.append((pending[0], node))
+            pending[0] = None
+
+    for event in yaml.parse(text, Loader=_Loader):
+        mark = event.start_mark
+        line, col = mark.line + 1, mark.column + 1
+        if isinstance(event, yaml.DocumentStartEvent):
+            documents += 1
+            if documents > 1:
+                raise FormatError(
+                    [Problem(path, line, col, "more than one YAML document; remove the '---' line")]
+                )
+            continue
+        if isinstance(event, yaml.AliasEvent):
+            target = anchors.get(event.anchor or "")
+            if target is None:
+                raise FormatError([Problem(path, line, col, f"unknown alias *{event.anchor}")])
+            attach(target)
+            continue
+        if isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            tag = getattr(event, "tag", None)
+            if tag and tag not in ("!", *_ALLOWED_TAGS):
+                problems.append(
+                    Problem(path, line, col, f"the YAML tag {tag} is not allowed; remove it")
+                )
+        if isinstance(event, yaml.ScalarEvent):
+            node = Node("scalar", line, col, text=event.value, tag=_scalar_tag(event))
+            _anchor(anchors, event, node)
+            attach(node)
+        elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            if len(stack) >= MAX_DEPTH:
+                raise FormatError([Problem(path, line, col, "nesting is too deep")])
+            kind = "map" if isinstance(event, yaml.MappingStartEvent) else "seq"
+            node = Node(kind, line, col, tag="tag:yaml.org,2002:" + kind)
+            _anchor(anchors, event, node)
+            attach(node)
+            stack.append((node, [None]))
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            stack.pop()
+    if problems:
+        raise FormatError(problems)
+    if root is None:
+        raise FormatError([Problem(path, 1, 1, "the file is empty")])
+    _check_size(path, root, _Budget())
+    return root
+
+
+def _anchor(anchors: dict[str, Node], event: Any, node: Node) -> None:
+    if event.anchor:
+        anchors[event.anchor] = node
+
+
+def _scalar_tag(event: Any) -> str:
+    if event.tag and event.tag != "!":
+        return event.tag
+    if event.style is not None and event.style != "":
+        return _STR  # quoted or block scalars are always text
+    return _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)
+
+
+def _check_size(path: str, root: Node, budget: _Budget) -> None:
+    """Count nodes as if aliases were expanded; refuse alias bombs and loops."""
+    todo: list[tuple[Node, int]] = [(root, 0)]
+    while todo:
+        node, depth = todo.pop()
+        budget.nodes += 1
+        if budget.nodes > MAX_NODES or depth > MAX_DEPTH:
+            raise FormatError(
+                [
+                    Problem(
+                        path, node.line, node.column, "aliases expand too far; write it out plainly"
+                    )
+                ]
+            )
+        if node.kind == "seq":
+            todo.extend((child, depth + 1) for child in node.items)
+        elif node.kind == "map":
+            for k, v in node.items:
+                todo.append((k, depth + 1))
+                todo.append((v, depth + 1))
+
+
+# Typed reading of scalars --------------------------------------------------------------------
+
+
+def is_null(node: Node) -> bool:
+    return node.kind == "scalar" and node.tag == "tag:yaml.org,2002:null"
+
+
+def scalar_value(node: Node) -> Any:
+    """The Python value of a plain scalar node (str, int, float, bool, None)."""
+    tag = node.tag
+    if tag == "tag:yaml.org,2002:null":
+        return None
+    if tag == "tag:yaml.org,2002:bool":
+        return node.text.lower() in ("yes", "true", "on", "y")
+    if tag == "tag:yaml.org,2002:int":
+        return yaml.safe_load(node.text)
+    if tag == "tag:yaml.org,2002:float":
+        value = yaml.safe_load(node.text)
+        return float(value)
+    return clean(node.text)
+
+
+def is_finite_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)

@@ -1,0 +1,78 @@
+"""The one place paths come from.
+
+User data lives under platformdirs' user data directory, or under ``--data-dir`` /
+``FACILITATOR_DATA_DIR``. Bundled agendas, decks and schemas ship inside the wheel
+(``facilitator/_bundled``); in a source checkout they are read from the repository.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "facilitator"
+ENV_DATA_DIR = "FACILITATOR_DATA_DIR"
+
+_override: Path | None = None
+
+
+def set_data_dir(path: str | os.PathLike[str] | None) -> None:
+    global _override
+    _override = Path(path).expanduser().resolve() if path else None
+
+
+def data_dir() -> Path:
+    if _override is not None:
+        return _override
+    env = os.environ.get(ENV_DATA_DIR)
+    if env:
+        return Path(env).expanduser().resolve()
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False)
+
+
+def user_agendas() -> Path:
+    return data_dir() / "agendas"
+
+
+def user_decks() -> Path:
+    return data_dir() / "question_decks"
+
+
+def sessions_dir() -> Path:
+    return data_dir() / "sessions"
+
+
+def groups_dir() -> Path:
+    return data_dir() / "groups"
+
+
+def cache_dir() -> Path:
+    return data_dir() / "cache"
+
+
+def _bundled_root() -> Path:
+    inside = Path(__file__).parent / "_bundled"
+    if inside.is_dir():
+        return inside
+    return Path(__file__).resolve().parents[2]  # source checkout: the repository root
+
+
+def bundled_agendas() -> Path:
+    return _bundled_root() / "agendas"
+
+
+def bundled_decks() -> Path:
+    return _bundled_root() / "question_decks"
+
+
+def schemas() -> Path:
+    return _bundled_root() / "schemas"
+
+
+def ensure_private_dir(path: Path) -> Path:
+    """Create ``path`` (and parents) and make it 0700, whatever the umask."""
+    path.mkdir(parents=True, exist_ok=True)
+    os.chmod(path, 0o700)
+    return path

@@ -1,0 +1,110 @@
+"""Schedule arithmetic: item lengths, start times, and re-planning that keeps the end time.
+
+Times are in minutes. Only flexible items absorb differences: they shrink (never below their
+``min_minutes``) when the meeting runs late and grow when time is freed. Protected and ordinary
+items keep their length.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from facilitator.formats.agenda import Agenda, Item
+
+
+@dataclass(frozen=True)
+class Slot:
+    index: int  # position in agenda.items
+    item: Item
+    start: float  # minutes from the start of the meeting
+    minutes: float
+    active: bool = True  # False for a newcomer-only item when no newcomer is present
+
+    @property
+    def end(self) -> float:
+        return self.start + self.minutes
+
+
+@dataclass(frozen=True)
+class Fit:
+    lengths: list[float]
+    over: float  # minutes beyond the budget that no flexible item could absorb
+
+
+def speakers_for(
+    item: Item, participants: int | None, role_counts: Mapping[str, int] | None = None
+) -> int | None:
+    """How many people speak in a round (None when not known)."""
+    if item.who is not None:
+        if role_counts and item.who in role_counts:
+            return role_counts[item.who]
+        return None
+    return participants
+
+
+def nominal_minutes(
+    item: Item, participants: int | None, role_counts: Mapping[str, int] | None = None
+) -> float:
+    return item.nominal(speakers_for(item, participants, role_counts))
+
+
+def fit(items: Sequence[Item], nominal: Sequence[float], budget: float) -> Fit:
+    """Lengths for ``items`` so that they fill ``budget`` minutes, moving only flexible ones."""
+    lengths = list(nominal)
+    diff = budget - sum(lengths)
+    flex = [i for i, item in enumerate(items) if item.flexible]
+    if not flex:
+        return Fit(lengths, max(0.0, -diff))
+    if diff >= 0:
+        weights = [max(lengths[i], 0.0) for i in flex]
+        total = sum(weights)
+        for i, w in zip(flex, weights):
+            lengths[i] += diff * (w / total if total else 1.0 / len(flex))
+        return Fit(lengths, 0.0)
+    need = -diff
+    floors = {i: min(items[i].floor, lengths[i]) for i in flex}
+    slack = {i: lengths[i] - floors[i] for i in flex}
+    total_slack = sum(slack.values())
+    if total_slack <= need:
+        for i in flex:
+            lengths[i] = floors[i]
+        return Fit(lengths, need - total_slack)
+    for i in flex:
+        lengths[i] -= need * slack[i] / total_slack
+    return Fit(lengths, 0.0)
+
+
+def total_minutes(
+    agenda: Agenda, participants: int | None = None, role_counts: Mapping[str, int] | None = None
+) -> float:
+    """The meeting's committed length: every item, newcomer-only ones included."""
+    return sum(nominal_minutes(i, participants, role_counts) for i in agenda.items)
+
+
+def plan(
+    agenda: Agenda,
+    participants: int | None = None,
+    newcomer: bool = False,
+    role_counts: Mapping[str, int] | None = None,
+) -> list[Slot]:
+    """The timeline before the meeting starts; items left out give their time to flexible ones."""
+    budget = total_minutes(agenda, participants, role_counts)
+    active = [i for i, item in enumerate(agenda.items) if newcomer or item.when != "newcomer"]
+    items = [agenda.items[i] for i in active]
+    lengths = fit(items, [nominal_minutes(it, participants, role_counts) for it in items], budget)
+    slots: list[Slot] = []
+    at = 0.0
+    by_index = dict(zip(active, lengths.lengths))
+    for index, item in enumerate(agenda.items):
+        if index in by_index:
+            slots.append(Slot(index, item, at, by_index[index]))
+            at += by_index[index]
+        else:
+            slots.append(Slot(index, item, at, 0.0, active=False))
+    return slots
+
+
+def format_offset(minutes: float) -> str:
+    """``T0+15'`` style offsets, rounded to the minute."""
+    return f"T0+{round(minutes)}'" if round(minutes) else "T0"

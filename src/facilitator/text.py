@@ -1,0 +1,23 @@
+"""Cleaning of text that enters the program from files, the keyboard or the command line.
+
+Terminal control characters in a title or a note could move the cursor, retitle the window or
+write the clipboard (OSC 52) when shown. Every user string goes through :func:`clean` once, where
+it enters; newline and tab survive, everything else in C0, DEL and C1 is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROLS_ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def clean(text: str) -> str:
+    """Drop terminal control characters, keeping newlines and tabs."""
+    return _CONTROLS.sub("", text.replace("\r\n", "\n"))
+
+
+def clean_line(text: str) -> str:
+    """Drop every control character, newlines included (names, titles, one-line fields)."""
+    return _CONTROLS_ONE_LINE.sub("", text.replace("\t", " ").replace("\n", " ")).strip()

@@ -1,0 +1,18 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from facilitator import paths
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Every test gets its own empty data directory."""
+    folder = tmp_path / "data"
+    monkeypatch.setenv(paths.ENV_DATA_DIR, str(folder))
+    paths.set_data_dir(None)
+    yield folder
+    paths.set_data_dir(None)

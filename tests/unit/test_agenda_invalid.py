@@ -1,0 +1,175 @@
+"""Each rule of the agenda format has an invalid file with a precise PATH:LINE:COLUMN message."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from facilitator.cli.main import main
+
+HEAD = "title: T\nitems:\n"
+ITEM = "  - title: A\n    minutes: 5\n"
+
+# (name, file text, line, column, words the message must contain)
+CASES: list[tuple[str, str, int, int, str]] = [
+    ("unknown-top-key", "title: T\ntitel: X\nitems:\n" + ITEM, 2, 1, "did you mean 'title'"),
+    ("unknown-item-key", HEAD + "  - title: A\n    minuts: 5\n", 4, 5, "did you mean 'minutes'"),
+    ("unknown-far-key", HEAD + ITEM + "    colour: red\n", 5, 5, "unknown key 'colour'"),
+    ("duplicate-top-key", "title: T\ntitle: U\nitems:\n" + ITEM, 2, 1, "duplicate key 'title'"),
+    ("duplicate-item-key", HEAD + ITEM + "    minutes: 6\n", 5, 5, "duplicate key 'minutes'"),
+    ("missing-title", "items:\n" + ITEM, 1, 1, "'title' is required"),
+    ("blank-title", "title: '  '\nitems:\n" + ITEM, 1, 8, "must not be blank"),
+    ("missing-items", "title: T\n", 1, 1, "'items' is required"),
+    ("empty-items", "title: T\nitems: []\n", 2, 8, "non-empty list"),
+    ("items-not-list", "title: T\nitems: many\n", 2, 8, "non-empty list"),
+    ("item-not-mapping", HEAD + "  - just text\n", 3, 5, "must be a mapping"),
+    ("item-no-title", HEAD + "  - minutes: 5\n", 3, 5, "'title' is required"),
+    ("no-minutes", HEAD + "  - title: A\n", 3, 12, "needs 'minutes'"),
+    ("bool-minutes", HEAD + "  - title: A\n    minutes: yes\n", 4, 14, "yes/no value"),
+    ("text-minutes", HEAD + "  - title: A\n    minutes: '5'\n", 4, 14, "must be a number"),
+    ("zero-minutes", HEAD + "  - title: A\n    minutes: 0\n", 4, 14, "more than 0"),
+    ("negative-minutes", HEAD + "  - title: A\n    minutes: -3\n", 4, 14, "more than 0"),
+    ("nan-minutes", HEAD + "  - title: A\n    minutes: .nan\n", 4, 14, "finite"),
+    ("inf-minutes", HEAD + "  - title: A\n    minutes: .inf\n", 4, 14, "finite"),
+    ("bad-kind", HEAD + ITEM + "    kind: rond\n", 5, 11, "did you mean 'round'"),
+    ("per-person-not-round", HEAD + "  - title: A\n    per_person: 2\n", 4, 17, "only for rounds"),
+    (
+        "min-above-minutes",
+        HEAD + ITEM + "    flexible: true\n    min_minutes: 9\n",
+        6,
+        18,
+        "above 'minutes'",
+    ),
+    ("min-without-flexible", HEAD + ITEM + "    min_minutes: 1\n", 5, 18, "flexible: true"),
+    (
+        "flexible-and-protected",
+        HEAD + ITEM + "    flexible: true\n    protected: true\n",
+        6,
+        16,
+        "both 'flexible' and 'protected'",
+    ),
+    ("flexible-not-bool", HEAD + ITEM + "    flexible: 1\n", 5, 15, "true or false"),
+    (
+        "group-size-swapped",
+        "title: T\ngroup_size: {min: 9, max: 3}\nitems:\n" + ITEM,
+        2,
+        13,
+        "min (9) is above max (3)",
+    ),
+    (
+        "group-size-fraction",
+        "title: T\ngroup_size: {min: 2.5}\nitems:\n" + ITEM,
+        2,
+        19,
+        "whole number",
+    ),
+    (
+        "who-not-role",
+        "title: T\nroles: [host]\nitems:\n" + ITEM + "    who: hots\n",
+        6,
+        10,
+        "not one of the agenda's roles",
+    ),
+    ("deck-missing", HEAD + ITEM + "    deck: no-such-deck\n", 5, 11, "no question deck"),
+    ("bad-record", HEAD + ITEM + "    record: minutes\n", 5, 13, "choose one of"),
+    ("bad-when", HEAD + ITEM + "    when: always\n", 5, 11, "choose one of"),
+    ("bad-language", "title: T\nlanguage: english please\nitems:\n" + ITEM, 2, 11, "language tag"),
+    (
+        "two-documents",
+        "title: T\nitems:\n" + ITEM + "---\ntitle: U\n",
+        5,
+        1,
+        "more than one YAML document",
+    ),
+    ("python-tag", "title: !!python/object:os.system T\nitems:\n" + ITEM, 1, 8, "YAML tag"),
+    ("custom-tag", "title: !secret T\nitems:\n" + ITEM, 1, 8, "YAML tag !secret"),
+    (
+        "alias-bomb",
+        "title: T\na: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+        "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+        "e: [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nitems:\n" + ITEM,
+        0,
+        0,
+        "aliases expand too far",
+    ),
+    (
+        "deep-nesting",
+        "title: T\nx: " + "[" * 5000 + "]" * 5000 + "\nitems:\n" + ITEM,
+        2,
+        43,
+        "nesting is too deep",
+    ),
+    ("syntax-error", "title: T\nitems:\n  - title: [unclosed\n", 0, 0, "YAML syntax"),
+    ("tab-indent", "title: T\nitems:\n\t- title: A\n", 3, 1, "YAML syntax"),
+    ("top-is-list", "- title: T\n", 1, 1, "must be a mapping"),
+    ("empty-file", "", 1, 1, "empty"),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "line", "column", "words"), CASES, ids=[c[0] for c in CASES]
+)
+def test_invalid_agenda_gets_precise_message(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    text: str,
+    line: int,
+    column: int,
+    words: str,
+) -> None:
+    path = tmp_path / f"{name}.yaml"
+    path.write_text(text, encoding="utf-8")
+    started = time.perf_counter()
+    status = main(["agendas", "validate", str(path)])
+    elapsed = time.perf_counter() - started
+    err = capsys.readouterr().err
+    assert status == 1
+    assert "Traceback" not in err
+    assert elapsed < 1.0
+    first = err.splitlines()[0]
+    prefix = f"{path}:{line}:{column}: " if line else f"{path}:"
+    assert first.startswith(prefix) or any(
+        ln.startswith(prefix) and words in ln for ln in err.splitlines()
+    ), err
+    assert words in err, err
+
+
+def test_invalid_encoding_is_reported_with_position(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "latin1.yaml"
+    path.write_bytes(b"title: Caf\xe9\nitems:\n" + ITEM.encode())
+    assert main(["agendas", "validate", str(path)]) == 1
+    assert f"{path}:1:11: bytes that are not UTF-8" in capsys.readouterr().err
+
+
+def test_oversized_file_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "big.yaml"
+    path.write_text(HEAD + ITEM + "#" * (1024 * 1024) + "\n", encoding="utf-8")
+    assert main(["agendas", "validate", str(path)]) == 1
+    assert "over 1 MiB" in capsys.readouterr().err
+
+
+def test_all_problems_of_a_file_are_reported_at_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "many.yaml"
+    path.write_text(
+        "titel: T\nitems:\n  - title: A\n    minutes: 0\n  - title: B\n"
+        "    kind: talk\n    minutes: 2\n",
+        encoding="utf-8",
+    )
+    assert main(["agendas", "validate", str(path)]) == 1
+    lines = capsys.readouterr().err.splitlines()
+    assert [ln.split(": ")[0] for ln in lines] == [
+        f"{path}:1:1",
+        f"{path}:1:1",
+        f"{path}:4:14",
+        f"{path}:6:11",
+    ]
+    assert any("did you mean 'title'" in ln for ln in lines)
+    assert any(":4:14: 'minutes' must be more than 0" in ln for ln in lines)
+    assert any(":6:11: 'kind' is 'talk'" in ln for ln in lines)
