@@ -1,0 +1,1 @@
+"""The meeting-run model: state rebuilt from events, with no Textual import."""

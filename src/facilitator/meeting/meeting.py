@@ -1,0 +1,283 @@
+"""The meeting: commands that emit events, and questions answered from the state and the clock.
+
+Every change goes through an event: it is handed to the sink (the journal, which writes and
+fsyncs it) before it changes the state, so what the screen shows is always on disk.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from facilitator.clock import Clock
+from facilitator.formats.agenda import Agenda
+from facilitator.meeting.agenda_data import agenda_to_data
+from facilitator.meeting.apply import apply, next_speaker
+from facilitator.meeting.projection import (
+    Projection,
+    allotted,
+    base_for_start,
+    project,
+    remaining,
+)
+from facilitator.meeting.state import Entry, Event, ItemRun, State, new_state
+from facilitator.schedule import total_minutes
+from facilitator.text import clean, clean_line
+
+Sink = Callable[[Event], None]
+
+
+def creation_event(agenda: Agenda, *, session: str, group: str, participants: Sequence[str],
+                   roles: dict[str, list[str]] | None = None, newcomer: bool = False,
+                   planned_start: float | None = None, language: str | None = None,
+                   t: float) -> Event:  # fmt: skip
+    people = [clean_line(p) for p in participants if clean_line(p)]
+    people = list(dict.fromkeys(people))
+    roles = {r: [clean_line(p) for p in ps] for r, ps in (roles or {}).items()}
+    counts = {r: len(ps) for r, ps in roles.items()}
+    return {
+        "type": "session_created", "t": round(t, 3), "session": session, "group": clean_line(group),
+        "agenda": agenda_to_data(agenda), "participants": people, "roles": roles,
+        "newcomer": newcomer, "planned_start": planned_start, "language": language or agenda.language,
+        "total": total_minutes(agenda, len(people) or 1, counts), "format": 1,
+    }  # fmt: skip
+
+
+class Meeting:
+    def __init__(self, state: State, clock: Clock, sink: Sink | None = None) -> None:
+        self.state = state
+        self.clock = clock
+        self.sink = sink
+
+    @classmethod
+    def create(cls, first: Event, clock: Clock, sink: Sink | None = None) -> Meeting:
+        if sink is not None:
+            sink(first)
+        return cls(new_state(first), clock, sink)
+
+    @classmethod
+    def replay(cls, events: Iterable[Event], clock: Clock, sink: Sink | None = None) -> Meeting:
+        iterator = iter(events)
+        state = new_state(next(iterator))
+        for event in iterator:
+            apply(state, event)
+        return cls(state, clock, sink)
+
+    # -- plumbing ---------------------------------------------------------------------------
+
+    def now(self) -> float:
+        return self.clock.now()
+
+    def _emit(self, event_type: str, **data: Any) -> Event:
+        event: Event = {"type": event_type, "t": round(self.now(), 3), **data}
+        if self.sink is not None:
+            self.sink(event)
+        apply(self.state, event)
+        return event
+
+    # -- questions --------------------------------------------------------------------------
+
+    @property
+    def agenda(self) -> Agenda:
+        return self.state.agenda
+
+    @property
+    def run(self) -> ItemRun:
+        return self.state.item
+
+    @property
+    def status(self) -> str:
+        return self.state.status
+
+    def remaining(self) -> float:
+        return remaining(self.state, self.now())
+
+    def allotted(self) -> float:
+        return allotted(self.state, self.state.current)
+
+    def elapsed(self) -> float:
+        return self.run.elapsed(self.now())
+
+    def projection(self) -> Projection:
+        return project(self.state, self.now())
+
+    def speaker_share(self) -> float | None:
+        """Seconds each speaker gets in the current round."""
+        item = self.agenda.items[self.state.current]
+        if not item.is_round or not self.run.order:
+            return None
+        if item.per_person is not None:
+            return item.per_person * 60.0 + self.run.adjust * 60.0 / len(self.run.order)
+        return self.allotted() / len(self.run.order)
+
+    def speaker_elapsed(self) -> float:
+        run = self.run
+        if run.speaker is None:
+            return 0.0
+        spent = run.spoke.get(run.speaker, 0.0)
+        if run.speaker_since is not None:
+            spent += self.now() - run.speaker_since
+        return spent
+
+    def next_speaker(self) -> str | None:
+        return next_speaker(self.run)
+
+    def is_first(self) -> bool:
+        return self.state.current == self.state.active_indexes()[0]
+
+    def is_last(self) -> bool:
+        return self.state.current == self.state.active_indexes()[-1]
+
+    def entries(self, item: int | None = None) -> list[Entry]:
+        found = self.state.entries.values()
+        return [e for e in found if item is None or e.item == item]
+
+    # -- commands ---------------------------------------------------------------------------
+
+    def toggle(self) -> str:
+        """space: start, pause or resume. Returns what happened."""
+        state = self.state
+        if state.status == "ready":
+            self._emit("meeting_started")
+            self._start_item(state.current)
+            return "started"
+        if state.status == "running":
+            self._emit("paused")
+            return "paused"
+        if state.status == "paused":
+            self._emit("resumed")
+            return "resumed"
+        return "ended"
+
+    def _start_item(self, index: int) -> None:
+        run = self.state.items[index]
+        base = run.base if run.base is not None else base_for_start(self.state, index, self.now())
+        order = run.order if run.order else self.state.speakers_for(index)
+        self._emit("item_started", index=index, base=round(base, 4), order=order)
+
+    def _neighbour(self, step: int) -> int | None:
+        active = self.state.active_indexes()
+        position = active.index(self.state.current) + step
+        return active[position] if 0 <= position < len(active) else None
+
+    def next_item(self, *, skip: bool = False) -> bool:
+        """n: end (or skip) the current item and start the next one."""
+        if self.state.status == "ended":
+            return False
+        target = self._neighbour(+1)
+        if target is None:
+            return False
+        if self.state.status == "ready":
+            self._emit("meeting_started")
+            self._emit("paused")
+        self._emit("item_skipped" if skip else "item_ended", index=self.state.current)
+        self._start_item(target)
+        return True
+
+    def previous_item(self) -> bool:
+        """p: go back to the previous item, which continues where it stopped."""
+        target = self._neighbour(-1)
+        if target is None or self.state.status in ("ready", "ended"):
+            return False
+        self._emit("item_ended", index=self.state.current)
+        self._start_item(target)
+        return True
+
+    def extend(self, minutes: float) -> bool:
+        """+ / -: one minute more or less for the current item (never below one minute)."""
+        if self.state.status == "ended":
+            return False
+        if minutes < 0 and self.allotted() + minutes * 60 < 60:
+            return False
+        self._emit("item_extended", index=self.state.current, minutes=minutes)
+        return True
+
+    def next_speaker_turn(self, *, passed: bool = False) -> str | None:
+        """s: the next speaker (``passed``: the current one passes and is come back to)."""
+        run = self.run
+        if not run.order or self.state.status in ("ready", "ended"):
+            return None
+        name = next_speaker(run)
+        if name is None and run.speaker is None:
+            return None
+        if passed and name is None:
+            return None
+        self._emit("speaker_changed", index=self.state.current, name=name, passed=passed)
+        return name
+
+    def choose_speaker(self, name: str) -> None:
+        if name in self.run.order:
+            self._emit("speaker_changed", index=self.state.current, name=name, passed=False)
+
+    def reorder(self, order: Sequence[str]) -> None:
+        run = self.run
+        if sorted(order) == sorted(run.order) or not run.started:
+            self._emit("order_changed", index=self.state.current, order=list(order))
+
+    def add_participant(self, name: str, roles: Sequence[str] = ()) -> str | None:
+        name = clean_line(name)
+        if not name or name in self.state.participants:
+            return None
+        self._emit("participant_added", name=name, roles=list(roles))
+        return name
+
+    def remove_participant(self, name: str) -> bool:
+        if name not in self.state.participants:
+            return False
+        self._emit("participant_left", name=name)
+        return True
+
+    def end(self) -> None:
+        if self.state.status != "ended":
+            if self.state.status == "ready":
+                self._emit("meeting_started")
+            self._emit("meeting_ended")
+
+    # entries ------------------------------------------------------------------------------
+
+    def add_entry(self, kind: str, text: str, *, person: str | None = None,
+                  owner: str | None = None, met: int | None = None, share: bool = False,
+                  item: int | None = None) -> Entry:  # fmt: skip
+        entry_id = uuid.uuid4().hex[:12]
+        self._emit(
+            "entry_added",
+            id=entry_id,
+            item=self.state.current if item is None else item,
+            kind=kind,
+            text=clean(text),
+            person=person,
+            owner=owner,
+            met=met,
+            share=share,
+        )
+        return self.state.entries[entry_id]
+
+    def edit_entry(self, entry_id: str, **changes: Any) -> None:
+        if "text" in changes:
+            changes["text"] = clean(str(changes["text"]))
+        if entry_id in self.state.entries:
+            self._emit("entry_edited", id=entry_id, **changes)
+
+    def remove_entry(self, entry_id: str) -> None:
+        if entry_id in self.state.entries:
+            self._emit("entry_removed", id=entry_id)
+
+    # questions ------------------------------------------------------------------------------
+
+    def record_draw(self, deck: str, text: str, person: str | None = None) -> None:
+        self._emit("question_drawn", item=self.state.current, deck=deck, text=text, person=person)
+
+    def record_skip(self, text: str) -> None:
+        self._emit("question_skipped", item=self.state.current, text=text)
+
+    def record_retire(self, deck: str, text: str) -> None:
+        self._emit("question_retired", deck=deck, text=text)
+
+    def toggle_alternative(self) -> bool:
+        on = not self.run.alternative
+        self._emit("alternative_chosen", item=self.state.current, on=on)
+        return on
+
+    def mark_followup_done(self, ref: str) -> None:
+        self._emit("followup_done", ref=ref)

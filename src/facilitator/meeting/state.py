@@ -1,0 +1,131 @@
+"""Meeting state and how each event changes it. Replaying a journal's events rebuilds it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from facilitator.formats.agenda import Agenda
+from facilitator.meeting.agenda_data import agenda_from_data
+
+Event = dict[str, Any]
+
+
+@dataclass
+class Entry:
+    id: str
+    item: int
+    kind: str  # expectations | conclusions | notes | followups | decisions
+    text: str
+    person: str | None = None
+    owner: str | None = None
+    met: int | None = None  # 0..4, conclusions only
+    share: bool = False
+    named: bool = False  # the person agreed to be named when shared
+    done: bool = False  # follow-ups
+    at: float = 0.0
+
+
+@dataclass
+class Draw:
+    deck: str
+    text: str
+    person: str | None = None
+    skipped: bool = False
+    at: float = 0.0
+
+
+@dataclass
+class ItemRun:
+    index: int
+    status: str = "pending"  # pending | current | done | skipped | left_out
+    segments: list[list[float]] = field(default_factory=list)  # [start, end]; end -1 = open
+    base: float | None = None  # minutes given to the item when it first started
+    adjust: float = 0.0  # minutes added (+) or removed (-) by the facilitator
+    order: list[str] = field(default_factory=list)  # speaking order (rounds)
+    speaker: str | None = None
+    speaker_since: float | None = None  # timeline seconds when the speaker's turn (re)started
+    spoke: dict[str, float] = field(default_factory=dict)  # seconds spoken before this turn
+    done_speakers: list[str] = field(default_factory=list)
+    passed: list[str] = field(default_factory=list)
+    draws: list[Draw] = field(default_factory=list)
+    alternative: bool = False
+
+    @property
+    def started(self) -> bool:
+        return bool(self.segments)
+
+    def elapsed(self, now: float) -> float:
+        return sum((now if end < 0 else end) - start for start, end in self.segments)
+
+    @property
+    def running(self) -> bool:
+        return bool(self.segments) and self.segments[-1][1] < 0
+
+
+@dataclass
+class State:
+    agenda: Agenda
+    session: str = ""
+    group: str = ""
+    language: str = "en"
+    participants: list[str] = field(default_factory=list)
+    roles: dict[str, list[str]] = field(default_factory=dict)
+    newcomer: bool = False
+    planned_start: float | None = None
+    created: float = 0.0
+    started: float | None = None
+    ended: float | None = None
+    status: str = "ready"  # ready | running | paused | ended
+    current: int = 0
+    items: list[ItemRun] = field(default_factory=list)
+    entries: dict[str, Entry] = field(default_factory=dict)
+    retired: list[str] = field(default_factory=list)
+    followups_done: list[str] = field(default_factory=list)  # ids from earlier sessions
+    total: float = 0.0  # committed minutes
+    planned_people: int = 1
+    last_event: float = 0.0
+    unknown_events: int = 0
+    resumed_after: float | None = None  # seconds away, set by resume
+
+    @property
+    def item(self) -> ItemRun:
+        return self.items[self.current]
+
+    def active_indexes(self) -> list[int]:
+        return [r.index for r in self.items if r.status != "left_out"]
+
+    def speakers_for(self, index: int) -> list[str]:
+        item = self.agenda.items[index]
+        if item.who:
+            holders = [p for p in self.roles.get(item.who, []) if p in self.participants]
+            return holders
+        return list(self.participants)
+
+    def role_counts(self) -> dict[str, int]:
+        return {role: len(people) for role, people in self.roles.items()}
+
+
+def new_state(event: Event) -> State:
+    agenda = agenda_from_data(event["agenda"])
+    state = State(
+        agenda=agenda,
+        session=str(event.get("session", "")),
+        group=str(event.get("group", "")),
+        language=str(event.get("language", agenda.language)),
+        participants=[str(p) for p in event.get("participants", [])],
+        roles={str(k): [str(p) for p in v] for k, v in event.get("roles", {}).items()},
+        newcomer=bool(event.get("newcomer", False)),
+        planned_start=event.get("planned_start"),
+        created=float(event["t"]),
+        total=float(event.get("total", 0.0)),
+    )
+    state.planned_people = max(1, len(state.participants))
+    state.items = [ItemRun(i) for i in range(len(agenda.items))]
+    for run in state.items:
+        if agenda.items[run.index].when == "newcomer" and not state.newcomer:
+            run.status = "left_out"
+    active = state.active_indexes()
+    state.current = active[0] if active else 0
+    state.last_event = state.created
+    return state

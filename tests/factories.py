@@ -1,0 +1,44 @@
+"""Small builders shared by tests."""
+
+from __future__ import annotations
+
+from facilitator.clock import FakeClock
+from facilitator.formats.agenda import Agenda, Item
+from facilitator.meeting.meeting import Meeting, creation_event
+
+MS150 = Agenda(
+    id="ms",
+    title="Mutual support",
+    items=(
+        Item("Introductions", minutes=2, kind="round", when="newcomer"),
+        Item("Demining", minutes=2),
+        Item("Expectations", minutes=11, kind="round", record="expectations"),
+        Item("Jasette", minutes=25, kind="round", deck="jasette", alternative="News"),
+        Item("Core", minutes=105, kind="discussion", flexible=True, min_minutes=60),
+        Item("Conclusion", minutes=5, kind="round", record="conclusions", protected=True),
+    ),
+    group_size=(6, 12),
+)
+
+PEOPLE = ["Ana", "Bo", "Chen", "Dee", "Eli", "Fay"]
+
+
+def meeting(
+    agenda: Agenda = MS150,
+    people: list[str] | None = None,
+    newcomer: bool = False,
+    clock: FakeClock | None = None,
+    roles: dict[str, list[str]] | None = None,
+    sink=None,
+) -> Meeting:  # type: ignore[no-untyped-def]
+    clock = clock or FakeClock()
+    first = creation_event(
+        agenda,
+        session="s1",
+        group="Tuesday",
+        participants=people or PEOPLE,
+        roles=roles,
+        newcomer=newcomer,
+        t=clock.now(),
+    )
+    return Meeting.create(first, clock, sink)
