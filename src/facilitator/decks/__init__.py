@@ -1,0 +1,1 @@
+"""Drawing questions that a group has not had before."""

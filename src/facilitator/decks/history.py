@@ -1,0 +1,99 @@
+"""A group's question history, read from its own session journals.
+
+Reading every journal on every draw would get slow after years of meetings, so what each journal
+says is cached (by file size and modification time) in the data directory's cache folder; only new
+or changed journals are read again. The journals stay the truth: delete the cache at any time.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from facilitator import paths
+from facilitator.fsutil import atomic_write
+from facilitator.journal.jsonl import read_events
+
+CACHE_VERSION = 1
+
+
+@dataclass
+class History:
+    asked: dict[str, float] = field(default_factory=dict)  # question text -> last asked
+    retired: set[str] = field(default_factory=set)
+
+
+def _summary(path: Path) -> dict[str, object]:
+    """What one journal says about questions: group, asked (not skipped), retired."""
+    events = read_events(path).events
+    if not events:
+        return {"group": "", "asked": {}, "retired": []}
+    group = str(events[0].get("group", ""))
+    drawn: dict[str, float] = {}
+    skipped: set[str] = set()
+    retired: list[str] = []
+    for event in events:
+        kind = event.get("type")
+        if kind == "question_drawn":
+            drawn[str(event["text"])] = float(event["t"])
+            skipped.discard(str(event["text"]))
+        elif kind == "question_skipped":
+            skipped.add(str(event["text"]))
+        elif kind == "question_retired":
+            retired.append(str(event["text"]))
+    asked = {text: t for text, t in drawn.items() if text not in skipped}
+    return {"group": group, "asked": asked, "retired": retired}
+
+
+def _cache_file() -> Path:
+    return paths.cache_dir() / "questions.json"
+
+
+def _load_cache() -> dict[str, dict[str, object]]:
+    try:
+        data = json.loads(_cache_file().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("version") != CACHE_VERSION:
+        return {}
+    files = data.get("files", {})
+    return files if isinstance(files, dict) else {}
+
+
+def scan() -> dict[str, dict[str, object]]:
+    """Journal name -> summary, refreshing only what changed since the last scan."""
+    folder = paths.sessions_dir()
+    cache = _load_cache()
+    fresh: dict[str, dict[str, object]] = {}
+    changed = False
+    if folder.is_dir():
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if not entry.name.endswith(".jsonl"):
+                    continue
+                st = entry.stat()
+                stamp = [st.st_size, st.st_mtime_ns]
+                hit = cache.get(entry.name)
+                if hit and hit.get("stamp") == stamp:
+                    fresh[entry.name] = hit
+                    continue
+                fresh[entry.name] = {"stamp": stamp, **_summary(Path(entry.path))}
+                changed = True
+    if changed or len(fresh) != len(cache):
+        paths.ensure_private_dir(paths.cache_dir())
+        atomic_write(_cache_file(), json.dumps({"version": CACHE_VERSION, "files": fresh}))
+    return fresh
+
+
+def group_history(group: str, exclude_session: str | None = None) -> History:
+    history = History()
+    for name, summary in scan().items():
+        if summary.get("group") != group or name == f"{exclude_session}.jsonl":
+            continue
+        for text, t in dict(summary.get("asked", {})).items():  # type: ignore[call-overload]
+            if t > history.asked.get(text, float("-inf")):
+                history.asked[text] = float(t)
+        history.retired.update(summary.get("retired", []))  # type: ignore[arg-type]
+    return history

@@ -1,0 +1,67 @@
+"""A group's settings, remembered between meetings: people, roles, language, rhythm."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from facilitator import paths
+from facilitator.fsutil import atomic_write
+from facilitator.text import clean_line
+
+
+@dataclass
+class Group:
+    name: str
+    participants: list[str] = field(default_factory=list)
+    roles: dict[str, list[str]] = field(default_factory=dict)
+    language: str = "en"
+    agenda: str | None = None
+    rhythm: dict[str, Any] | None = None
+
+
+def slug(name: str) -> str:
+    text = "".join(c if c.isalnum() else "-" for c in name.lower())
+    return "-".join(p for p in text.split("-") if p)[:60] or "group"
+
+
+def _file(name: str) -> Path:
+    return paths.groups_dir() / f"{slug(name)}.json"
+
+
+def load_group(name: str) -> Group:
+    name = clean_line(name)
+    try:
+        data = json.loads(_file(name).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return Group(name)
+    if not isinstance(data, dict):
+        return Group(name)
+    return Group(
+        name=str(data.get("name", name)),
+        participants=[clean_line(str(p)) for p in data.get("participants", [])],
+        roles={str(k): [clean_line(str(p)) for p in v] for k, v in data.get("roles", {}).items()},
+        language=str(data.get("language", "en")),
+        agenda=data.get("agenda"),
+        rhythm=data.get("rhythm"),
+    )
+
+
+def save_group(group: Group) -> None:
+    paths.ensure_private_dir(paths.groups_dir())
+    atomic_write(_file(group.name), json.dumps(asdict(group), ensure_ascii=False, indent=2))
+
+
+def all_groups() -> list[Group]:
+    folder = paths.groups_dir()
+    if not folder.is_dir():
+        return []
+    names = []
+    for path in sorted(folder.glob("*.json")):
+        try:
+            names.append(str(json.loads(path.read_text(encoding="utf-8"))["name"]))
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+    return [load_group(n) for n in names]

@@ -1,0 +1,123 @@
+"""The Markdown record of a session: written at the end, beside the journal."""
+
+from __future__ import annotations
+
+import re
+
+from facilitator.clock import local_datetime
+from facilitator.meeting.projection import project
+from facilitator.meeting.state import Entry, State
+
+MET_WORDS = ["not at all", "a little", "partly", "mostly", "fully"]
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~])")
+
+
+def md(text: str) -> str:
+    """User text made literal in Markdown: specials escaped, line breaks kept inside cells."""
+    return _SPECIAL.sub(r"\\\1", text).replace("\n", "<br>")
+
+
+def met_words(met: int | None) -> str:
+    return MET_WORDS[met] if met is not None and 0 <= met < len(MET_WORDS) else ""
+
+
+def _hm(t: float | None) -> str:
+    return local_datetime(t).strftime("%H:%M") if t is not None else "–"
+
+
+def render(state: State, now: float) -> str:
+    out: list[str] = []
+    when = local_datetime(state.started or state.created)
+    out.append(f"# {md(state.agenda.title)} — {when:%Y-%m-%d}")
+    out.append("")
+    if state.group:
+        out.append(f"- Group: {md(state.group)}")
+    out.append(f"- Agenda: {md(state.agenda.title)} (`{state.agenda.id}`)")
+    out.append(f"- Participants: {', '.join(md(p) for p in _everyone(state)) or '–'}")
+    if state.started is not None:
+        end = state.ended if state.ended is not None else now
+        out.append(
+            f"- Time: {_hm(state.started)}–{_hm(end)} "
+            f"({round((end - state.started) / 60)} min, planned {state.total:g} min)"
+        )
+    out.append("")
+    out += _timeline(state, now)
+    out += _questions(state)
+    out += _expectations(state)
+    for kind, title in (("notes", "Notes"), ("followups", "Follow-ups"),
+                        ("decisions", "Decisions")):  # fmt: skip
+        out += _list(state, kind, title)
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _everyone(state: State) -> list[str]:
+    people = list(state.participants)
+    for entry in state.entries.values():
+        if entry.person and entry.person not in people:
+            people.append(entry.person)
+    return people
+
+
+def _timeline(state: State, now: float) -> list[str]:
+    rows = project(state, now).rows
+    out = ["## Timeline", "", "| # | Item | Planned start | Planned min | Actual start | Actual min |",
+           "|---|---|---|---|---|---|"]  # fmt: skip
+    for number, row in enumerate(rows, 1):
+        actual = f"{row.actual_seconds / 60:.0f}" if row.actual_seconds is not None else "–"
+        title = md(row.title) + (" (skipped)" if row.status == "skipped" else "")
+        out.append(
+            f"| {number} | {title} | {_hm(row.planned_start)} | {row.planned_minutes:.0f} "
+            f"| {_hm(row.actual_start)} | {actual} |"
+        )
+    return [*out, ""]
+
+
+def _questions(state: State) -> list[str]:
+    draws = [(state.agenda.items[r.index].title, d) for r in state.items for d in r.draws]
+    alternatives = [state.agenda.items[r.index] for r in state.items if r.alternative]
+    if not draws and not alternatives:
+        return []
+    out = ["## Questions", ""]
+    for title, draw in draws:
+        who = f" (for {md(draw.person)})" if draw.person else ""
+        status = " — skipped" if draw.skipped else ""
+        out.append(f"- {md(title)}{who}: {md(draw.text)}{status}")
+    for item in alternatives:
+        out.append(f"- {md(item.title)}: the alternative was chosen — {md(item.alternative or '')}")
+    return [*out, ""]
+
+
+def _expectations(state: State) -> list[str]:
+    entries = list(state.entries.values())
+    hopes = [e for e in entries if e.kind == "expectations"]
+    ends = [e for e in entries if e.kind == "conclusions"]
+    if not hopes and not ends:
+        return []
+    people = [p for p in _everyone(state) if any(e.person == p for e in hopes + ends)]
+    people += sorted({e.person or "" for e in hopes + ends} - set(people))
+    out = [
+        "## Expectations and conclusions",
+        "",
+        "| Person | Expected | Concluded | Expectations met |",
+        "|---|---|---|---|",
+    ]
+    for person in people:
+        expected = " / ".join(md(e.text) for e in hopes if (e.person or "") == person)
+        concluded = [e for e in ends if (e.person or "") == person]
+        said = " / ".join(md(e.text) for e in concluded)
+        met = next((met_words(e.met) for e in concluded if e.met is not None), "")
+        out.append(f"| {md(person) or '–'} | {expected or '–'} | {said or '–'} | {met or '–'} |")
+    return [*out, ""]
+
+
+def _list(state: State, kind: str, title: str) -> list[str]:
+    items: list[Entry] = [e for e in state.entries.values() if e.kind == kind]
+    if not items:
+        return []
+    out = [f"## {title}", ""]
+    for entry in items:
+        who = f" — {md(entry.owner)}" if entry.owner else ""
+        by = f" ({md(entry.person)})" if entry.person and kind != "followups" else ""
+        done = "[x] " if entry.done else ("[ ] " if kind == "followups" else "")
+        out.append(f"- {done}{md(entry.text)}{who}{by}")
+    return [*out, ""]

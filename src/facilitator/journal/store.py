@@ -1,0 +1,122 @@
+"""Where sessions live, how they are named, opened for writing, and found again."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+from facilitator import paths
+from facilitator.clock import Clock, local_datetime
+from facilitator.fsutil import atomic_write
+from facilitator.journal.jsonl import Event, JournalWriter, read_events
+from facilitator.journal.lock import SessionLock
+from facilitator.meeting.meeting import Meeting
+
+
+def sessions_folder() -> Path:
+    return paths.ensure_private_dir(paths.sessions_dir())
+
+
+def _slug(text: str) -> str:
+    slug = "".join(c if c.isalnum() else "-" for c in text.lower())
+    return "-".join(p for p in slug.split("-") if p)[:30] or "group"
+
+
+def new_session_id(group: str, t: float) -> str:
+    stamp = local_datetime(t).strftime("%Y-%m-%d-%H%M")
+    return f"{stamp}-{_slug(group)}-{secrets.token_hex(2)}"
+
+
+def journal_path(session: str) -> Path:
+    return paths.sessions_dir() / f"{session}.jsonl"
+
+
+def record_path(session: str) -> Path:
+    return paths.sessions_dir() / f"{session}.md"
+
+
+class OpenSession:
+    """A session being written: the journal, its lock and the meeting built from it."""
+
+    def __init__(self, session: str) -> None:
+        folder = sessions_folder()
+        self.session = session
+        self.lock = SessionLock(folder / f"{session}.lock")
+        self.lock.acquire()
+        try:
+            self.writer = JournalWriter(folder / f"{session}.jsonl")
+        except BaseException:
+            self.lock.release()
+            raise
+        self.warnings: list[str] = []
+
+    def sink(self, event: Event) -> None:
+        self.writer.append(event)
+
+    def close(self) -> None:
+        self.writer.close()
+        self.lock.release()
+
+
+def start_session(first: Event, clock: Clock) -> tuple[OpenSession, Meeting]:
+    handle = OpenSession(str(first["session"]))
+    return handle, Meeting.create(first, clock, handle.sink)
+
+
+def resume_session(session: str, clock: Clock) -> tuple[OpenSession, Meeting]:
+    """Open an unfinished session again; time away is counted and reported."""
+    handle = OpenSession(session)
+    result = read_events(journal_path(session))
+    if not result.events:
+        handle.close()
+        raise LookupError(f"session {session} has no events")
+    meeting = Meeting.replay(result.events, clock, handle.sink)
+    handle.warnings = result.warnings
+    meeting.state.resumed_after = max(0.0, clock.now() - meeting.state.last_event)
+    return handle, meeting
+
+
+@dataclass(frozen=True)
+class Unfinished:
+    session: str
+    group: str
+    agenda: str
+    last: dt.datetime
+
+
+def unfinished_sessions() -> list[Unfinished]:
+    """Sessions whose journal has no ``meeting_ended``, newest first."""
+    folder = paths.sessions_dir()
+    if not folder.is_dir():
+        return []
+    found: list[Unfinished] = []
+    for path in sorted(folder.glob("*.jsonl"), key=os.path.getmtime, reverse=True)[:50]:
+        tail = _tail(path)
+        if b'"type":"meeting_ended"' in tail:
+            continue
+        events = read_events(path).events
+        if not events or events[0].get("type") != "session_created":
+            continue
+        if any(e.get("type") == "meeting_ended" for e in events):
+            continue
+        first = events[0]
+        found.append(Unfinished(path.stem, str(first.get("group", "")),
+                                str(first.get("agenda", {}).get("title", "")),
+                                local_datetime(float(events[-1]["t"]))))  # fmt: skip
+    return found
+
+
+def _tail(path: Path, size: int = 4096) -> bytes:
+    with open(path, "rb") as fh:
+        fh.seek(max(0, path.stat().st_size - size))
+        return fh.read()
+
+
+def write_record(session: str, markdown: str) -> Path:
+    target = record_path(session)
+    sessions_folder()
+    atomic_write(target, markdown, mode=0o600)
+    return target

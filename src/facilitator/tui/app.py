@@ -1,0 +1,173 @@
+"""The App: wires screens together, owns the open session. Nothing else lives here."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+
+from facilitator import catalog
+from facilitator.clock import Clock, SystemClock
+from facilitator.decks.drawer import Drawer
+from facilitator.formats.problems import FormatError
+from facilitator.groups import load_group, save_group
+from facilitator.journal.lock import SessionLocked
+from facilitator.journal.record import render
+from facilitator.journal.store import OpenSession, resume_session, start_session, write_record
+from facilitator.meeting.meeting import Meeting
+from facilitator.meeting.state import Event
+from facilitator.tui.format import minutes_words
+from facilitator.tui.messages import OpenSetup, StartMeeting
+from facilitator.tui.screens.home import HomeScreen
+from facilitator.tui.screens.meeting import MeetingScreen
+from facilitator.tui.screens.setup import SetupScreen
+
+
+@dataclass
+class Startup:
+    """What the command line asked for."""
+
+    first: Event | None = None  # straight to a new meeting
+    resume: str | None = None  # a session id to resume
+    offer_resume: str | None = None  # ask on Home whether to resume this session
+    group: str = ""
+    setup: str | None = None  # open set-up for this agenda
+    upcoming: list[str] | None = None
+
+
+class FacilitatorApp(App[int]):
+    CSS_PATH = "app.tcss"
+    TITLE = "facilitator"
+    ENABLE_COMMAND_PALETTE = True
+
+    def __init__(
+        self, clock: Clock | None = None, startup: Startup | None = None, drawer_factory=None
+    ) -> None:  # type: ignore[no-untyped-def]
+        super().__init__()
+        self.clock = clock or SystemClock()
+        self.startup = startup or Startup()
+        self.handle: OpenSession | None = None
+        self.meeting: Meeting | None = None
+        self.drawer_factory = drawer_factory or (
+            lambda m: Drawer(m.state.group, m.state.language, m.state.session)
+        )
+
+    def get_default_screen(self) -> Screen[None]:
+        if self.startup.first is not None:
+            screen = self._open(self.startup.first)
+            if screen is not None:
+                return screen
+        if self.startup.resume is not None:
+            screen = self._resume(self.startup.resume)
+            if screen is not None:
+                return screen
+        return HomeScreen(self.startup.upcoming)
+
+    def on_mount(self) -> None:
+        if self.startup.setup and self.meeting is None:
+            self.post_message(OpenSetup(self.startup.setup))
+        if self.startup.offer_resume and self.meeting is None:
+            from facilitator.tui.screens.confirm import Confirm
+
+            session = self.startup.offer_resume
+
+            def answer(yes: bool | None) -> None:
+                if yes:
+                    screen = self._resume(session)
+                    if screen is not None:
+                        self.switch_screen(screen)
+
+            self.push_screen(
+                Confirm(f"An unfinished meeting was found ({session}). Resume it?"), answer
+            )
+
+    # -- sessions ---------------------------------------------------------------------------
+
+    def _open(self, first: Event) -> MeetingScreen | None:
+        try:
+            self.handle, self.meeting = start_session(first, self.clock)
+        except (OSError, SessionLocked) as exc:
+            self.notify(f"Could not start the session: {exc}", markup=False, severity="error")
+            return None
+        self._remember_group(self.meeting)
+        return MeetingScreen(self.meeting, self.drawer_factory(self.meeting))
+
+    def _resume(self, session: str) -> MeetingScreen | None:
+        try:
+            self.handle, self.meeting = resume_session(session, self.clock)
+        except SessionLocked as exc:
+            self.notify(str(exc), markup=False, severity="error", timeout=10)
+            return None
+        except (OSError, LookupError) as exc:
+            self.notify(f"Could not resume {session}: {exc}", markup=False, severity="error")
+            return None
+        away = self.meeting.state.resumed_after or 0.0
+        notice = f"Resumed after {minutes_words(away)} away."
+        for warning in self.handle.warnings:
+            notice += "\n" + warning
+        return MeetingScreen(self.meeting, self.drawer_factory(self.meeting), notice=notice)
+
+    def _remember_group(self, meeting: Meeting) -> None:
+        state = meeting.state
+        if not state.group:
+            return
+        group = load_group(state.group)
+        group.participants = list(state.participants)
+        group.roles = {k: list(v) for k, v in state.roles.items() if v} or group.roles
+        group.language = state.language
+        group.agenda = state.agenda.id
+        try:
+            save_group(group)
+        except OSError:
+            pass
+
+    @on(OpenSetup)
+    def _setup(self, message: OpenSetup) -> None:
+        try:
+            agenda = catalog.find_agenda(message.agenda_id)
+        except (LookupError, FormatError) as exc:
+            self.notify(str(exc), markup=False, severity="error")
+            return
+        self.push_screen(SetupScreen(agenda, self.clock, self.startup.group))
+
+    @on(StartMeeting)
+    def _start(self, message: StartMeeting) -> None:
+        screen = self._open(message.first)
+        if screen is not None:
+            self.switch_screen(screen)
+
+    @on(MeetingScreen.Ended)
+    def _ended(self, message: MeetingScreen.Ended) -> None:
+        meeting = message.meeting
+        try:
+            path = write_record(meeting.state.session, render(meeting.state, meeting.now()))
+            self.notify(f"The record is saved: {path}", markup=False, timeout=10)
+        except OSError as exc:
+            self.notify(f"Could not write the record: {exc}", markup=False, severity="error")
+        self._close()
+        self._remember_group(meeting)
+        self.switch_screen(HomeScreen(self.startup.upcoming))
+
+    def _close(self) -> None:
+        if self.handle is not None:
+            self.handle.close()
+            self.handle = None
+
+    def on_unmount(self) -> None:
+        self._close()
+
+    def get_system_commands(self, screen: Screen[None]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        for binding in screen.BINDINGS:
+            if not hasattr(binding, "action") or not binding.description:  # type: ignore[union-attr]
+                continue
+            action = binding.action  # type: ignore[union-attr]
+            description = binding.description  # type: ignore[union-attr]
+            yield SystemCommand(
+                description,
+                f"key: {binding.key}",  # type: ignore[union-attr]
+                lambda a=action: self.call_later(screen.run_action, a),
+            )

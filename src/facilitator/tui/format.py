@@ -1,0 +1,24 @@
+"""Turning seconds into what people read on screen."""
+
+from __future__ import annotations
+
+from facilitator.clock import local_datetime
+
+
+def mmss(seconds: float) -> str:
+    """``12:05``; hours as ``1:02:05``. Negative values are shown by magnitude."""
+    total = int(abs(seconds) + (0.999 if seconds > 0 else 0))  # count down in whole seconds
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02}:{secs:02}" if hours else f"{minutes:02}:{secs:02}"
+
+
+def hhmm(t: float | None) -> str:
+    return local_datetime(t).strftime("%H:%M") if t is not None else "--:--"
+
+
+def minutes_words(seconds: float) -> str:
+    minutes = round(abs(seconds) / 60)
+    if minutes >= 60:
+        return f"{minutes // 60} h {minutes % 60:02} min"
+    return f"{minutes} min"

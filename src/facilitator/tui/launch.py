@@ -1,0 +1,83 @@
+"""From the command line to the app."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+
+from facilitator import catalog
+from facilitator.cli.output import error, problems
+from facilitator.clock import SystemClock
+from facilitator.formats.problems import FormatError
+from facilitator.journal.store import new_session_id, unfinished_sessions
+from facilitator.meeting.meeting import creation_event
+from facilitator.tui.app import FacilitatorApp, Startup
+
+
+def _startup(args: argparse.Namespace, clock: SystemClock) -> Startup | None:
+    startup = Startup(group=getattr(args, "group", None) or "")
+    resume = getattr(args, "resume", None)
+    if resume:
+        found = unfinished_sessions()
+        if resume == "latest":
+            if not found:
+                error("There is no unfinished session to resume.")
+                return None
+            resume = found[0].session
+        startup.resume = resume
+        return startup
+    agenda_name = getattr(args, "agenda", None)
+    participants = getattr(args, "participants", None)
+    if agenda_name and participants is not None:
+        try:
+            agenda = catalog.find_agenda(agenda_name)
+        except FormatError as exc:
+            problems(exc.problems)
+            return None
+        except LookupError as exc:
+            error(str(exc))
+            return None
+        now = clock.now()
+        start = getattr(args, "start", None)
+        planned = None
+        if start is not None:
+            planned = dt.datetime.combine(dt.date.today(), start).astimezone().timestamp()
+        people = [p for p in participants.split(",") if p.strip()]
+        startup.first = creation_event(
+            agenda, session=new_session_id(startup.group or "meeting", now), group=startup.group,
+            participants=people, newcomer=bool(getattr(args, "newcomer", False)),
+            planned_start=planned, t=now,
+        )  # fmt: skip
+        return startup
+    found = unfinished_sessions()
+    if found:
+        startup.offer_resume = found[0].session
+    if agenda_name:
+        startup.setup = agenda_name
+    startup.upcoming = _upcoming()
+    return startup
+
+
+def _upcoming() -> list[str]:
+    try:
+        from facilitator.rhythm.home import upcoming_lines
+    except ImportError:
+        return []
+    try:
+        return upcoming_lines()
+    except Exception:  # noqa: BLE001 - never let the calendar stop a meeting from starting
+        return []
+
+
+def launch(args: argparse.Namespace) -> int:
+    clock = SystemClock()
+    startup = _startup(args, clock)
+    if startup is None:
+        return 1
+    if not sys.stdout.isatty():
+        error("facilitator needs a terminal to run full-screen.")
+        return 1
+    app = FacilitatorApp(clock, startup)
+    app.run()
+    return 0

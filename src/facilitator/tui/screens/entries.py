@@ -1,0 +1,124 @@
+"""This item's entries: add for anyone, edit, remove, mark to share."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from facilitator.journal.record import met_words
+from facilitator.meeting.meeting import Meeting
+from facilitator.tui.screens.confirm import AskText, Confirm, PickOne
+from facilitator.tui.widgets.text import Plain
+
+
+class EntriesScreen(ModalScreen[None]):
+    BINDINGS = [
+        Binding("escape", "close", "Close"),
+        Binding("a", "add", "Add for someone"),
+        Binding("enter", "edit", "Edit", priority=True),
+        Binding("delete,backspace", "remove", "Remove"),
+        Binding("x", "share", "Share"),
+    ]
+
+    def __init__(self, meeting: Meeting) -> None:
+        super().__init__()
+        self.meeting = meeting
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide"):
+            yield Plain("Entries of this item", classes="dialog-title")
+            yield OptionList(id="entry-list")
+            yield Plain(
+                "a: add for someone · enter: edit · delete: remove · x: share · escape: close",
+                classes="dialog-hint",
+            )
+
+    def on_mount(self) -> None:
+        self._fill()
+
+    def _entries(self):  # type: ignore[no-untyped-def]
+        return self.meeting.entries(self.meeting.state.current)
+
+    def _fill(self) -> None:
+        options = self.query_one(OptionList)
+        highlighted = options.highlighted
+        options.clear_options()
+        for entry in self._entries():
+            who = entry.person or entry.owner or ""
+            extra = f" ({met_words(entry.met)})" if entry.met is not None else ""
+            share = "  [to share]" if entry.share else ""
+            options.add_option(
+                Option(
+                    Text(f"{who}: {entry.text}{extra}{share}" if who else f"{entry.text}{share}"),
+                    id=entry.id,
+                )
+            )
+        if options.option_count:
+            options.highlighted = min(highlighted or 0, options.option_count - 1)
+
+    def _current(self) -> str | None:
+        options = self.query_one(OptionList)
+        if options.highlighted is None:
+            return None
+        return options.get_option_at_index(options.highlighted).id
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def action_add(self) -> None:
+        m = self.meeting
+        item = m.agenda.items[m.state.current]
+        kind = item.record or "notes"
+
+        def got_text(person: str | None, text: str | None) -> None:
+            if text:
+                m.add_entry(kind, text, person=person)
+            self._fill()
+
+        def got_person(person: str | None) -> None:
+            if person is None:
+                return
+            self.app.push_screen(AskText(f"Entry for {person}"), lambda t: got_text(person, t))
+
+        if item.is_round:
+            self.app.push_screen(PickOne("For whom?", list(m.state.participants)), got_person)
+        else:
+            self.app.push_screen(AskText("New entry"), lambda t: got_text(None, t))
+
+    def action_edit(self) -> None:
+        entry_id = self._current()
+        if entry_id is None:
+            return
+        entry = self.meeting.state.entries[entry_id]
+
+        def done(text: str | None) -> None:
+            if text:
+                self.meeting.edit_entry(entry_id, text=text)
+            self._fill()
+
+        screen = AskText("Edit the entry", value=entry.text)
+        self.app.push_screen(screen, done)
+
+    def action_remove(self) -> None:
+        entry_id = self._current()
+        if entry_id is None:
+            return
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self.meeting.remove_entry(entry_id)
+            self._fill()
+
+        self.app.push_screen(Confirm("Remove this entry?"), done)
+
+    def action_share(self) -> None:
+        entry_id = self._current()
+        if entry_id is not None:
+            entry = self.meeting.state.entries[entry_id]
+            self.meeting.edit_entry(entry_id, share=not entry.share)
+            self._fill()

@@ -1,0 +1,120 @@
+"""Home: the agendas (bundled and your own) with the timeline of the highlighted one."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, OptionList
+from textual.widgets.option_list import Option
+
+from facilitator import catalog
+from facilitator.formats.agenda import Agenda
+from facilitator.schedule import format_offset, plan, total_minutes
+from facilitator.tui.messages import OpenSetup
+from facilitator.tui.widgets.text import Plain
+
+
+class HomeScreen(Screen[None]):
+    BINDINGS = [
+        Binding("enter", "setup", "Set up a meeting", show=True),
+        Binding("r", "review", "Review sessions"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    def __init__(self, upcoming: list[str] | None = None) -> None:
+        super().__init__()
+        self.entries = catalog.agenda_entries()
+        self.upcoming = upcoming or []
+
+    def compose(self) -> ComposeResult:
+        yield Plain("facilitator · choose an agenda, then press enter", id="topbar")
+        with Horizontal(id="home"):
+            with Vertical(id="agenda-pick"):
+                options = []
+                for entry in self.entries:
+                    mark = "★ " if entry.origin == "user" else "  "
+                    label = Text(f"{mark}{entry.title}")
+                    if entry.value is None:
+                        label.append(" (has errors)", style="red")
+                    options.append(Option(label, id=entry.id))
+                yield OptionList(*options, id="agendas")
+                yield Plain("★ your own agenda", id="legend")
+            with Vertical(id="agenda-detail"):
+                yield Plain("", id="agenda-title")
+                yield Plain("", id="agenda-about")
+                yield DataTable(cursor_type="none", id="agenda-timeline")
+                yield Plain("\n".join(self.upcoming), id="upcoming")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#agenda-timeline", DataTable)
+        for label in ("start", "item", "min"):
+            table.add_column(label, key=label)
+        self.query_one("#upcoming").display = bool(self.upcoming)
+        options = self.query_one(OptionList)
+        if options.option_count:
+            options.highlighted = self._default_index()
+        options.focus()
+
+    def _default_index(self) -> int:
+        for number, entry in enumerate(self.entries):
+            if entry.id == "mutual-support-150":
+                return number
+        return 0
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self._show(self.entries[event.option_index])
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.action_setup()
+
+    def _show(self, entry: catalog.Entry[Agenda]) -> None:
+        table = self.query_one("#agenda-timeline", DataTable)
+        table.clear()
+        agenda = entry.value
+        if agenda is None:
+            self.query_one("#agenda-title", Plain).show(f"{entry.path} has errors:")
+            self.query_one("#agenda-about", Plain).show(
+                "\n".join(str(p) for p in entry.problems[:8])
+            )
+            return
+        where = "your own" if entry.origin == "user" else "bundled"
+        size = (
+            f" · {agenda.group_size[0]}–{agenda.group_size[1]} people" if agenda.group_size else ""
+        )
+        self.query_one("#agenda-title", Plain).show(
+            f"{agenda.title} · {total_minutes(agenda):g} min{size} · {where}"
+        )
+        self.query_one("#agenda-about", Plain).show(agenda.description or "")
+        for slot in plan(agenda, agenda.group_size[0] if agenda.group_size else None, True):
+            note = " (if someone is new)" if slot.item.when == "newcomer" else ""
+            table.add_row(
+                Text(format_offset(slot.start)),
+                Text(slot.item.title + note),
+                Text(f"{slot.minutes:g}", justify="right"),
+            )
+
+    def action_setup(self) -> None:
+        options = self.query_one(OptionList)
+        if options.highlighted is None:
+            return
+        entry = self.entries[options.highlighted]
+        if entry.value is None:
+            self.notify(
+                "This agenda has errors: fix them first (facilitator agendas validate).",
+                markup=False,
+                severity="error",
+            )
+            return
+        self.post_message(OpenSetup(entry.id))
+
+    def action_review(self) -> None:
+        try:
+            from facilitator.tui.screens.review import ReviewScreen
+        except ImportError:
+            self.notify("Review is not available yet.", markup=False)
+            return
+        self.app.push_screen(ReviewScreen())

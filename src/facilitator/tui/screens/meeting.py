@@ -1,0 +1,483 @@
+"""The meeting screen: what is happening now, how long is left, who speaks, and the timeline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.events import Resize
+from textual.message import Message
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Input, ProgressBar
+
+from facilitator.decks.drawer import Drawer
+from facilitator.formats.problems import FormatError
+from facilitator.journal.record import MET_WORDS
+from facilitator.meeting.meeting import Meeting
+from facilitator.tui.format import hhmm, minutes_words, mmss
+from facilitator.tui.screens.confirm import AskText, Confirm, PickOne
+from facilitator.tui.screens.entries import EntriesScreen
+from facilitator.tui.screens.help import HelpScreen
+from facilitator.tui.widgets.capture import PROMPTS, Capture
+from facilitator.tui.widgets.countdown import Countdown
+from facilitator.tui.widgets.text import Plain
+from facilitator.tui.widgets.timeline import Timeline
+
+
+class MeetingScreen(Screen[None]):
+    AUTO_FOCUS = ""  # keys act on the meeting until the facilitator chooses to write
+    BINDINGS = [
+        Binding("space", "toggle", "Start/pause"),
+        Binding("n", "next_item", "Next"),
+        Binding("p", "previous_item", "Previous"),
+        Binding("k", "skip_item", "Skip", show=False),
+        Binding("plus,equals_sign", "extend(1)", "+1 min"),
+        Binding("minus", "extend(-1)", "-1 min"),
+        Binding("s", "next_speaker", "Speaker"),
+        Binding("b", "pass_speaker", "Pass", show=False),
+        Binding("o", "order", "Order", show=False),
+        Binding("a", "add_participant", "Add person"),
+        Binding("l", "participant_leaves", "Leaves", show=False),
+        Binding("e", "write", "Write", show=False),
+        Binding("E", "entries", "Entries", show=False),
+        Binding("x", "share", "Share", show=False),
+        Binding("d", "draw", "Draw", show=False),
+        Binding("r", "redraw", "Redraw", show=False),
+        Binding("v", "alternative", "Alternative", show=False),
+        Binding("R", "retire", "Retire question", show=False),
+        *[Binding(str(n), f"met({n})", "Met", show=False) for n in range(5)],
+        Binding("escape", "leave_field", "Leave field", show=False),
+        Binding("q", "end", "End"),
+        Binding("question_mark", "help", "Help"),
+    ]
+
+    @dataclass
+    class Ended(Message):
+        meeting: Meeting
+
+    def __init__(self, meeting: Meeting, drawer: Drawer | None = None, notice: str = "") -> None:
+        super().__init__()
+        self.meeting = meeting
+        self.drawer = drawer or Drawer(
+            meeting.state.group, meeting.state.language, meeting.state.session
+        )
+        self.notice = notice
+        self._timer: Timer | None = None
+        self._rang_for: int | None = None
+        self._last_entry: str | None = None
+
+    # -- layout -----------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Plain("", id="topbar")
+        with Vertical(id="now"):
+            yield Plain("", id="item-title")
+            with Horizontal(id="clock-row"):
+                yield Countdown(id="countdown")
+                with Vertical(id="clock-side"):
+                    yield Plain("", id="cue")
+                    yield ProgressBar(
+                        total=100, show_eta=False, show_percentage=False, id="progress"
+                    )
+                    yield Plain("", id="speaker")
+            yield Plain("", id="question")
+            yield Plain("", id="guidance")
+            yield Capture(id="capture")
+        yield Timeline(id="timeline")
+        yield Plain("", id="summary")
+        yield Footer()
+
+    @property
+    def capture(self) -> Capture:
+        return self.query_one(Capture)
+
+    def on_mount(self) -> None:
+        self._fit(self.size.width, self.size.height)
+        if self.notice:
+            self.notify(self.notice, markup=False, timeout=8)
+        self.refresh_all()
+        self._schedule()
+
+    def on_resize(self, event: Resize) -> None:
+        self._fit(event.size.width, event.size.height)
+
+    def _fit(self, width: int, height: int) -> None:
+        compact = width < 70 or height < 22
+        self.set_class(compact, "compact")
+        self.query_one(Countdown).set_class(compact, "compact")
+        self.set_class(height < 16, "tiny")
+
+    # -- the clock --------------------------------------------------------------------------
+
+    def _schedule(self) -> None:
+        """Wake just after the next whole second of the countdown; otherwise sleep."""
+        if self._timer is not None:
+            self._timer.stop()
+        if self.meeting.status != "running":
+            self._timer = self.set_timer(30, self._tick)
+            return
+        fraction = self.meeting.remaining() % 1.0
+        self._timer = self.set_timer(max(0.05, fraction + 0.02), self._tick)
+
+    def _tick(self) -> None:
+        self.refresh_clock()
+        self._schedule()
+
+    def refresh_all(self) -> None:
+        self.refresh_item()
+        self.refresh_clock()
+
+    def refresh_clock(self) -> None:
+        m = self.meeting
+        remaining = m.remaining()
+        status = m.status
+        over = remaining < 0 and status != "ready"
+        if over:
+            self.query_one(Countdown).show("+" + mmss(remaining), "OVERTIME")
+        else:
+            self.query_one(Countdown).show(mmss(remaining), "left")
+        self.set_class(over, "overtime")
+        warn = 0 < remaining <= 60 and status == "running"
+        self.set_class(warn, "warning")
+        self.query_one("#cue", Plain).show(self._cue(status, over, warn, remaining))
+        allotted = m.allotted() or 1.0
+        self.query_one(ProgressBar).update(progress=min(100.0, 100.0 * m.elapsed() / allotted))
+        self._ring(over)
+        self.query_one("#speaker", Plain).show(self._speaker_line())
+        projection = m.projection()
+        self.query_one(Timeline).show(projection)
+        self.query_one("#summary", Plain).show(self._summary(projection))
+        self.query_one("#topbar", Plain).show(self._topbar())
+
+    def _cue(self, status: str, over: bool, warn: bool, remaining: float) -> str:
+        if status == "ready":
+            return "READY: press space to start"
+        if status == "ended":
+            return "The meeting has ended"
+        words = []
+        if status == "paused":
+            words.append("PAUSED: space to resume")
+        if over:
+            words.append(f"OVERTIME by {mmss(remaining)}: n for the next item, + for a minute")
+        elif warn:
+            words.append("One minute left")
+        return (
+            " · ".join(words)
+            or f"{minutes_words(remaining)} left of {minutes_words(self.meeting.allotted())}"
+        )
+
+    def _ring(self, over: bool) -> None:
+        current = self.meeting.state.current
+        if over and self._rang_for != current and self.meeting.status == "running":
+            self._rang_for = current
+            self.app.bell()
+        elif not over and self._rang_for == current:
+            self._rang_for = None  # extended past the overrun: may ring again
+
+    def _speaker_line(self) -> str:
+        m = self.meeting
+        run = m.run
+        item = m.agenda.items[m.state.current]
+        if item.who and not item.is_round:
+            holders = ", ".join(m.state.roles.get(item.who, [])) or "nobody yet"
+            return f"{item.who}: {holders}"
+        if not item.is_round:
+            return ""
+        if not run.order:
+            return "Nobody to speak: press a to add a participant"
+        if run.speaker is None:
+            return "Round complete" + (" (press n for the next item)" if run.started else "")
+        share = m.speaker_share() or 0
+        spent = m.speaker_elapsed()
+        over = " OVER" if spent > share else ""
+        line = f"Speaking: {run.speaker}  {mmss(spent)} of {mmss(share)}{over}"
+        nxt = m.next_speaker()
+        if nxt:
+            line += f"  · next: {nxt}"
+        if run.passed:
+            line += f"  · passed: {', '.join(run.passed)}"
+        return line
+
+    def _summary(self, projection) -> str:  # type: ignore[no-untyped-def]
+        m = self.meeting
+        over = projection.over
+        if abs(over) < 60:
+            state = "on time"
+        elif over > 0:
+            state = f"{minutes_words(over)} OVER"
+        else:
+            state = f"{minutes_words(over)} early"
+        left = projection.planned_end - m.now()
+        people = len(m.state.participants)
+        return (
+            f"Ends {hhmm(projection.projected_end)} (planned {hhmm(projection.planned_end)}) · "
+            f"{state} · {minutes_words(max(0.0, left))} to planned end · {people} people"
+        )
+
+    def _topbar(self) -> str:
+        s = self.meeting.state
+        group = f"{s.group} · " if s.group else ""
+        badge = {"ready": "READY", "running": "RUNNING", "paused": "PAUSED",
+                 "ended": "ENDED"}[s.status]  # fmt: skip
+        return f"{group}{s.agenda.title} · {badge} · {hhmm(self.meeting.now())}"
+
+    def refresh_item(self) -> None:
+        m = self.meeting
+        index = m.state.current
+        item = m.agenda.items[index]
+        run = m.run
+        active = m.state.active_indexes()
+        kind = f" · {item.kind}" if item.kind != "open" else ""
+        flags = " · flexible" if item.flexible else (" · protected" if item.protected else "")
+        self.query_one("#item-title", Plain).show(
+            f"{active.index(index) + 1}/{len(active)}  {item.title}{kind}{flags}"
+        )
+        guidance = item.guidance or ""
+        if run.alternative and item.alternative:
+            guidance = f"Alternative: {item.alternative}"
+        elif item.alternative:
+            guidance += f"\n(Alternative, key v: {item.alternative})"
+        self.query_one("#guidance", Plain).show(guidance.strip())
+        self.query_one("#question", Plain).show(self._question_text())
+        self.query_one("#question").display = bool(item.deck) and not run.alternative
+        self._refresh_capture()
+
+    def _question_text(self) -> str:
+        m = self.meeting
+        item = m.agenda.items[m.state.current]
+        draws = [d for d in m.run.draws if not d.skipped]
+        if item.draw == "each":
+            draws = [d for d in draws if d.person == m.run.speaker]
+        if not draws:
+            return "Press d to draw a question"
+        return draws[-1].text
+
+    def _refresh_capture(self) -> None:
+        m = self.meeting
+        item = m.agenda.items[m.state.current]
+        self.capture.display = item.record is not None
+        if item.record is None:
+            return
+        person = m.run.speaker if item.is_round else None
+        prompt = PROMPTS[item.record] + (f" of {person}" if person else "")
+        earlier = ""
+        if item.record == "conclusions" and person:
+            hopes = [e.text for e in m.entries() if e.kind == "expectations" and e.person == person]
+            earlier = (
+                f"Earlier, {person} expected: {' / '.join(hopes)}"
+                if hopes
+                else f"{person} gave no expectation earlier"
+            )
+            mine = [
+                e for e in m.entries(m.state.current) if e.person == person and e.met is not None
+            ]
+            met = (
+                f"met: {MET_WORDS[mine[-1].met]}"
+                if mine and mine[-1].met is not None
+                else "keys 0-4: how far expectations were met"
+            )
+            prompt += f"  ({met})"
+        lines = []
+        for entry in m.entries(m.state.current):
+            who = (
+                f"{entry.person}: " if entry.person else (f"{entry.owner}: " if entry.owner else "")
+            )
+            share = " [to share]" if entry.share else ""
+            lines.append(f"• {who}{entry.text.splitlines()[0] if entry.text else ''}{share}")
+        self.capture.show(prompt, earlier, lines)
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def _after(self) -> None:
+        self.refresh_all()
+        self._schedule()
+
+    def action_toggle(self) -> None:
+        self.meeting.toggle()
+        self._after()
+
+    def action_next_item(self) -> None:
+        if not self.meeting.next_item():
+            self.notify("This is the last item: press q to end the meeting.", markup=False)
+        self._after()
+
+    def action_skip_item(self) -> None:
+        if not self.meeting.next_item(skip=True):
+            self.notify("This is the last item: press q to end the meeting.", markup=False)
+        self._after()
+
+    def action_previous_item(self) -> None:
+        if not self.meeting.previous_item():
+            self.notify("There is no earlier item to go back to.", markup=False)
+        self._after()
+
+    def action_extend(self, minutes: int) -> None:
+        if not self.meeting.extend(minutes):
+            self.notify("An item keeps at least one minute.", markup=False)
+        self._after()
+
+    def action_next_speaker(self) -> None:
+        if self.meeting.next_speaker_turn() is None and self.meeting.run.speaker is None:
+            self.notify("Everyone has spoken in this round.", markup=False)
+        self._after()
+
+    def action_pass_speaker(self) -> None:
+        if self.meeting.next_speaker_turn(passed=True) is None:
+            self.notify("Nobody else is waiting: the speaker goes on.", markup=False)
+        self._after()
+
+    def action_add_participant(self) -> None:
+        def done(name: str | None) -> None:
+            if name and self.meeting.add_participant(name):
+                self.notify(f"Welcome, {name}.", markup=False)
+            self._after()
+
+        self.app.push_screen(AskText("Who has arrived?", "a name or pseudonym"), done)
+
+    def action_participant_leaves(self) -> None:
+        def done(name: str | None) -> None:
+            if name:
+                self.meeting.remove_participant(name)
+            self._after()
+
+        people = list(self.meeting.state.participants)
+        if people:
+            self.app.push_screen(PickOne("Who is leaving?", people), done)
+
+    def action_order(self) -> None:
+        run = self.meeting.run
+        if not run.order:
+            return
+
+        def done(name: str | None) -> None:
+            if name:
+                order = [p for p in run.order if p != name]
+                position = order.index(run.speaker) + 1 if run.speaker in order else 0
+                order.insert(position, name)
+                self.meeting.reorder(order)
+            self._after()
+
+        self.app.push_screen(PickOne("Who speaks next?", list(run.order)), done)
+
+    def action_write(self) -> None:
+        if self.capture.display:
+            self.query_one("#entry", Input).focus()
+
+    def action_leave_field(self) -> None:
+        self.set_focus(None)
+
+    @on(Capture.Submitted)
+    def _entry(self, event: Capture.Submitted) -> None:
+        m = self.meeting
+        item = m.agenda.items[m.state.current]
+        kind = item.record or "notes"
+        person = m.run.speaker if item.is_round else None
+        owner = None
+        text = event.text
+        if kind == "followups" and ":" in text.splitlines()[0][:40]:
+            owner, text = (part.strip() for part in text.split(":", 1))
+        entry = m.add_entry(kind, text, person=person, owner=owner or None)
+        self._last_entry = entry.id
+        self.notify("Saved.", markup=False, timeout=1.5)
+        self._after()
+
+    def action_met(self, value: int) -> None:
+        m = self.meeting
+        item = m.agenda.items[m.state.current]
+        if item.record != "conclusions" or m.run.speaker is None:
+            return
+        person = m.run.speaker
+        mine = [e for e in m.entries(m.state.current) if e.person == person]
+        if mine:
+            m.edit_entry(mine[-1].id, met=value)
+        else:
+            m.add_entry("conclusions", "", person=person, met=value)
+        self._after()
+
+    def action_share(self) -> None:
+        m = self.meeting
+        entry = m.state.entries.get(self._last_entry or "")
+        if entry is None:
+            entries = m.entries(m.state.current)
+            entry = entries[-1] if entries else None
+        if entry is None:
+            self.notify("No entry to mark yet.", markup=False)
+            return
+        m.edit_entry(entry.id, share=not entry.share)
+        shared = m.state.entries[entry.id].share
+        self.notify(
+            "Marked to share with other groups." if shared else "No longer shared.", markup=False
+        )
+        self._after()
+
+    def action_entries(self) -> None:
+        self.app.push_screen(EntriesScreen(self.meeting), lambda _: self._after())
+
+    def action_draw(self, replace: bool = False) -> None:
+        m = self.meeting
+        item = m.agenda.items[m.state.current]
+        if not item.deck:
+            self.notify("This item has no question deck.", markup=False)
+            return
+        current = [d for d in m.run.draws if not d.skipped]
+        if item.draw == "each":
+            current = [d for d in current if d.person == m.run.speaker]
+        if current and not replace:
+            self.notify("A question is already drawn: r draws another.", markup=False)
+            return
+        try:
+            deck, question = self.drawer.draw(item.deck, m.state)
+        except (LookupError, FormatError) as exc:
+            self.notify(str(exc), markup=False, severity="error")
+            return
+        if question is None:
+            self.notify("No question left to draw in this deck.", markup=False)
+            return
+        if current and replace:
+            m.record_skip(current[-1].text)
+        person = m.run.speaker if item.draw == "each" else None
+        m.record_draw(deck.id, question.text, person)
+        self._after()
+
+    def action_redraw(self) -> None:
+        self.action_draw(replace=True)
+
+    def action_retire(self) -> None:
+        m = self.meeting
+        current = [d for d in m.run.draws if not d.skipped]
+        if not current:
+            return
+        question = current[-1]
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                m.record_retire(question.deck, question.text)
+                m.record_skip(question.text)
+                self.notify("Retired for this group.", markup=False)
+            self._after()
+
+        self.app.push_screen(Confirm("Never ask this group this question again?"), done)
+
+    def action_alternative(self) -> None:
+        item = self.meeting.agenda.items[self.meeting.state.current]
+        if not item.alternative:
+            self.notify("This item has no alternative.", markup=False)
+            return
+        self.meeting.toggle_alternative()
+        self._after()
+
+    def action_end(self) -> None:
+        def done(yes: bool | None) -> None:
+            if yes:
+                self.meeting.end()
+                self._after()
+                self.post_message(self.Ended(self.meeting))
+
+        self.app.push_screen(Confirm("End the meeting now?"), done)
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen())

@@ -1,0 +1,142 @@
+"""Set-up: the group, its people and roles, a newcomer, the planned start."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Checkbox, Footer, Input, Label
+
+from facilitator.clock import Clock
+from facilitator.formats.agenda import Agenda
+from facilitator.groups import load_group
+from facilitator.journal.store import new_session_id
+from facilitator.meeting.meeting import creation_event
+from facilitator.text import clean_line
+from facilitator.tui.messages import StartMeeting
+from facilitator.tui.widgets.text import Plain
+
+
+def split_names(text: str) -> list[str]:
+    names = [clean_line(part) for part in text.replace("\n", ",").split(",")]
+    return list(dict.fromkeys(n for n in names if n))
+
+
+class SetupScreen(Screen[None]):
+    BINDINGS = [
+        Binding("ctrl+s", "start", "Start the meeting"),
+        Binding("escape", "back", "Back"),
+    ]
+
+    def __init__(self, agenda: Agenda, clock: Clock, group: str = "",
+                 followups: list[str] | None = None) -> None:  # fmt: skip
+        super().__init__()
+        self.agenda = agenda
+        self.clock = clock
+        self.group_name = group
+        self.followups = followups or []
+
+    def compose(self) -> ComposeResult:
+        yield Plain(f"Set up · {self.agenda.title}", id="topbar")
+        with VerticalScroll(id="setup"):
+            yield Label("Group name")
+            yield Input(self.group_name, placeholder="e.g. Tuesday evening group", id="group")
+            yield Label("Participants (names or pseudonyms, separated by commas)")
+            yield Input(placeholder="Ana, Bo, Chen", id="participants")
+            for number, role in enumerate(self.agenda.roles):
+                yield Label(f"Who is {role}? (names, commas)")
+                yield Input(id=f"role-{number}", classes="role")
+            yield Checkbox("Someone new is here today", id="newcomer")
+            with Horizontal(classes="row"):
+                with VerticalScroll(classes="half"):
+                    yield Label("Planned start (HH:MM, empty: when you press space)")
+                    yield Input(placeholder="19:00", id="start")
+                with VerticalScroll(classes="half"):
+                    yield Label("Language of questions")
+                    yield Input(self.agenda.language, id="language")
+            yield Plain("", id="warning")
+            yield Plain("", id="followups")
+            yield Button("Start the meeting (ctrl+s)", id="go", variant="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#followups").display = False
+        if self.group_name:
+            self._remember(self.group_name)
+        self.query_one("#group", Input).focus()
+        self._check()
+
+    @on(Input.Submitted, "#group")
+    @on(Input.Blurred, "#group")
+    def _group_changed(self) -> None:
+        self._remember(self.query_one("#group", Input).value)
+
+    def _remember(self, name: str) -> None:
+        name = clean_line(name)
+        if not name:
+            return
+        group = load_group(name)
+        people = self.query_one("#participants", Input)
+        if not people.value and group.participants:
+            people.value = ", ".join(group.participants)
+        for number, role in enumerate(self.agenda.roles):
+            field = self.query_one(f"#role-{number}", Input)
+            if not field.value and group.roles.get(role):
+                field.value = ", ".join(group.roles[role])
+        if group.language and self.query_one("#language", Input).value == self.agenda.language:
+            self.query_one("#language", Input).value = group.language
+        self._check()
+
+    @on(Input.Changed)
+    @on(Checkbox.Changed)
+    def _check(self) -> None:
+        count = len(split_names(self.query_one("#participants", Input).value))
+        words = []
+        size = self.agenda.group_size
+        if size and count and not size[0] <= count <= size[1]:
+            words.append(
+                f"This agenda is meant for {size[0]}–{size[1]} people; you have {count}. "
+                "You can still start."
+            )
+        if self._start_time() is False:
+            words.append("The planned start should look like 19:00.")
+        self.query_one("#warning", Plain).show(" ".join(words))
+
+    def _start_time(self) -> float | None | bool:
+        text = self.query_one("#start", Input).value.strip()
+        if not text:
+            return None
+        try:
+            hours, minutes = (int(p) for p in text.split(":"))
+            today = dt.datetime.fromtimestamp(self.clock.now()).astimezone()
+            return today.replace(hour=hours, minute=minutes, second=0, microsecond=0).timestamp()
+        except ValueError:
+            return False
+
+    @on(Button.Pressed, "#go")
+    def action_start(self) -> None:
+        group = clean_line(self.query_one("#group", Input).value)
+        people = split_names(self.query_one("#participants", Input).value)
+        roles = {role: split_names(self.query_one(f"#role-{n}", Input).value)
+                 for n, role in enumerate(self.agenda.roles)}  # fmt: skip
+        for holders in roles.values():
+            people += [p for p in holders if p not in people]
+        start = self._start_time()
+        if start is False:
+            self.notify("The planned start should look like 19:00.", markup=False, severity="error")
+            return
+        now = self.clock.now()
+        first = creation_event(
+            self.agenda, session=new_session_id(group or "meeting", now), group=group,
+            participants=people, roles=roles, newcomer=self.query_one(Checkbox).value,
+            planned_start=start if isinstance(start, float) else None,
+            language=clean_line(self.query_one("#language", Input).value) or None, t=now,
+        )  # fmt: skip
+        self.post_message(StartMeeting(first))
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

@@ -1,0 +1,53 @@
+"""Capturing entries during an item: a field, who it is for, and what was said before."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Input
+
+from facilitator.text import clean
+from facilitator.tui.widgets.text import Plain
+
+PROMPTS = {
+    "expectations": "Expectation",
+    "conclusions": "Conclusion",
+    "notes": "Note",
+    "followups": "Follow-up (owner: text)",
+    "decisions": "Decision",
+}
+
+
+class Capture(Vertical):
+    DEFAULT_CSS = """
+    Capture { height: auto; }
+    Capture Input { height: 3; }
+    Capture #earlier { color: $text-muted; }
+    Capture #entries { color: $text-muted; max-height: 3; }
+    """
+
+    @dataclass
+    class Submitted(Message):
+        text: str
+
+    def compose(self) -> ComposeResult:
+        yield Plain("", id="prompt")
+        yield Plain("", id="earlier")
+        yield Input(placeholder="press e to write", id="entry")
+        yield Plain("", id="entries")
+
+    def show(self, prompt: str, earlier: str, entries: list[str]) -> None:
+        self.query_one("#prompt", Plain).show(prompt)
+        self.query_one("#earlier", Plain).show(earlier)
+        self.query_one("#earlier", Plain).display = bool(earlier)
+        self.query_one("#entries", Plain).show("\n".join(entries[-3:]))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        text = clean(event.value).strip()
+        event.input.value = ""
+        if text:
+            self.post_message(self.Submitted(text))

@@ -1,0 +1,20 @@
+"""Labels that show users' text literally and only repaint when it changes."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widgets import Static
+
+
+class Plain(Static):
+    """A Static whose text is never read as markup."""
+
+    def __init__(self, text: str = "", **kwargs: object) -> None:
+        super().__init__(Content(text), **kwargs)  # type: ignore[arg-type]
+        self._shown: object = text
+
+    def show(self, text: str | Content) -> None:
+        if text == self._shown:
+            return
+        self._shown = text
+        self.update(text if isinstance(text, Content) else Content(text))

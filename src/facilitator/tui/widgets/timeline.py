@@ -1,0 +1,63 @@
+"""The agenda as a timeline: done / current / next, with planned, actual and projected times."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import DataTable
+
+from facilitator.meeting.projection import Projection
+from facilitator.tui.format import hhmm
+
+MARKS = {"done": "✓", "current": "▶", "pending": " ", "skipped": "⤼"}
+
+
+class Timeline(DataTable[Text]):
+    DEFAULT_CSS = """
+    Timeline { height: auto; max-height: 100%; }
+    """
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(cursor_type="none", zebra_stripes=False, **kwargs)  # type: ignore[arg-type]
+        self._signature: tuple[object, ...] = ()
+        self.can_focus = False
+
+    def on_mount(self) -> None:
+        for label in ("", "item", "planned", "actual", "projected", "min"):
+            self.add_column(label, key=label or "mark")
+
+    def show(self, projection: Projection) -> None:
+        rows = []
+        for row in projection.rows:
+            actual = hhmm(row.actual_start) if row.actual_start is not None else ""
+            minutes = (
+                row.actual_seconds if row.status in ("done", "skipped") else row.projected_seconds
+            )
+            label = row.title + (" (skipped)" if row.status == "skipped" else "")
+            rows.append(
+                (
+                    row.status,
+                    MARKS.get(row.status, " "),
+                    label,
+                    hhmm(row.planned_start),
+                    actual,
+                    hhmm(row.projected_start),
+                    f"{(minutes or 0) / 60:.0f}",
+                )
+            )
+        signature = tuple(rows)
+        if signature == self._signature:
+            return
+        self._signature = signature
+        self.clear()
+        for status, mark, label, planned, actual, projected, minutes in rows:
+            style = {"done": "dim", "current": "bold reverse", "skipped": "dim strike"}.get(
+                status, ""
+            )
+            self.add_row(
+                Text(mark),
+                Text(label, style=style, no_wrap=True, overflow="ellipsis"),
+                Text(planned),
+                Text(actual),
+                Text(projected),
+                Text(minutes, justify="right"),
+            )
