@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -119,10 +120,8 @@ class FacilitatorApp(App[int]):
         group.roles = {k: list(v) for k, v in state.roles.items() if v} or group.roles
         group.language = state.language
         group.agenda = state.agenda.id
-        try:
+        with contextlib.suppress(OSError):
             save_group(group)
-        except OSError:
-            pass
 
     @on(OpenSetup)
     def _setup(self, message: OpenSetup) -> None:
