@@ -57,17 +57,17 @@ class FacilitatorApp(App[int]):
         )
 
     def get_default_screen(self) -> Screen[None]:
-        if self.startup.first is not None:
-            screen = self._open(self.startup.first)
-            if screen is not None:
-                return screen
-        if self.startup.resume is not None:
-            screen = self._resume(self.startup.resume)
-            if screen is not None:
-                return screen
         return HomeScreen(self.startup.upcoming)
 
     def on_mount(self) -> None:
+        screen: MeetingScreen | None = None
+        if self.startup.first is not None:
+            screen = self._open(self.startup.first)
+        elif self.startup.resume is not None:
+            screen = self._resume(self.startup.resume)
+        if screen is not None:
+            self.push_screen(screen)
+            return
         if self.startup.setup and self.meeting is None:
             self.post_message(OpenSetup(self.startup.setup))
         if self.startup.offer_resume and self.meeting is None:
@@ -77,9 +77,9 @@ class FacilitatorApp(App[int]):
 
             def answer(yes: bool | None) -> None:
                 if yes:
-                    screen = self._resume(session)
-                    if screen is not None:
-                        self.switch_screen(screen)
+                    resumed = self._resume(session)
+                    if resumed is not None:
+                        self.push_screen(resumed)
 
             self.push_screen(
                 Confirm(f"An unfinished meeting was found ({session}). Resume it?"), answer
@@ -148,7 +148,8 @@ class FacilitatorApp(App[int]):
             self.notify(f"Could not write the record: {exc}", markup=False, severity="error")
         self._close()
         self._remember_group(meeting)
-        self.switch_screen(HomeScreen(self.startup.upcoming))
+        self.meeting = None
+        self.pop_screen()
 
     def _close(self) -> None:
         if self.handle is not None:

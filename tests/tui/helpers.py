@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+from facilitator.clock import FakeClock
+from facilitator.formats.agenda import Agenda
+from facilitator.meeting.meeting import creation_event
+from facilitator.tui.app import FacilitatorApp, Startup
+
+
+def meeting_app(
+    agenda: Agenda,
+    clock: FakeClock,
+    people: list[str],
+    group: str = "Tuesday",
+    newcomer: bool = False,
+) -> FacilitatorApp:
+    first = creation_event(
+        agenda,
+        session="2027-01-15-0800-tuesday-abcd",
+        group=group,
+        participants=people,
+        newcomer=newcomer,
+        t=clock.now(),
+    )
+    return FacilitatorApp(clock, Startup(first=first))
+
+
+async def settle(app: FacilitatorApp) -> None:
+    """Redraw from the fake clock, as the once-a-second timer would."""
+    screen = app.screen
+    if hasattr(screen, "refresh_clock"):
+        screen.refresh_clock()

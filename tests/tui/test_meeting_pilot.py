@@ -1,0 +1,124 @@
+"""Drive a whole meeting through the keys, with a fake clock."""
+
+from __future__ import annotations
+
+from facilitator.clock import FakeClock
+from facilitator.tui.screens.meeting import MeetingScreen
+from facilitator.tui.widgets.text import Plain
+from tests.factories import MS150, PEOPLE
+from tests.tui.helpers import meeting_app, settle
+
+MIN = 60
+
+
+def text(app, selector: str) -> str:  # type: ignore[no-untyped-def]
+    return str(app.screen.query_one(selector, Plain)._shown)
+
+
+async def test_a_complete_meeting_by_keyboard(clock: FakeClock) -> None:
+    app = meeting_app(MS150, clock, list(PEOPLE))
+    async with app.run_test(size=(80, 24)) as pilot:
+        m = app.meeting
+        assert isinstance(app.screen, MeetingScreen)
+        assert "READY" in text(app, "#cue")
+        await pilot.press("space")
+        assert m.status == "running"
+
+        clock.advance(minutes=5)  # demining overruns by 3 minutes
+        await settle(app)
+        assert "OVERTIME" in text(app, "#cue")
+        assert "on time" in text(app, "#summary")
+        await pilot.press("n")
+        await pilot.press("plus")  # expectations: one more minute
+        assert m.allotted() == 12 * MIN
+        clock.advance(minutes=9)  # ended early
+        await pilot.press("n")
+
+        clock.advance(minutes=2)
+        await pilot.press("space")  # pause
+        assert m.status == "paused"
+        clock.advance(minutes=10)
+        await settle(app)
+        assert "PAUSED" in text(app, "#cue")
+        await pilot.press("space")
+        clock.advance(minutes=1)
+        await pilot.press("k")  # skip the rest of the ice breaker
+        assert m.projection().rows[2].status == "skipped"
+        assert m.allotted() == 118 * MIN
+
+        await pilot.press("a")
+        await pilot.press(*"Gus", "enter")
+        assert m.state.participants[-1] == "Gus"
+        await pilot.press("l")
+        await pilot.press("down", "enter")  # the second person, Bo, leaves
+        assert "Bo" not in m.state.participants
+
+        clock.advance(minutes=130)
+        await settle(app)
+        assert round(m.projection().over / MIN) == 12
+        assert "12 min OVER" in text(app, "#summary")
+        await pilot.press("n")
+        assert m.run.speaker == "Ana"
+        await pilot.press("s")
+        assert m.run.speaker == "Chen"
+        clock.advance(minutes=6)
+        await pilot.press("q")
+        await pilot.press("n")  # changes their mind
+        assert m.status == "running"
+        await pilot.press("q", "y")
+        assert m.status == "ended"
+        assert round(m.projection().over / MIN) == 13
+
+
+async def test_typing_in_the_field_never_triggers_meeting_keys(clock: FakeClock) -> None:
+    app = meeting_app(MS150, clock, ["Ana", "Bo"])
+    async with app.run_test(size=(80, 24)) as pilot:
+        m = app.meeting
+        await pilot.press("space", "n")  # to the expectations round
+        current = m.state.current
+        await pilot.press("e")
+        await pilot.press(*"n p s q a +-", "space")
+        assert m.state.current == current
+        assert m.status == "running"
+        assert m.run.speaker == "Ana"
+        await pilot.press("enter")
+        assert [e.text for e in m.entries()] == ["n p s q a +-"]
+        await pilot.press("escape", "s")
+        assert m.run.speaker == "Bo"
+
+
+async def test_bell_rings_once_at_overtime(clock: FakeClock) -> None:
+    app = meeting_app(MS150, clock, ["Ana", "Bo"])
+    rings: list[int] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.bell = lambda: rings.append(1)  # type: ignore[method-assign]
+        await pilot.press("space")
+        clock.advance(seconds=70)
+        await settle(app)
+        assert "One minute left" in text(app, "#cue")
+        assert rings == []
+        clock.advance(seconds=60)
+        await settle(app)
+        clock.advance(seconds=5)
+        await settle(app)
+        assert rings == [1]
+        assert "OVERTIME" in text(app, "#cue")
+
+
+async def test_user_text_is_shown_literally(clock: FakeClock) -> None:
+    people = ["[b]Ana", "Bo [/]", "\x1b]52;c;aGk=\x07Chen", "ليلى", "Zoë 🌱"]
+    app = meeting_app(MS150, clock, people, group="[red]Group[/red]")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space", "n")
+        assert m_speaker(app) == "[b]Ana"
+        assert "[b]Ana" in text(app, "#speaker")
+        assert "[red]Group[/red]" in text(app, "#topbar")
+        assert "\x1b" not in "".join(app.meeting.state.participants)
+        await pilot.resize_terminal(40, 12)
+        await pilot.resize_terminal(60, 20)
+        await settle(app)
+        assert app.screen.has_class("compact")
+
+
+def m_speaker(app) -> str:  # type: ignore[no-untyped-def]
+    return app.meeting.run.speaker
