@@ -16,11 +16,3 @@ def no_blink(monkeypatch: pytest.MonkeyPatch) -> None:
 def clock() -> FakeClock:
     # A fixed instant, shown in the local zone of the machine: tests set TZ to UTC below.
     return FakeClock(1_800_000_000.0)
-
-
-@pytest.fixture(autouse=True)
-def utc(monkeypatch: pytest.MonkeyPatch) -> None:
-    import time
-
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()

@@ -65,8 +65,10 @@ def cmd_list(args: argparse.Namespace) -> int:
     from rich.text import Text
 
     table = Table(title="Agendas", title_justify="left")
-    for column in ("id", "title", "minutes", "from"):
-        table.add_column(column)
+    table.add_column("id", no_wrap=True)
+    table.add_column("title")
+    table.add_column("minutes", justify="right")
+    table.add_column("from", no_wrap=True)
     from facilitator.schedule import total_minutes
 
     for entry in catalog.agenda_entries():

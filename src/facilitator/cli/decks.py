@@ -44,8 +44,11 @@ def cmd_list(args: argparse.Namespace) -> int:
     from rich.text import Text
 
     table = Table(title="Question decks", title_justify="left")
-    for column in ("id", "title", "language", "questions", "from"):
-        table.add_column(column)
+    table.add_column("id", no_wrap=True)
+    table.add_column("title")
+    table.add_column("language")
+    table.add_column("questions", justify="right")
+    table.add_column("from", no_wrap=True)
     for entry in catalog.deck_entries():
         deck = entry.value
         where = "your own" if entry.origin == "user" else "bundled"

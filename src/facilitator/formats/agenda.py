@@ -16,7 +16,7 @@ DRAWS = ["group", "each"]
 AGENDA_KEYS = ["title", "id", "description", "language", "source", "group_size", "roles", "items"]
 ITEM_KEYS = [
     "title", "minutes", "kind", "per_person", "who", "when", "record", "deck", "draw",
-    "alternative", "guidance", "flexible", "min_minutes", "protected",
+    "alternative", "guidance", "flexible", "min_minutes", "protected", "tags",
 ]  # fmt: skip
 
 
@@ -31,6 +31,7 @@ class Item:
     record: str | None = None
     deck: str | None = None
     draw: str = "group"
+    tags: tuple[str, ...] = ()  # draw only questions with all of these tags
     alternative: str | None = None
     guidance: str | None = None
     flexible: bool = False
@@ -189,6 +190,8 @@ def _read_item(
         )
     when = r.choice(fields, "when", ["newcomer"], None)
     deck = r.text(fields, "deck")
+    if "tags" in fields and deck is None:
+        r.problem(fields["tags"], "'tags' choose questions from the item's 'deck'; add 'deck:'")
     if deck is not None and deck_exists is not None and not deck_exists(deck):
         r.problem(
             fields["deck"], f"no question deck called '{deck}' (see 'facilitator decks list')"
@@ -202,4 +205,5 @@ def _read_item(
         alternative=r.text(fields, "alternative", one_line=False),
         guidance=r.text(fields, "guidance", one_line=False), flexible=flexible,
         min_minutes=min_minutes, protected=protected,
+        tags=tuple(t for t, _ in r.text_list(fields, "tags")),
     )  # fmt: skip

@@ -23,7 +23,8 @@ def agenda_to_data(agenda: Agenda) -> dict[str, Any]:
 
 def agenda_from_data(data: dict[str, Any]) -> Agenda:
     items = tuple(
-        Item(**{k: v for k, v in raw.items() if k in _ITEM_FIELDS}) for raw in data.get("items", [])
+        Item(**{k: tuple(v) if k == "tags" else v for k, v in raw.items() if k in _ITEM_FIELDS})
+        for raw in data.get("items", [])
     )
     size = data.get("group_size")
     return Agenda(

@@ -430,7 +430,7 @@ class MeetingScreen(Screen[None]):
             self.notify("A question is already drawn: r draws another.", markup=False)
             return
         try:
-            deck, question = self.drawer.draw(item.deck, m.state)
+            deck, question = self.drawer.draw(item.deck, m.state, item.tags)
         except (LookupError, FormatError) as exc:
             self.notify(str(exc), markup=False, severity="error")
             return

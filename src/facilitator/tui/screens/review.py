@@ -1,0 +1,205 @@
+"""Review: past sessions, newest first, with a filter; enter opens one, s stats, f follow-ups.
+
+The index is read and refreshed in a thread; rows are added a page at a time as the cursor
+moves down, so ten thousand sessions open as fast as two hundred.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.message import Message
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import DataTable, Footer, Input
+
+from facilitator.clock import local_datetime
+from facilitator.review.queries import SessionRow, list_sessions
+from facilitator.text import clean_line
+from facilitator.tui.widgets.text import Plain
+
+PAGE = 200
+OVER = "yellow"
+UNFINISHED = "◐"
+
+
+@dataclass
+class SessionsLoaded(Message):
+    rows: list[SessionRow]
+    query: str
+
+
+@dataclass
+class LoadFailed(Message):
+    reason: str
+
+
+def length_cell(row: SessionRow) -> Text:
+    actual = "–" if row.actual_min is None else f"{row.actual_min:.0f}"
+    text = Text(f"{actual}/{row.planned_min:g}", justify="right")
+    if row.actual_min is not None and row.actual_min > row.planned_min * 1.05 + 0.5:
+        text.stylize(OVER)
+    if not row.finished:
+        text.append(f" {UNFINISHED}", style="dim")
+    return text
+
+
+def ago(seconds: float) -> str:
+    days = int(seconds // 86400)
+    if days < 1:
+        return "today"
+    if days < 60:
+        return f"{days} day{'s' if days > 1 else ''} ago"
+    return f"{days // 30} months ago" if days < 730 else f"{days // 365} years ago"
+
+
+class ReviewScreen(Screen[None]):
+    CSS_PATH = "review.tcss"
+    BINDINGS = [
+        Binding("slash", "filter", "Filter"),
+        Binding("s", "stats", "Stats"),
+        Binding("f", "followups", "Follow-ups"),
+        Binding("escape", "back", "Back"),
+    ]
+
+    def __init__(self, group: str | None = None, now: float | None = None) -> None:
+        super().__init__()
+        self.group = group
+        self.now = now
+        self.rows: list[SessionRow] = []
+        self.shown = 0
+        self.query_text = ""
+        self._debounce: Timer | None = None
+
+    @property
+    def table(self) -> DataTable[Text]:
+        return self.query_one("#sessions", DataTable)
+
+    @property
+    def filter_input(self) -> Input:
+        return self.query_one("#review-filter", Input)
+
+    def compose(self) -> ComposeResult:
+        title = "Review · past sessions" + (f" · {clean_line(self.group)}" if self.group else "")
+        yield Plain(title, id="topbar")
+        yield Input(placeholder="/ to filter: group, agenda or words said", id="review-filter")
+        yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
+        yield Plain("Loading…", id="review-status", classes="review-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.table
+        for label, key, width in (("Date", "date", 16), ("Group", "group", 18),
+                                  ("Agenda", "agenda", 16), ("People", "people", 6),
+                                  ("Min/plan", "min", 11)):  # fmt: skip
+            table.add_column(label, key=key, width=width)
+        table.focus()
+        self.load("")
+
+    @work(thread=True, exclusive=True, group="review-load")
+    def load(self, text: str) -> None:
+        try:
+            rows = list_sessions(self.group, matching=text or None)
+        except Exception as exc:  # noqa: BLE001 - a worker must never crash the app
+            self.post_message(LoadFailed(f"The sessions could not be read: {type(exc).__name__}"))
+            return
+        self.post_message(SessionsLoaded(rows, text))
+
+    @on(SessionsLoaded)
+    def _loaded(self, message: SessionsLoaded) -> None:
+        if message.query != self.query_text:
+            return  # an older filter finished late
+        self.rows = message.rows
+        self.shown = 0
+        self.table.clear()
+        self._more()
+        self._status()
+
+    @on(LoadFailed)
+    def _failed(self, message: LoadFailed) -> None:
+        self.query_one("#review-status", Plain).show(message.reason)
+
+    def _more(self) -> None:
+        chunk = self.rows[self.shown : self.shown + PAGE]
+        table = self.table
+        for r in chunk:
+            table.add_row(Text(f"{local_datetime(r.at):%Y-%m-%d %H:%M}"), Text(clean_line(r.group)),
+                          Text(clean_line(r.agenda_title)), Text(str(r.people), justify="right"),
+                          length_cell(r), key=r.id)  # fmt: skip
+        self.shown += len(chunk)
+
+    def _status(self) -> None:
+        count = len(self.rows)
+        if not count:
+            text = f"No session matches “{self.query_text}”." if self.query_text else \
+                "No sessions yet: finished meetings appear here."  # fmt: skip
+        else:
+            text = f"{count:,} session{'s' if count > 1 else ''}"
+            if self.query_text:
+                text += f" matching “{clean_line(self.query_text)}”"
+            now = self.now if self.now is not None else time.time()
+            text += f" · newest {ago(now - self.rows[0].at)}"
+            if self.shown < count:
+                text += f" · {self.shown:,} listed, more as you scroll"
+            text += f" · {UNFINISHED} unfinished"
+        self.query_one("#review-status", Plain).show(text)
+
+    @on(DataTable.RowHighlighted, "#sessions")
+    def _near_end(self, event: DataTable.RowHighlighted) -> None:
+        if event.cursor_row >= self.shown - 20 and self.shown < len(self.rows):
+            self._more()
+            self._status()
+
+    @on(DataTable.RowSelected, "#sessions")
+    def _open(self, event: DataTable.RowSelected) -> None:
+        from facilitator.tui.screens.review_views import SessionScreen
+
+        if event.row_key.value is not None:
+            self.app.push_screen(SessionScreen(event.row_key.value, self.now))
+
+    @on(Input.Changed, "#review-filter")
+    def _typed(self, event: Input.Changed) -> None:
+        if self._debounce is not None:
+            self._debounce.stop()
+        value = event.value.strip()
+        self._debounce = self.set_timer(0.25, lambda: self._apply(value))
+
+    def _apply(self, value: str) -> None:
+        if value != self.query_text:
+            self.query_text = value
+            self.load(value)
+
+    @on(Input.Submitted, "#review-filter")
+    def _submitted(self, event: Input.Submitted) -> None:
+        self._apply(event.value.strip())
+        self.table.focus()
+
+    def _highlighted(self) -> SessionRow | None:
+        row = self.table.cursor_row
+        return self.rows[row] if 0 <= row < min(self.shown, len(self.rows)) else None
+
+    def action_filter(self) -> None:
+        self.filter_input.focus()
+
+    def action_stats(self) -> None:
+        from facilitator.tui.screens.review_views import StatsScreen
+
+        current = self._highlighted()
+        group = self.group or (current.group if current else None)
+        self.app.push_screen(StatsScreen(group))
+
+    def action_followups(self) -> None:
+        from facilitator.tui.screens.review_views import FollowupsScreen
+
+        self.app.push_screen(FollowupsScreen(self.group, self.now))
+
+    def action_back(self) -> None:
+        if self.filter_input.has_focus:
+            self.table.focus()
+            return
+        self.app.pop_screen()

@@ -1,0 +1,249 @@
+"""Views opened from Review: one session's record, stats, and the open follow-ups."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from rich.console import RenderableType
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from facilitator.clock import local_datetime
+from facilitator.meeting.state import State
+from facilitator.review.queries import Followup, Stats
+from facilitator.text import clean_line
+from facilitator.tui.widgets.text import Plain
+
+
+@dataclass
+class Loaded(Message):
+    """A view's data, read in a thread."""
+
+    data: object
+
+
+@dataclass
+class Failed(Message):
+    reason: str
+
+
+def _fail(exc: Exception) -> Failed:
+    return Failed(f"Could not read it: {type(exc).__name__}")
+
+
+class _View(Screen[None]):
+    """A title, a scrolling body filled once the data has arrived, and escape to go back."""
+
+    CSS_PATH = "review.tcss"
+    BINDINGS = [Binding("escape", "back", "Back")]
+    heading_text = ""
+
+    def compose(self) -> ComposeResult:
+        yield Plain(self.heading_text, id="topbar")
+        with VerticalScroll(classes="review-body"):
+            yield Plain("Loading…", classes="summary")
+        yield Footer()
+
+    @property
+    def body(self) -> VerticalScroll:
+        return self.query_one(".review-body", VerticalScroll)
+
+    def _fill(self, parts: list[tuple[str, RenderableType]]) -> None:
+        widgets: list[Static] = []
+        for heading, renderable in parts:
+            if heading:
+                widgets.append(Plain(heading, classes="heading"))
+            widgets.append(Static(renderable, classes="section"))
+        self.body.mount_all(widgets)
+
+    @on(Failed)
+    def _failed(self, message: Failed) -> None:
+        self.query_one(".summary", Plain).show(message.reason)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    @property
+    def width(self) -> int:
+        return max(40, self.app.size.width - 4)
+
+
+@dataclass
+class Record:
+    state: State
+    last: float
+    open_refs: set[str]
+
+
+class SessionScreen(_View):
+    """One session: timeline planned vs actual, questions, what was said, follow-ups."""
+
+    BINDINGS = [Binding("escape", "back", "Back"), Binding("x", "share", "Write share digest")]
+
+    def __init__(self, session: str, now: float | None = None) -> None:
+        super().__init__()
+        self.session = session
+        self.now = now
+        self.record: Record | None = None
+        self.heading_text = f"Session {session}"
+
+    def on_mount(self) -> None:
+        self.load()
+
+    @work(thread=True, exclusive=True, group="review-session")
+    def load(self) -> None:
+        from facilitator.clock import FakeClock
+        from facilitator.journal.jsonl import read_events
+        from facilitator.journal.store import journal_path
+        from facilitator.meeting.meeting import Meeting
+        from facilitator.review.queries import open_followups
+
+        try:
+            events = read_events(journal_path(self.session)).events
+            last = max(float(e["t"]) for e in events)
+            state = Meeting.replay(events, FakeClock(last)).state
+            refs = {f.ref for f in open_followups(state.group or None)}
+        except Exception as exc:  # noqa: BLE001 - a worker must never crash the app
+            self.post_message(_fail(exc))
+            return
+        self.post_message(Loaded(Record(state, last, refs)))
+
+    @on(Loaded)
+    def _show(self, message: Loaded) -> None:
+        from facilitator.review.sessiontext import sections, summary
+
+        record = message.data
+        assert isinstance(record, Record)
+        self.record = record
+        self.query_one(".summary", Plain).show(summary(record.state, record.last).plain)
+        self._fill(sections(record.state, record.last, self.width, record.open_refs))
+
+    def action_share(self) -> None:
+        if self.record is None:
+            return
+        self.write_share(self.record.state)
+
+    @work(thread=True, group="review-share")
+    def write_share(self, state: State) -> None:
+        from facilitator import paths
+        from facilitator.fsutil import atomic_write
+        from facilitator.review.share import share_digest
+
+        target: Path = paths.sessions_dir() / f"{self.session}.share.md"
+        try:
+            atomic_write(target, share_digest(state), mode=0o600)
+        except OSError as exc:
+            self.app.call_from_thread(self.notify, f"Could not write the digest: {exc.strerror}",
+                                      markup=False, severity="error")  # fmt: skip
+            return
+        shared = sum(1 for e in state.entries.values() if e.share)
+        self.app.call_from_thread(
+            self.notify, f"Share digest ({shared} marked entries) written: {target}",
+            markup=False, timeout=8,
+        )  # fmt: skip
+
+
+class StatsScreen(_View):
+    """Planned vs actual per item over the last sessions, and attendance."""
+
+    def __init__(self, group: str | None = None, last: int = 10) -> None:
+        super().__init__()
+        self.group = group
+        self.last = last
+        self.heading_text = "Stats" + (f" · {clean_line(group)}" if group else " · all groups")
+
+    def on_mount(self) -> None:
+        self.load()
+
+    @work(thread=True, exclusive=True, group="review-stats")
+    def load(self) -> None:
+        from facilitator.review.queries import stats
+
+        try:
+            result = stats(self.group, last=self.last)
+        except Exception as exc:  # noqa: BLE001
+            self.post_message(_fail(exc))
+            return
+        self.post_message(Loaded(result))
+
+    @on(Loaded)
+    def _show(self, message: Loaded) -> None:
+        from facilitator.review.chart import stats_text
+
+        result = message.data
+        assert isinstance(result, Stats)
+        self.query_one(".summary").display = False
+        self._fill([("", stats_text(result, self.width))])
+
+
+class FollowupsScreen(Screen[None]):
+    """Follow-ups nobody has marked done; enter opens the session they came from."""
+
+    CSS_PATH = "review.tcss"
+    BINDINGS = [Binding("escape", "back", "Back")]
+
+    def __init__(self, group: str | None = None, now: float | None = None) -> None:
+        super().__init__()
+        self.group = group
+        self.now = now
+        self.items: list[Followup] = []
+
+    def compose(self) -> ComposeResult:
+        where = f" · {clean_line(self.group)}" if self.group else ""
+        yield Plain(f"Open follow-ups{where}", id="topbar")
+        yield DataTable(id="followup-table", cursor_type="row", zebra_stripes=True)
+        yield Plain("Loading…", id="followup-status", classes="review-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        for label, width in (("Date", 10), ("Group", 16), ("Owner", 12), ("Follow-up", 30)):
+            table.add_column(label, key=label.lower(), width=width)
+        table.focus()
+        self.load()
+
+    @work(thread=True, exclusive=True, group="review-followups")
+    def load(self) -> None:
+        from facilitator.review.queries import open_followups
+
+        try:
+            found = open_followups(self.group)
+        except Exception as exc:  # noqa: BLE001
+            self.post_message(_fail(exc))
+            return
+        self.post_message(Loaded(found))
+
+    @on(Loaded)
+    def _show(self, message: Loaded) -> None:
+        assert isinstance(message.data, list)
+        self.items = message.data
+        table = self.query_one(DataTable)
+        for f in self.items:
+            table.add_row(Text(f"{local_datetime(f.at):%Y-%m-%d}"), Text(clean_line(f.group)),
+                          Text(clean_line(f.owner or "–")),
+                          Text(clean_line(f.text), style="bold yellow"), key=f.ref)  # fmt: skip
+        count = len(self.items)
+        self.query_one("#followup-status", Plain).show(
+            f"{count} open follow-up{'s' if count != 1 else ''} · enter: open its session"
+            if count else "No open follow-ups."
+        )  # fmt: skip
+
+    @on(Failed)
+    def _failed(self, message: Failed) -> None:
+        self.query_one("#followup-status", Plain).show(message.reason)
+
+    @on(DataTable.RowSelected)
+    def _open(self, event: DataTable.RowSelected) -> None:
+        ref = event.row_key.value or ""
+        if "/" in ref:
+            self.app.push_screen(SessionScreen(ref.rsplit("/", 1)[0], self.now))
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

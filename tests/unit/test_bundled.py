@@ -1,0 +1,135 @@
+"""The bundled library: every file valid, schema and loader in agreement, timelines right."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from facilitator import catalog, paths
+from facilitator.cli.main import main
+from facilitator.formats.agenda import load_agenda
+from facilitator.formats.deck import load_deck
+from facilitator.formats.problems import FormatError
+from tests.unit.test_agenda_invalid import CASES
+
+AGENDAS = sorted(paths.bundled_agendas().glob("*.yaml"))
+DECKS = sorted(paths.bundled_decks().glob("*.yaml"))
+IDS = {"mutual-support-150", "case-clinic", "enquiring-presentation",
+       "enquiring-short-presentations", "enquiring-article", "enquiring-open", "open-meetup",
+       "full-moon-call", "new-moon-call", "home-group"}  # fmt: skip
+
+
+def schema(name: str) -> dict:
+    return json.loads((paths.schemas() / f"{name}.schema.json").read_text())
+
+
+def test_the_library_is_complete() -> None:
+    assert {p.stem for p in AGENDAS} >= IDS
+    assert {p.stem for p in DECKS} >= {"jasette", "jasette-fr", "open-meetup", "check-in",
+                                       "check-out"}  # fmt: skip
+    sizes = {d.id: len(d.questions) for d in (load_deck(str(p)) for p in DECKS)}
+    assert sizes["jasette"] >= 60 and sizes["jasette-fr"] >= 40
+    assert sizes["check-in"] >= 30 and sizes["check-out"] >= 30
+
+
+@pytest.mark.parametrize("path", AGENDAS, ids=lambda p: p.stem)
+def test_bundled_agenda_is_valid_and_matches_schema(path: Path) -> None:
+    agenda = load_agenda(str(path), catalog.deck_exists)
+    assert agenda.id == path.stem
+    assert path.read_text().startswith(
+        "# yaml-language-server: $schema=../schemas/agenda.schema.json\n"
+    )
+    jsonschema.validate(yaml.safe_load(path.read_text()), schema("agenda"))
+    assert agenda.items[-1].protected and any(i.flexible for i in agenda.items)
+
+
+@pytest.mark.parametrize("path", DECKS, ids=lambda p: p.stem)
+def test_bundled_deck_is_valid_and_matches_schema(path: Path) -> None:
+    deck = load_deck(str(path))
+    assert deck.id == path.stem
+    assert path.read_text().startswith(
+        "# yaml-language-server: $schema=../schemas/deck.schema.json\n"
+    )
+    jsonschema.validate(yaml.safe_load(path.read_text()), schema("deck"))
+
+
+# Invalid files the schema can judge (rules about roles, decks, YAML itself are the loader's).
+SCHEMA_CASES = [c for c in CASES if c[0] in {
+    "unknown-top-key", "unknown-item-key", "unknown-far-key", "missing-title", "blank-title",
+    "missing-items", "empty-items", "items-not-list", "item-not-mapping", "item-no-title",
+    "no-minutes", "bool-minutes", "text-minutes", "zero-minutes", "negative-minutes",
+    "bad-kind", "per-person-not-round", "min-without-flexible", "flexible-and-protected",
+    "flexible-not-bool", "group-size-fraction", "bad-record", "bad-when", "bad-language",
+    "top-is-list",
+}]  # fmt: skip
+
+
+@pytest.mark.parametrize("case", SCHEMA_CASES, ids=lambda c: c[0])
+def test_schema_and_loader_agree_on_invalid_files(tmp_path: Path, case: tuple) -> None:
+    name, text = case[0], case[1]
+    path = tmp_path / f"{name}.yaml"
+    path.write_text(text)
+    with pytest.raises(FormatError):
+        load_agenda(str(path), catalog.deck_exists)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(yaml.safe_load(text), schema("agenda"))
+
+
+def test_show_prints_the_context_table(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["agendas", "show", "mutual-support-150", "--newcomer"]) == 0
+    out = capsys.readouterr().out
+    starts = ["T0 ", "T0+2'", "T0+4'", "T0+15'", "T0+40'", "T0+145'"]
+    rows = [line for line in out.splitlines() if line.startswith("│")]
+    assert [r.split("│")[3].strip() for r in rows] == [s.strip() for s in starts]
+    assert "ends at T0+150'" in out
+    assert main(["agendas", "show", "mutual-support-150"]) == 0
+    out = capsys.readouterr().out
+    rows = [line for line in out.splitlines() if line.startswith("│")]
+    assert [r.split("│")[5].strip() for r in rows] == ["2", "11", "25", "107", "5"]
+    assert "ends at T0+150'" in out
+
+
+def test_show_with_clock_and_participants(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["agendas", "show", "case-clinic", "--at", "19:00", "--participants", "5"]) == 0
+    out = capsys.readouterr().out
+    assert "19:00" in out
+
+
+def test_user_agenda_shadows_bundled_and_listing_says_so(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["agendas", "new", "Our evening", "--from", "home-group"]) == 0
+    target = data_dir / "agendas" / "our-evening.yaml"
+    assert load_agenda(str(target), catalog.deck_exists).title == "Our evening"
+    copy = data_dir / "agendas" / "home-group.yaml"
+    copy.write_text(target.read_text().replace("id: our-evening", "id: home-group"))
+    capsys.readouterr()
+    assert main(["agendas", "list"]) == 0
+    out = capsys.readouterr().out
+    assert "replaces bundled" in out and "our-evening" in out
+    assert catalog.find_agenda("home-group").origin == "user"
+
+
+def test_edit_reopens_until_valid_and_never_leaves_an_invalid_file(
+    data_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    script = tmp_path / "editor.sh"
+    script.write_text("#!/bin/sh\necho 'oops: [' >> \"$1\"\n")
+    script.chmod(0o755)
+    monkeypatch.setenv("EDITOR", str(script))
+    assert main(["agendas", "edit", "home-group"]) == 1  # not a tty: gives up, nothing saved
+    assert not (data_dir / "agendas" / "home-group.yaml").exists()
+    assert "YAML syntax" in capsys.readouterr().err
+    good = tmp_path / "good.sh"
+    good.write_text("#!/bin/sh\nsed -i 's/^title: .*/title: Ours/' \"$1\"\n")
+    good.chmod(0o755)
+    monkeypatch.setenv("EDITOR", str(good))
+    assert main(["agendas", "edit", "home-group"]) == 0
+    assert catalog.find_agenda("home-group").title == "Ours"

@@ -1,0 +1,142 @@
+"""Drawing questions a group has not had: no repeats, least recently asked next, per group."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from facilitator import catalog
+from facilitator.cli.main import main
+from facilitator.clock import FakeClock
+from facilitator.decks.drawer import Drawer
+from facilitator.formats.agenda import Agenda, Item
+from facilitator.journal.record import render
+from facilitator.journal.store import start_session
+from facilitator.meeting.meeting import creation_event
+
+ICE = Agenda(id="ice", title="Ice", items=(Item("Jasette", minutes=25, kind="round",
+                                                deck="jasette"),))  # fmt: skip
+THREE_WEEKS = 21 * 24 * 3600.0
+
+
+def one_session(group: str, clock: FakeClock, number: int, redraw: bool = False) -> str:
+    first = creation_event(
+        ICE, session=f"{group}-{number:04}", group=group, participants=["Ana", "Bo"], t=clock.now()
+    )
+    handle, m = start_session(first, clock)
+    drawer = Drawer(group, session=first["session"], rng=random.Random(number))
+    m.toggle()
+    deck, question = drawer.draw("jasette", m.state)
+    assert question is not None
+    if redraw:
+        m.record_draw(deck.id, question.text)
+        m.record_skip(question.text)
+        deck, question = drawer.draw("jasette", m.state)
+        assert question is not None
+    m.record_draw(deck.id, question.text)
+    m.end()
+    handle.close()
+    return question.text
+
+
+def test_two_hundred_sessions_never_repeat_before_the_deck_is_exhausted() -> None:
+    deck = catalog.find_deck("jasette")
+    size = len(deck.questions)
+    assert size >= 60
+    clock = FakeClock()
+    asked: list[str] = []
+    for number in range(200):
+        asked.append(one_session("Tuesday", clock, number))
+        clock.advance(THREE_WEEKS)
+    for lap in range(200 // size):
+        chunk = asked[lap * size : (lap + 1) * size]
+        assert len(set(chunk)) == size, f"a repeat within lap {lap}"
+    # After exhaustion: least recently asked first, so every lap repeats the first lap's order.
+    for position in range(size, 200):
+        assert asked[position] == asked[position - size]
+
+
+def test_skipped_questions_count_as_not_asked() -> None:
+    clock = FakeClock()
+    skipped_and_kept = []
+    for number in range(5):
+        skipped_and_kept.append(one_session("G", clock, number, redraw=True))
+        clock.advance(THREE_WEEKS)
+    from facilitator.decks.history import group_history
+
+    history = group_history("G")
+    assert set(history.asked) == set(skipped_and_kept)
+
+
+def test_groups_sharing_a_data_directory_have_independent_histories() -> None:
+    clock = FakeClock()
+    a = [one_session("Alpha", clock, n) for n in range(10)]
+    b = [one_session("Beta", clock, n) for n in range(10)]
+    assert a == b  # same seeds, no influence from the other group's history
+
+
+def test_retired_questions_never_come_back() -> None:
+    clock = FakeClock()
+    first = creation_event(ICE, session="r1", group="G", participants=["Ana"], t=clock.now())
+    handle, m = start_session(first, clock)
+    deck = catalog.find_deck("jasette")
+    m.record_retire("jasette", deck.questions[0].text)
+    m.end()
+    handle.close()
+    drawer = Drawer("G", rng=random.Random(1))
+    seen = set()
+    for _ in range(len(deck.questions) - 1):
+        m2_first = creation_event(ICE, session="x", group="G", participants=["Ana"], t=clock.now())
+        from facilitator.meeting.meeting import Meeting
+
+        m2 = Meeting.create(m2_first, clock)
+        m2.state.retired = sorted(seen)
+        _, q = drawer.draw("jasette", m2.state)
+        assert q is not None and q.text != deck.questions[0].text
+        seen.add(q.text)
+
+
+def test_draw_is_in_journal_and_record() -> None:
+    clock = FakeClock()
+    first = creation_event(ICE, session="j1", group="G", participants=["Ana"], t=clock.now())
+    handle, m = start_session(first, clock)
+    m.toggle()
+    m.record_draw("jasette", "First?")
+    m.record_skip("First?")
+    m.record_draw("jasette", "Second?")
+    m.end()
+    handle.close()
+    journal = (Path(handle.writer.path)).read_text()
+    assert '"type":"question_drawn"' in journal and '"type":"question_skipped"' in journal
+    text = render(m.state, clock.now())
+    assert "First? — skipped" in text
+    assert "- Jasette: Second?" in text
+
+
+def test_language_picks_the_french_deck() -> None:
+    assert catalog.find_deck("jasette", "fr").id == "jasette-fr"
+    assert catalog.find_deck("jasette", "fr-CA").id == "jasette-fr"
+    assert catalog.find_deck("jasette", "en").id == "jasette"
+    assert catalog.find_deck("check-in", "fr").id == "check-in"  # no French deck: English
+
+
+def test_cli_draw_is_reproducible_and_filters_by_tag(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["decks", "draw", "jasette", "--seed", "7", "--tag", "deep"]) == 0
+    first = capsys.readouterr().out
+    assert main(["decks", "draw", "jasette", "--seed", "7", "--tag", "deep"]) == 0
+    assert capsys.readouterr().out == first
+    deck = catalog.find_deck("jasette")
+    assert "deep" in next(q.tags for q in deck.questions if q.text == first.strip())
+    assert main(["decks", "draw", "jasette", "--tag", "no-such-tag"]) == 1
+
+
+def test_user_decks_shadow_and_validate(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["decks", "new", "Our questions"]) == 0
+    assert catalog.find_deck("our-questions").origin == "user"
+    assert main(["decks", "validate", str(data_dir / "question_decks" / "our-questions.yaml")]) == 0
+    bad = data_dir / "question_decks" / "jasette.yaml"
+    bad.write_text("title: Mine\nquestions:\n  - ''\n")
+    assert main(["decks", "validate", str(bad)]) == 1
+    assert f"{bad}:3:5: a question must not be blank" in capsys.readouterr().err

@@ -1,0 +1,168 @@
+"""The session journal: durable, private, tolerant of damage, one writer at a time."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from facilitator.clock import FakeClock
+from facilitator.journal.jsonl import JournalWriter, read_events
+from facilitator.journal.lock import SessionLock, SessionLocked
+from facilitator.journal.record import render
+from facilitator.journal.store import journal_path, resume_session, start_session
+from facilitator.meeting.meeting import Meeting, creation_event
+from tests.factories import MS150
+
+
+def first_event(clock: FakeClock, session: str = "s1") -> dict:
+    return creation_event(
+        MS150, session=session, group="G", participants=["Ana", "Bo"], t=clock.now()
+    )
+
+
+def test_torn_last_line_is_skipped_with_a_warning(tmp_path: Path) -> None:
+    clock = FakeClock()
+    path = tmp_path / "s.jsonl"
+    writer = JournalWriter(path)
+    events: list[dict] = []
+    m = Meeting.create(first_event(clock), clock, lambda e: (writer.append(e), events.append(e)))
+    m.toggle()
+    m.add_entry("notes", "kept")
+    writer.close()
+    with open(path, "ab") as fh:
+        fh.write(b'{"at":"2027-01-15T08:00:00.000+00:00","type":"entry_added","id":"x","te')
+    result = read_events(path)
+    assert len(result.events) == len(events)
+    assert len(result.warnings) == 1
+    assert "incomplete last line" in result.warnings[0]
+    # Appending after a torn line starts a fresh line; nothing is glued to the torn one.
+    writer = JournalWriter(path)
+    m2 = Meeting.replay(result.events, clock, writer.append)
+    m2.add_entry("notes", "after the crash")
+    writer.close()
+    again = read_events(path)
+    texts = [e.get("text") for e in again.events if e["type"] == "entry_added"]
+    assert texts == ["kept", "after the crash"]
+    assert "damaged line" in again.warnings[0]
+
+
+def test_unknown_event_types_are_kept_and_skipped(tmp_path: Path) -> None:
+    clock = FakeClock()
+    path = tmp_path / "s.jsonl"
+    writer = JournalWriter(path)
+    Meeting.create(first_event(clock), clock, writer.append).toggle()
+    writer.append({"type": "hologram_projected", "t": clock.now(), "colour": "teal"})
+    writer.close()
+    events = read_events(path).events
+    assert events[-1]["type"] == "hologram_projected"
+    m = Meeting.replay(events, clock)
+    assert m.state.unknown_events == 1
+    assert m.status == "running"
+    assert b"hologram_projected" in path.read_bytes()
+
+
+def test_files_are_private_whatever_the_umask(data_dir: Path) -> None:
+    old = os.umask(0)
+    try:
+        clock = FakeClock()
+        handle, m = start_session(first_event(clock), clock)
+        m.toggle()
+        handle.close()
+        from facilitator.journal.store import write_record
+
+        record = write_record("s1", render(m.state, clock.now()))
+    finally:
+        os.umask(old)
+    folder = data_dir / "sessions"
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    for path in (journal_path("s1"), record, folder / "s1.lock"):
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
+
+
+def test_a_second_instance_is_refused(data_dir: Path) -> None:
+    clock = FakeClock()
+    handle, _ = start_session(first_event(clock), clock)
+    try:
+        with pytest.raises(SessionLocked):
+            resume_session("s1", clock)
+    finally:
+        handle.close()
+    other, _ = resume_session("s1", clock)  # free again once the first closed
+    other.close()
+
+
+def test_a_stale_lock_from_a_dead_process_is_taken_over(data_dir: Path) -> None:
+    folder = data_dir / "sessions"
+    folder.mkdir(parents=True)
+    (folder / "s9.lock").write_text("999999")  # a pid that no longer runs, no flock held
+    lock = SessionLock(folder / "s9.lock")
+    lock.acquire()
+    assert (folder / "s9.lock").read_text() == str(os.getpid())
+    lock.release()
+
+
+TRICKY = [
+    "[b]bold?[/b] [red]x[/] [/]",
+    "emoji 🌱🙂 and accents: éàü ñ",
+    "two\nlines\n\nand a blank one",
+    "x" * 10_000,
+    "right-to-left: ليلى",
+]
+
+
+def test_entries_round_trip_exactly(data_dir: Path) -> None:
+    clock = FakeClock()
+    handle, m = start_session(first_event(clock), clock)
+    m.toggle()
+    for text in TRICKY:
+        m.add_entry("notes", text)
+    m.add_entry("notes", "esc\x1b]52;c;aGk=\x07ape \x9b31m")
+    handle.close()
+    replayed = Meeting.replay(read_events(journal_path("s1")).events, clock)
+    texts = [e.text for e in replayed.state.entries.values()]
+    assert texts == [*TRICKY, "esc]52;c;aGk=ape 31m"]
+
+
+def test_markdown_record_of_a_full_meeting() -> None:
+    clock = FakeClock()
+    people = ["Ana", "Bo", "Chen"]
+    m = Meeting.create(
+        creation_event(MS150, session="s", group="Tuesday", participants=people, t=clock.now()),
+        clock,
+    )
+    m.toggle()
+    clock.advance(minutes=2)
+    m.next_item()  # expectations
+    for person, hope in zip(people, ["to listen", "to be heard | honestly", "calm"]):
+        m.add_entry("expectations", hope, person=person)
+        clock.advance(minutes=3)
+        m.next_speaker_turn()
+    clock.advance(minutes=2)
+    m.next_item()
+    m.record_draw("jasette", "What shaped you?")
+    m.record_skip("What shaped you?")
+    m.record_draw("jasette", "Who taught you *courage*?")
+    clock.advance(minutes=25)
+    m.next_item()
+    m.add_entry("notes", "a note")
+    m.add_entry("followups", "send the article", owner="Bo")
+    clock.advance(minutes=100)
+    m.next_item()
+    m.add_entry("conclusions", "I was listened to", person="Ana", met=4)
+    m.add_entry("conclusions", "good", person="Chen", met=2)
+    clock.advance(minutes=6)
+    m.end()
+    text = render(m.state, clock.now())
+    assert "| Ana | to listen | I was listened to | fully |" in text
+    assert "| Bo | to be heard \\| honestly | – | – |" in text
+    assert "| Chen | calm | good | partly |" in text
+    assert "What shaped you? — skipped" in text
+    assert "Who taught you \\*courage\\*?" in text
+    assert "| 1 | Demining | 08:00 | 2 | 08:00 | 2 |" in text
+    assert "| 4 | Core | 08:38 | 107 | 08:38 | 100 |" in text
+    assert "- [ ] send the article — Bo" in text
+    assert json.dumps(text)  # plain text, serialisable
