@@ -110,6 +110,8 @@ class MeetingScreen(Screen[None]):
         self.set_class(compact, "compact")
         self.query_one(Countdown).set_class(compact, "compact")
         self.set_class(height < 16, "tiny")
+        if self.is_mounted:
+            self.refresh_clock()
 
     # -- the clock --------------------------------------------------------------------------
 
@@ -136,20 +138,21 @@ class MeetingScreen(Screen[None]):
         remaining = m.remaining()
         status = m.status
         over = remaining < 0 and status != "ready"
-        if over:
-            self.query_one(Countdown).show("+" + mmss(remaining), "OVERTIME")
-        else:
-            self.query_one(Countdown).show(mmss(remaining), "left")
+        shown = ("+" if over else "") + mmss(remaining)
+        self.query_one(Countdown).show(shown)
         self.set_class(over, "overtime")
         warn = 0 < remaining <= 60 and status == "running"
         self.set_class(warn, "warning")
-        self.query_one("#cue", Plain).show(self._cue(status, over, warn, remaining))
+        cue = self._cue(status, over, warn, remaining)
+        if self.has_class("compact"):
+            cue = f"{'OVERTIME ' if over else ''}{shown} · {cue}"
+        self.query_one("#cue", Plain).show(cue)
         allotted = m.allotted() or 1.0
         self.query_one(ProgressBar).update(progress=min(100.0, 100.0 * m.elapsed() / allotted))
         self._ring(over)
         self.query_one("#speaker", Plain).show(self._speaker_line())
         projection = m.projection()
-        self.query_one(Timeline).show(projection)
+        self.query_one(Timeline).show(projection, max(12, self.size.width - 40))
         self.query_one("#summary", Plain).show(self._summary(projection))
         self.query_one("#topbar", Plain).show(self._topbar())
 
@@ -213,6 +216,8 @@ class MeetingScreen(Screen[None]):
             state = f"{minutes_words(over)} early"
         left = projection.planned_end - m.now()
         people = len(m.state.participants)
+        if self.has_class("compact"):
+            return f"Ends {hhmm(projection.projected_end)} · {state} · {people} people"
         return (
             f"Ends {hhmm(projection.projected_end)} (planned {hhmm(projection.planned_end)}) · "
             f"{state} · {minutes_words(max(0.0, left))} to planned end · {people} people"
@@ -382,7 +387,6 @@ class MeetingScreen(Screen[None]):
             owner, text = (part.strip() for part in text.split(":", 1))
         entry = m.add_entry(kind, text, person=person, owner=owner or None)
         self._last_entry = entry.id
-        self.notify("Saved.", markup=False, timeout=1.5)
         self._after()
 
     def action_met(self, value: int) -> None:

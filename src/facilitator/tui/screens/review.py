@@ -94,9 +94,9 @@ class ReviewScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.table
-        for label, key, width in (("Date", "date", 16), ("Group", "group", 18),
-                                  ("Agenda", "agenda", 16), ("People", "people", 6),
-                                  ("Min/plan", "min", 11)):  # fmt: skip
+        for label, key, width in (("Date", "date", 16), ("Group", "group", 16),
+                                  ("Agenda", "agenda", 15), ("People", "people", 6),
+                                  ("Min/plan", "min", 9)):  # fmt: skip
             table.add_column(label, key=key, width=width)
         table.focus()
         self.load("")

@@ -204,7 +204,7 @@ class FollowupsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        for label, width in (("Date", 10), ("Group", 16), ("Owner", 12), ("Follow-up", 30)):
+        for label, width in (("Date", 10), ("Group", 14), ("Owner", 12), ("Follow-up", 32)):
             table.add_column(label, key=label.lower(), width=width)
         table.focus()
         self.load()
@@ -228,7 +228,7 @@ class FollowupsScreen(Screen[None]):
         for f in self.items:
             table.add_row(Text(f"{local_datetime(f.at):%Y-%m-%d}"), Text(clean_line(f.group)),
                           Text(clean_line(f.owner or "–")),
-                          Text(clean_line(f.text), style="bold yellow"), key=f.ref)  # fmt: skip
+                          Text(clean_line(f.text)), key=f.ref)  # fmt: skip
         count = len(self.items)
         self.query_one("#followup-status", Plain).show(
             f"{count} open follow-up{'s' if count != 1 else ''} · enter: open its session"

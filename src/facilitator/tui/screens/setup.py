@@ -43,25 +43,32 @@ class SetupScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Plain(f"Set up · {self.agenda.title}", id="topbar")
         with VerticalScroll(id="setup"):
-            yield Label("Group name")
-            yield Input(self.group_name, placeholder="e.g. Tuesday evening group", id="group")
-            yield Label("Participants (names or pseudonyms, separated by commas)")
-            yield Input(placeholder="Ana, Bo, Chen", id="participants")
+            yield from self._field(
+                "Group name",
+                Input(self.group_name, id="group", placeholder="e.g. Tuesday evening group"),
+            )
+            yield from self._field(
+                "Participants", Input(id="participants", placeholder="Ana, Bo, Chen (commas)")
+            )
             for number, role in enumerate(self.agenda.roles):
-                yield Label(f"Who is {role}? (names, commas)")
-                yield Input(id=f"role-{number}", classes="role")
+                yield from self._field(
+                    f"Who is {role}?", Input(id=f"role-{number}", placeholder="names, commas")
+                )
+            yield from self._field(
+                "Planned start",
+                Input(id="start", placeholder="HH:MM (empty: when you press space)"),
+            )
+            yield from self._field("Question language", Input(self.agenda.language, id="language"))
             yield Checkbox("Someone new is here today", id="newcomer")
-            with Horizontal(classes="row"):
-                with VerticalScroll(classes="half"):
-                    yield Label("Planned start (HH:MM, empty: when you press space)")
-                    yield Input(placeholder="19:00", id="start")
-                with VerticalScroll(classes="half"):
-                    yield Label("Language of questions")
-                    yield Input(self.agenda.language, id="language")
             yield Plain("", id="warning")
             yield Plain("", id="followups")
             yield Button("Start the meeting (ctrl+s)", id="go", variant="primary")
         yield Footer()
+
+    def _field(self, label: str, field: Input) -> ComposeResult:
+        with Horizontal(classes="field"):
+            yield Label(label, classes="field-label")
+            yield field
 
     def on_mount(self) -> None:
         self.query_one("#followups").display = False

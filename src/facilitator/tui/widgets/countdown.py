@@ -1,34 +1,21 @@
-"""The big countdown: large digits when there is room, a plain line when there is not."""
+"""The big countdown: large digits, hidden on small terminals (the cue line then shows it)."""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.containers import Vertical
 from textual.widgets import Digits
 
-from facilitator.tui.widgets.text import Plain
 
-
-class Countdown(Vertical):
+class Countdown(Digits):
     DEFAULT_CSS = """
-    Countdown { height: auto; width: auto; }
-    Countdown Digits { width: auto; }
-    Countdown #small { display: none; text-style: bold; }
-    Countdown.compact Digits { display: none; }
-    Countdown.compact #small { display: block; }
+    Countdown { width: auto; }
+    Countdown.compact { display: none; }
     """
 
     def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
-        self._value = ""
+        super().__init__("00:00", **kwargs)  # type: ignore[arg-type]
+        self._value = "00:00"
 
-    def compose(self) -> ComposeResult:
-        yield Digits("00:00")
-        yield Plain("00:00", id="small")
-
-    def show(self, value: str, words: str = "") -> None:
-        if value == self._value:
-            return
-        self._value = value
-        self.query_one(Digits).update(value)
-        self.query_one("#small", Plain).show(f"{words} {value}".strip())
+    def show(self, value: str) -> None:
+        if value != self._value:
+            self._value = value
+            self.update(value)

@@ -25,7 +25,7 @@ class Timeline(DataTable[Text]):
         for label in ("", "item", "planned", "actual", "projected", "min"):
             self.add_column(label, key=label or "mark")
 
-    def show(self, projection: Projection) -> None:
+    def show(self, projection: Projection, title_width: int = 40) -> None:
         rows = []
         for row in projection.rows:
             actual = hhmm(row.actual_start) if row.actual_start is not None else ""
@@ -33,6 +33,8 @@ class Timeline(DataTable[Text]):
                 row.actual_seconds if row.status in ("done", "skipped") else row.projected_seconds
             )
             label = row.title + (" (skipped)" if row.status == "skipped" else "")
+            if len(label) > title_width:
+                label = label[: title_width - 1] + "…"
             rows.append(
                 (
                     row.status,

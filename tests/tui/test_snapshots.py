@@ -1,0 +1,108 @@
+"""Snapshots of the screens at fixed sizes with a fake clock (TZ=UTC, no cursor blink)."""
+
+from __future__ import annotations
+
+import random
+
+from textual.pilot import Pilot
+
+from facilitator import catalog
+from facilitator.clock import FakeClock
+from facilitator.decks.drawer import Drawer
+from facilitator.decks.history import History
+from facilitator.tui.app import FacilitatorApp, Startup
+from facilitator.tui.screens.setup import SetupScreen
+from tests.tui.helpers import meeting_app, settle
+
+PEOPLE = ["Ana", "Bo [b]", "Chen", "Dee", "Eli 🌱", "Fay"]
+
+
+def ms150_app(clock: FakeClock) -> FacilitatorApp:
+    app = meeting_app(catalog.find_agenda("mutual-support-150"), clock, list(PEOPLE))
+    app.drawer_factory = lambda m: Drawer("Tuesday", rng=random.Random(3), history=History())
+    return app
+
+
+def test_home(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(FacilitatorApp(FakeClock(), Startup()), terminal_size=(80, 24))
+
+
+def test_setup(snap_compare, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
+    app = FacilitatorApp(clock, Startup())
+
+    async def run_before(pilot: Pilot) -> None:
+        await pilot.app.push_screen(SetupScreen(catalog.find_agenda("case-clinic"), clock, "Moon"))
+        await pilot.press("tab", *"Ana, Bo, Chen", "tab", *"Ana")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+async def _into_round(pilot: Pilot, clock: FakeClock) -> None:
+    await pilot.press("space")
+    clock.advance(minutes=2)
+    await pilot.press("n")
+    clock.advance(seconds=75)
+    await pilot.press("e", *"To listen [and] be heard", "enter", "escape")
+    await pilot.press("s")
+    clock.advance(seconds=40)
+    await settle(pilot.app)  # type: ignore[arg-type]
+    await pilot.pause()
+
+
+def test_meeting_in_a_round(snap_compare, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
+    async def run_before(pilot: Pilot) -> None:
+        await _into_round(pilot, clock)
+
+    assert snap_compare(ms150_app(clock), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_meeting_in_overtime(snap_compare, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
+    async def run_before(pilot: Pilot) -> None:
+        await pilot.press("space")
+        clock.advance(minutes=4, seconds=13)
+        await settle(pilot.app)  # type: ignore[arg-type]
+        await pilot.pause()
+
+    assert snap_compare(ms150_app(clock), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_meeting_paused(snap_compare, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
+    async def run_before(pilot: Pilot) -> None:
+        await pilot.press("space")
+        clock.advance(minutes=1)
+        await pilot.press("space")
+        clock.advance(minutes=7)
+        await settle(pilot.app)  # type: ignore[arg-type]
+        await pilot.pause()
+
+    assert snap_compare(ms150_app(clock), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_meeting_small_terminal(snap_compare, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
+    async def run_before(pilot: Pilot) -> None:
+        await _into_round(pilot, clock)
+
+    assert snap_compare(ms150_app(clock), terminal_size=(60, 20), run_before=run_before)
+
+
+async def _draw(pilot: Pilot, clock: FakeClock) -> None:
+    await pilot.press("space", "n", "n")
+    clock.advance(seconds=30)
+    await pilot.press("d")
+    await settle(pilot.app)  # type: ignore[arg-type]
+    await pilot.pause()
+
+
+def test_question_drawn(snap_compare, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
+    async def run_before(pilot: Pilot) -> None:
+        await _draw(pilot, clock)
+
+    assert snap_compare(ms150_app(clock), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_question_drawn_small(snap_compare, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
+    async def run_before(pilot: Pilot) -> None:
+        await _draw(pilot, clock)
+
+    assert snap_compare(ms150_app(clock), terminal_size=(60, 20), run_before=run_before)
