@@ -24,7 +24,12 @@ def ms150_app(clock: FakeClock) -> FacilitatorApp:
 
 
 def test_home(snap_compare) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(FacilitatorApp(FakeClock(), Startup()), terminal_size=(80, 24))
+    async def run_before(pilot: Pilot) -> None:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    app = FacilitatorApp(FakeClock(), Startup())
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
 
 
 def test_setup(snap_compare, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]

@@ -24,6 +24,7 @@ MAX_NODES = 20_000  # after alias expansion
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _RESOLVER = Resolver()
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
 _STR = "tag:yaml.org,2002:str"
 _ALLOWED_TAGS = {
     _STR,
@@ -214,10 +215,9 @@ def scalar_value(node: Node) -> Any:
     if tag == "tag:yaml.org,2002:bool":
         return node.text.lower() in ("yes", "true", "on", "y")
     if tag == "tag:yaml.org,2002:int":
-        return yaml.safe_load(node.text)
+        return _CONSTRUCTOR.construct_yaml_int(yaml.ScalarNode(tag, node.text))
     if tag == "tag:yaml.org,2002:float":
-        value = yaml.safe_load(node.text)
-        return float(value)
+        return float(_CONSTRUCTOR.construct_yaml_float(yaml.ScalarNode(tag, node.text)))
     return clean(node.text)
 
 

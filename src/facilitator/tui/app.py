@@ -5,26 +5,22 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
-from facilitator import catalog
 from facilitator.clock import Clock, SystemClock
-from facilitator.decks.drawer import Drawer
-from facilitator.formats.problems import FormatError
-from facilitator.groups import load_group, save_group
-from facilitator.journal.lock import SessionLocked
-from facilitator.journal.record import render
-from facilitator.journal.store import OpenSession, resume_session, start_session, write_record
-from facilitator.meeting.meeting import Meeting
 from facilitator.meeting.state import Event
-from facilitator.tui.format import minutes_words
-from facilitator.tui.messages import OpenSetup, StartMeeting
+from facilitator.tui.messages import MeetingEnded, OpenSetup, StartMeeting
 from facilitator.tui.screens.home import HomeScreen
-from facilitator.tui.screens.meeting import MeetingScreen
-from facilitator.tui.screens.setup import SetupScreen
+
+if TYPE_CHECKING:  # the rest is imported when first needed: a faster first frame
+    from facilitator.journal.store import OpenSession
+    from facilitator.meeting.meeting import Meeting
+    from facilitator.tui.screens.meeting import MeetingScreen
 
 
 @dataclass
@@ -40,7 +36,7 @@ class Startup:
 
 
 class FacilitatorApp(App[int]):
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).parent / "app.tcss"
     TITLE = "facilitator"
     ENABLE_COMMAND_PALETTE = True
 
@@ -52,9 +48,7 @@ class FacilitatorApp(App[int]):
         self.startup = startup or Startup()
         self.handle: OpenSession | None = None
         self.meeting: Meeting | None = None
-        self.drawer_factory = drawer_factory or (
-            lambda m: Drawer(m.state.group, m.state.language, m.state.session)
-        )
+        self.drawer_factory = drawer_factory or _default_drawer
 
     def get_default_screen(self) -> Screen[None]:
         return HomeScreen(self.startup.upcoming)
@@ -88,6 +82,10 @@ class FacilitatorApp(App[int]):
     # -- sessions ---------------------------------------------------------------------------
 
     def _open(self, first: Event) -> MeetingScreen | None:
+        from facilitator.journal.lock import SessionLocked
+        from facilitator.journal.store import start_session
+        from facilitator.tui.screens.meeting import MeetingScreen
+
         try:
             self.handle, self.meeting = start_session(first, self.clock)
         except (OSError, SessionLocked) as exc:
@@ -97,6 +95,11 @@ class FacilitatorApp(App[int]):
         return MeetingScreen(self.meeting, self.drawer_factory(self.meeting))
 
     def _resume(self, session: str) -> MeetingScreen | None:
+        from facilitator.journal.lock import SessionLocked
+        from facilitator.journal.store import resume_session
+        from facilitator.tui.format import minutes_words
+        from facilitator.tui.screens.meeting import MeetingScreen
+
         try:
             self.handle, self.meeting = resume_session(session, self.clock)
         except SessionLocked as exc:
@@ -112,6 +115,8 @@ class FacilitatorApp(App[int]):
         return MeetingScreen(self.meeting, self.drawer_factory(self.meeting), notice=notice)
 
     def _remember_group(self, meeting: Meeting) -> None:
+        from facilitator.groups import load_group, save_group
+
         state = meeting.state
         if not state.group:
             return
@@ -125,11 +130,16 @@ class FacilitatorApp(App[int]):
 
     @on(OpenSetup)
     def _setup(self, message: OpenSetup) -> None:
+        from facilitator import catalog
+        from facilitator.formats.problems import FormatError
+
         try:
             agenda = catalog.find_agenda(message.agenda_id)
         except (LookupError, FormatError) as exc:
             self.notify(str(exc), markup=False, severity="error")
             return
+        from facilitator.tui.screens.setup import SetupScreen
+
         self.push_screen(SetupScreen(agenda, self.clock, self.startup.group))
 
     @on(StartMeeting)
@@ -138,8 +148,11 @@ class FacilitatorApp(App[int]):
         if screen is not None:
             self.switch_screen(screen)
 
-    @on(MeetingScreen.Ended)
-    def _ended(self, message: MeetingScreen.Ended) -> None:
+    @on(MeetingEnded)
+    def _ended(self, message: MeetingEnded) -> None:
+        from facilitator.journal.record import render
+        from facilitator.journal.store import write_record
+
         meeting = message.meeting
         try:
             path = write_record(meeting.state.session, render(meeting.state, meeting.now()))
@@ -171,3 +184,9 @@ class FacilitatorApp(App[int]):
                 f"key: {binding.key}",  # type: ignore[union-attr]
                 lambda a=action: self.call_later(screen.run_action, a),
             )
+
+
+def _default_drawer(meeting: Meeting):  # type: ignore[no-untyped-def]
+    from facilitator.decks.drawer import Drawer
+
+    return Drawer(meeting.state.group, meeting.state.language, meeting.state.session)

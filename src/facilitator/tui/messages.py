@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
 from facilitator.meeting.state import Event
+
+if TYPE_CHECKING:
+    from facilitator.meeting.meeting import Meeting
 
 
 @dataclass
@@ -19,3 +23,10 @@ class StartMeeting(Message):
 @dataclass
 class OpenSetup(Message):
     agenda_id: str
+
+
+@dataclass
+class MeetingEnded(Message):
+    """The facilitator ended the meeting: write the record, go home."""
+
+    meeting: Meeting

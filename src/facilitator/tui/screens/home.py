@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -9,12 +11,13 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, OptionList
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
-from facilitator import catalog
-from facilitator.formats.agenda import Agenda
-from facilitator.schedule import format_offset, plan, total_minutes
 from facilitator.tui.messages import OpenSetup
 from facilitator.tui.widgets.text import Plain
+
+if TYPE_CHECKING:
+    from facilitator.catalog import Entry
 
 
 class HomeScreen(Screen[None]):
@@ -26,21 +29,14 @@ class HomeScreen(Screen[None]):
 
     def __init__(self, upcoming: list[str] | None = None) -> None:
         super().__init__()
-        self.entries = catalog.agenda_entries()
+        self.entries: list[Entry[Any]] = []
         self.upcoming = upcoming or []
 
     def compose(self) -> ComposeResult:
         yield Plain("facilitator · choose an agenda, then press enter", id="topbar")
         with Horizontal(id="home"):
             with Vertical(id="agenda-pick"):
-                options = []
-                for entry in self.entries:
-                    mark = "★ " if entry.origin == "user" else "  "
-                    label = Text(f"{mark}{entry.title}")
-                    if entry.value is None:
-                        label.append(" (has errors)", style="red")
-                    options.append(Option(label, id=entry.id))
-                yield OptionList(*options, id="agendas")
+                yield OptionList(id="agendas")
                 yield Plain("★ your own agenda", id="legend")
             with Vertical(id="agenda-detail"):
                 yield Plain("", id="agenda-title")
@@ -54,10 +50,29 @@ class HomeScreen(Screen[None]):
         for label in ("start", "item", "min"):
             table.add_column(label, key=label)
         self.query_one("#upcoming").display = bool(self.upcoming)
+        self.query_one(OptionList).focus()
+        self.run_worker(self._load, thread=True, exclusive=True, group="catalog")
+
+    def _load(self) -> None:
+        """Agendas are read off the event loop, so the first frame comes at once."""
+        from facilitator import catalog
+
+        entries = catalog.agenda_entries()
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._fill, entries)
+
+    def _fill(self, entries: list[Entry[Any]]) -> None:
+        self.entries = entries
         options = self.query_one(OptionList)
+        options.clear_options()
+        for entry in entries:
+            mark = "★ " if entry.origin == "user" else "  "
+            label = Text(f"{mark}{entry.title}")
+            if entry.value is None:
+                label.append(" (has errors)", style="red")
+            options.add_option(Option(label, id=entry.id))
         if options.option_count:
             options.highlighted = self._default_index()
-        options.focus()
 
     def _default_index(self) -> int:
         for number, entry in enumerate(self.entries):
@@ -71,7 +86,9 @@ class HomeScreen(Screen[None]):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.action_setup()
 
-    def _show(self, entry: catalog.Entry[Agenda]) -> None:
+    def _show(self, entry: Entry[Any]) -> None:
+        from facilitator.schedule import format_offset, plan, total_minutes
+
         table = self.query_one("#agenda-timeline", DataTable)
         table.clear()
         agenda = entry.value

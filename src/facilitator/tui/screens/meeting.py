@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
-from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Input, ProgressBar
@@ -19,6 +16,7 @@ from facilitator.formats.problems import FormatError
 from facilitator.journal.record import MET_WORDS
 from facilitator.meeting.meeting import Meeting
 from facilitator.tui.format import hhmm, minutes_words, mmss
+from facilitator.tui.messages import MeetingEnded
 from facilitator.tui.screens.confirm import AskText, Confirm, PickOne
 from facilitator.tui.screens.entries import EntriesScreen
 from facilitator.tui.screens.help import HelpScreen
@@ -54,10 +52,6 @@ class MeetingScreen(Screen[None]):
         Binding("q", "end", "End"),
         Binding("question_mark", "help", "Help"),
     ]
-
-    @dataclass
-    class Ended(Message):
-        meeting: Meeting
 
     def __init__(self, meeting: Meeting, drawer: Drawer | None = None, notice: str = "") -> None:
         super().__init__()
@@ -479,7 +473,7 @@ class MeetingScreen(Screen[None]):
             if yes:
                 self.meeting.end()
                 self._after()
-                self.post_message(self.Ended(self.meeting))
+                self.post_message(MeetingEnded(self.meeting))
 
         self.app.push_screen(Confirm("End the meeting now?"), done)
 

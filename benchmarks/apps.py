@@ -1,0 +1,88 @@
+"""Apps the benchmarks run in a child process: ``python apps.py KIND [SECONDS]``.
+
+KIND: ``bare-frame`` (a minimal Textual app: one label, exits after its first frame),
+``app-frame`` (facilitator's Home, exits after its first frame), ``bare-digits`` (a minimal app
+updating a Digits widget once a second), ``app-meeting`` (a running mutual-support-150 meeting).
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+
+
+def bare_frame() -> None:
+    from textual.app import App
+    from textual.widgets import Label
+
+    class Bare(App[None]):
+        def compose(self):  # type: ignore[no-untyped-def]
+            yield Label("hello")
+
+        def on_mount(self) -> None:
+            self.call_after_refresh(self.exit)
+
+    Bare().run(headless=True, size=(80, 24))
+
+
+def app_frame() -> None:
+    from facilitator.tui.app import FacilitatorApp
+
+    class FirstFrame(FacilitatorApp):
+        def on_mount(self) -> None:  # Textual also runs FacilitatorApp.on_mount
+            self.call_after_refresh(self.exit)
+
+    FirstFrame().run(headless=True, size=(80, 24))
+
+
+def bare_digits(seconds: float) -> None:
+    from textual.app import App
+    from textual.widgets import Digits
+
+    class Ticker(App[None]):
+        def compose(self):  # type: ignore[no-untyped-def]
+            yield Digits("00:00")
+
+        def on_mount(self) -> None:
+            self.start = time.monotonic()
+            self.set_interval(1.0, self.tick)
+            self.set_timer(seconds, self.exit)
+
+        def tick(self) -> None:
+            left = 600 - (time.monotonic() - self.start)
+            self.query_one(Digits).update(f"{int(left // 60):02}:{int(left % 60):02}")
+
+    Ticker().run(headless=True, size=(80, 24))
+
+
+def app_meeting(seconds: float) -> None:
+    from facilitator import catalog
+    from facilitator.clock import SystemClock
+    from facilitator.meeting.meeting import creation_event
+    from facilitator.tui.app import FacilitatorApp, Startup
+
+    clock = SystemClock()
+    first = creation_event(catalog.find_agenda("mutual-support-150"), session="bench",
+                           group="Bench", participants=["Ana", "Bo", "Chen", "Dee", "Eli", "Fay"],
+                           t=clock.now())  # fmt: skip
+
+    class Running(FacilitatorApp):
+        def on_mount(self) -> None:  # Textual also runs FacilitatorApp.on_mount
+            self.set_timer(0.2, self.start_meeting)
+            self.set_timer(seconds, self.exit)
+
+        def start_meeting(self) -> None:
+            self.screen.action_toggle()  # type: ignore[attr-defined]
+            self.screen.action_next_item()  # type: ignore[attr-defined]
+
+    Running(clock, Startup(first=first)).run(headless=True, size=(80, 24))
+
+
+if __name__ == "__main__":
+    kind = sys.argv[1]
+    duration = float(sys.argv[2]) if len(sys.argv) > 2 else 60.0
+    {"bare-frame": bare_frame, "app-frame": app_frame}.get(kind, lambda: None)()
+    if kind == "bare-digits":
+        bare_digits(duration)
+    elif kind == "app-meeting":
+        app_meeting(duration)

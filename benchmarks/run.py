@@ -1,0 +1,145 @@
+"""All benchmarks, one command: ``make bench`` (or ``python benchmarks/run.py [--quick]``).
+
+Each figure is compared, in the same run, with a minimal Textual app where the issue asks for it,
+and printed as a ratio. Nothing here is asserted: these are measurements, not tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
+BIN = Path(sys.executable).parent / "facilitator"
+
+
+def child(args: list[str], env: dict[str, str] | None = None) -> tuple[float, float, int]:
+    """Run a child; return wall seconds, CPU seconds and peak RSS (KiB) of that child."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    subprocess.run(args, check=True, stdout=subprocess.DEVNULL, env={**os.environ, **(env or {})})
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, after.ru_maxrss
+
+
+def best(args: list[str], runs: int, env: dict[str, str] | None = None) -> float:
+    return min(child(args, env)[0] for _ in range(runs))
+
+
+def startup(runs: int) -> None:
+    print("\n## Start-up (best of", runs, "runs, wall seconds)")
+    py = sys.executable
+    bare = best([py, str(HERE / "apps.py"), "bare-frame"], runs)
+    app = best([py, str(HERE / "apps.py"), "app-frame"], runs)
+    version = best([str(BIN), "--version"], runs)
+    listing = best([str(BIN), "agendas", "list"], runs)
+    print(f"bare Textual app, first frame   {bare:7.3f} s")
+    print(
+        f"facilitator Home, first frame   {app:7.3f} s   ratio {app / bare:4.2f}x (target <= 1.2x)"
+    )
+    print(
+        f"facilitator --version           {version:7.3f} s   ratio {version / bare:4.2f}x of bare app"
+    )
+    print(f"facilitator agendas list        {listing:7.3f} s")
+    with tempfile.TemporaryDirectory() as data:
+        folder = Path(data) / "agendas"
+        folder.mkdir()
+        source = (ROOT / "agendas" / "mutual-support-150.yaml").read_text()
+        for n in range(200):
+            (folder / f"a{n:03}.yaml").write_text(
+                source.replace("id: mutual-support-150", f"id: a{n:03}")
+            )
+        env = {"FACILITATOR_DATA_DIR": data}
+        cold = child([str(BIN), "agendas", "list"], env)[0]
+        warm = best([str(BIN), "agendas", "list"], runs, env)
+    print(
+        f"agendas list, 200 user files    {warm:7.3f} s   (first run {cold:.3f} s; target < 0.5 s)"
+    )
+
+
+def idle(seconds: float) -> None:
+    print(f"\n## A running meeting for {seconds:g} s (CPU seconds, peak memory)")
+    py = sys.executable
+    _, cpu_bare, _ = child([py, str(HERE / "apps.py"), "bare-digits", str(seconds)])
+    rss_bare = _peak([py, str(HERE / "apps.py"), "bare-digits", "3"])
+    _, cpu_app, _ = child([py, str(HERE / "apps.py"), "app-meeting", str(seconds)])
+    rss_app = _peak([py, str(HERE / "apps.py"), "app-meeting", "3"])
+    share = 100 * cpu_app / seconds
+    print(f"minimal Digits app    CPU {cpu_bare:6.2f} s   peak {rss_bare / 1024:6.1f} MiB")
+    print(f"facilitator meeting   CPU {cpu_app:6.2f} s   peak {rss_app / 1024:6.1f} MiB")
+    print(
+        f"ratios: CPU {cpu_app / max(cpu_bare, 1e-9):4.2f}x (target <= 1.5x), "
+        f"{share:.2f}% of one core (target < 1%, start-up included), "
+        f"memory {rss_app / rss_bare:4.2f}x (target <= 1.3x)"
+    )
+
+
+def _peak(args: list[str]) -> int:
+    """Peak RSS of one child, measured on its own (RUSAGE_CHILDREN keeps a running maximum)."""
+    code = (
+        "import resource,subprocess,sys;subprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL);"
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+    out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True)
+    return int(out.stdout.strip())
+
+
+def journal() -> None:
+    from benchmarks.journal_bench import replay_and_write
+
+    print("\n## Journal")
+    replay, p50, p99 = replay_and_write()
+    print(f"replay 5,000 events       {replay * 1000:7.1f} ms (target < 200 ms)")
+    print(f"write one event + fsync   p50 {p50 * 1000:.2f} ms   p99 {p99 * 1000:.2f} ms")
+
+
+def draws() -> None:
+    from benchmarks.draw_bench import draw_with_history
+
+    print("\n## Drawing a question with 1,000 past sessions")
+    first, later = draw_with_history(1000)
+    print(f"first draw (builds the cache)   {first * 1000:7.1f} ms")
+    print(f"later draws (cache fresh)       {later * 1000:7.1f} ms (target < 50 ms)")
+
+
+def review() -> None:
+    path = HERE / "review_bench.py"
+    if path.exists():
+        print("\n## Review (10,000 sessions)")
+        subprocess.run([sys.executable, str(path)], check=False)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true", help="shorter idle run, fewer repeats")
+    parser.add_argument("--only", choices=["startup", "idle", "journal", "draws", "review"])
+    args = parser.parse_args()
+    if not BIN.exists() or shutil.which(str(BIN)) is None:
+        sys.exit("run 'make bench' (it installs facilitator into .venv first)")
+    sections = {
+        "startup": lambda: startup(3 if args.quick else 7),
+        "idle": lambda: idle(10 if args.quick else 60),
+        "journal": journal,
+        "draws": draws,
+        "review": review,
+    }
+    for name, run in sections.items():
+        if args.only in (None, name):
+            run()
+    print(f"\n(median of nothing: {statistics.__name__} kept for future use)" if False else "")
+
+
+if __name__ == "__main__":
+    main()
