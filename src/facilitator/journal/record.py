@@ -9,7 +9,7 @@ from facilitator.meeting.projection import project
 from facilitator.meeting.state import Entry, State
 
 MET_WORDS = ["not at all", "a little", "partly", "mostly", "fully"]
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~])")
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
 
 
 def md(text: str) -> str:
