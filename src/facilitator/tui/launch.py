@@ -10,7 +10,7 @@ from facilitator import catalog
 from facilitator.cli.output import error, problems
 from facilitator.clock import SystemClock
 from facilitator.formats.problems import FormatError
-from facilitator.journal.store import new_session_id, unfinished_sessions
+from facilitator.journal.store import journal_path, new_session_id, unfinished_sessions
 from facilitator.meeting.meeting import creation_event
 from facilitator.tui.app import FacilitatorApp, Startup
 
@@ -25,11 +25,24 @@ def _startup(args: argparse.Namespace, clock: SystemClock) -> Startup | None:
                 error("There is no unfinished session to resume.")
                 return None
             resume = found[0].session
+        if not journal_path(resume).exists():
+            matches = [u.session for u in found if u.session.startswith(resume)]
+            if len(matches) != 1:
+                error(f"No unfinished session '{resume}' (see 'facilitator sessions list').")
+                return None
+            resume = matches[0]
         startup.resume = resume
         return startup
     agenda_name = getattr(args, "agenda", None)
     participants = getattr(args, "participants", None)
-    if agenda_name and participants is not None:
+    if participants is not None and not agenda_name:
+        from facilitator.groups import load_group
+
+        agenda_name = (
+            load_group(startup.group).agenda if startup.group else None
+        ) or "mutual-support-150"
+    agenda = None
+    if agenda_name:
         try:
             agenda = catalog.find_agenda(agenda_name)
         except FormatError as exc:
@@ -38,6 +51,7 @@ def _startup(args: argparse.Namespace, clock: SystemClock) -> Startup | None:
         except LookupError as exc:
             error(str(exc))
             return None
+    if agenda is not None and participants is not None:
         now = clock.now()
         start = getattr(args, "start", None)
         planned = None
@@ -53,8 +67,8 @@ def _startup(args: argparse.Namespace, clock: SystemClock) -> Startup | None:
     found = unfinished_sessions()
     if found:
         startup.offer_resume = found[0].session
-    if agenda_name:
-        startup.setup = agenda_name
+    if agenda is not None:
+        startup.setup = agenda.path if agenda.origin == "file" else agenda.id
     startup.upcoming = _upcoming()
     return startup
 

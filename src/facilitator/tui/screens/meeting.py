@@ -140,15 +140,15 @@ class MeetingScreen(Screen[None]):
         cue = self._cue(status, over, warn, remaining)
         if self.has_class("compact"):
             cue = f"{'OVERTIME ' if over else ''}{shown} · {cue}"
-        self.query_one("#cue", Plain).show(cue)
+        self.query_one("#cue", Plain).show(cue, layout=False)
         allotted = m.allotted() or 1.0
         self.query_one(ProgressBar).update(progress=min(100.0, 100.0 * m.elapsed() / allotted))
         self._ring(over)
-        self.query_one("#speaker", Plain).show(self._speaker_line())
+        self.query_one("#speaker", Plain).show(self._speaker_line(), layout=False)
         projection = m.projection()
         self.query_one(Timeline).show(projection, max(12, self.size.width - 40))
-        self.query_one("#summary", Plain).show(self._summary(projection))
-        self.query_one("#topbar", Plain).show(self._topbar())
+        self.query_one("#summary", Plain).show(self._summary(projection), layout=False)
+        self.query_one("#topbar", Plain).show(self._topbar(), layout=False)
 
     def _cue(self, status: str, over: bool, warn: bool, remaining: float) -> str:
         if status == "ready":

@@ -109,6 +109,8 @@ class SetupScreen(Screen[None]):
                 f"This agenda is meant for {size[0]}–{size[1]} people; you have {count}. "
                 "You can still start."
             )
+        if not count:
+            words.append("Add the participants: rounds are shared between them.")
         if self._start_time() is False:
             words.append("The planned start should look like 19:00.")
         self.query_one("#warning", Plain).show(" ".join(words))

@@ -13,8 +13,9 @@ class Plain(Static):
         super().__init__(Content(text), **kwargs)  # type: ignore[arg-type]
         self._shown: object = text
 
-    def show(self, text: str | Content) -> None:
+    def show(self, text: str | Content, *, layout: bool = True) -> None:
+        """Show ``text``; ``layout=False`` for fixed-size widgets skips a layout pass."""
         if text == self._shown:
             return
         self._shown = text
-        self.update(text if isinstance(text, Content) else Content(text))
+        self.update(text if isinstance(text, Content) else Content(text), layout=layout)
