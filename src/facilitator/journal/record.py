@@ -47,6 +47,7 @@ def render(state: State, now: float) -> str:
     for kind, title in (("notes", "Notes"), ("followups", "Follow-ups"),
                         ("decisions", "Decisions")):  # fmt: skip
         out += _list(state, kind, title)
+    out += _carried(state)
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -120,4 +121,15 @@ def _list(state: State, kind: str, title: str) -> list[str]:
         by = f" ({md(entry.person)})" if entry.person and kind != "followups" else ""
         done = "[x] " if entry.done else ("[ ] " if kind == "followups" else "")
         out.append(f"- {done}{md(entry.text)}{who}{by}")
+    return [*out, ""]
+
+
+def _carried(state: State) -> list[str]:
+    if not state.carried:
+        return []
+    out = ["## Follow-ups from earlier sessions", ""]
+    for item in state.carried:
+        done = "[x]" if item.get("ref") in state.followups_done else "[ ]"
+        owner = f" — {md(str(item['owner']))}" if item.get("owner") else ""
+        out.append(f"- {done} {md(str(item.get('text', '')))}{owner}")
     return [*out, ""]

@@ -31,7 +31,7 @@ Sink = Callable[[Event], None]
 def creation_event(agenda: Agenda, *, session: str, group: str, participants: Sequence[str],
                    roles: dict[str, list[str]] | None = None, newcomer: bool = False,
                    planned_start: float | None = None, language: str | None = None,
-                   t: float) -> Event:  # fmt: skip
+                   carried: Sequence[dict[str, Any]] = (), t: float) -> Event:  # fmt: skip
     people = [clean_line(p) for p in participants if clean_line(p)]
     people = list(dict.fromkeys(people))
     roles = {r: [clean_line(p) for p in ps] for r, ps in (roles or {}).items()}
@@ -41,6 +41,7 @@ def creation_event(agenda: Agenda, *, session: str, group: str, participants: Se
         "agenda": agenda_to_data(agenda), "participants": people, "roles": roles,
         "newcomer": newcomer, "planned_start": planned_start, "language": language or agenda.language,
         "total": total_minutes(agenda, len(people) or 1, counts), "format": 1,
+        "carried": [dict(c) for c in carried],
     }  # fmt: skip
 
 

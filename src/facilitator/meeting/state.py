@@ -81,7 +81,8 @@ class State:
     items: list[ItemRun] = field(default_factory=list)
     entries: dict[str, Entry] = field(default_factory=dict)
     retired: list[str] = field(default_factory=list)
-    followups_done: list[str] = field(default_factory=list)  # ids from earlier sessions
+    followups_done: list[str] = field(default_factory=list)  # refs from earlier sessions
+    carried: list[dict[str, Any]] = field(default_factory=list)  # open follow-ups brought in
     total: float = 0.0  # committed minutes
     planned_people: int = 1
     last_event: float = 0.0
@@ -119,6 +120,7 @@ def new_state(event: Event) -> State:
         planned_start=event.get("planned_start"),
         created=float(event["t"]),
         total=float(event.get("total", 0.0)),
+        carried=[dict(c) for c in event.get("carried", []) if isinstance(c, dict)],
     )
     state.planned_people = max(1, len(state.participants))
     state.items = [ItemRun(i) for i in range(len(agenda.items))]

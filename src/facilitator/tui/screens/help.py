@@ -29,6 +29,7 @@ MEETING_KEYS = [
     ("r", "draw another question (the first is kept as skipped, not asked)"),
     ("v", "switch to the item's alternative activity and back"),
     ("R", "retire the current question for this group: never again"),
+    ("F", "follow-ups from earlier sessions: mark one done"),
     ("q", "end the meeting (asks first: y or enter ends it, n or escape goes back)"),
     ("?", "this help"),
     ("ctrl+p", "command palette: every action by name"),

@@ -49,6 +49,7 @@ class MeetingScreen(Screen[None]):
         Binding("R", "retire", "Retire question", show=False),
         *[Binding(str(n), f"met({n})", "Met", show=False) for n in range(5)],
         Binding("escape", "leave_field", "Leave field", show=False),
+        Binding("F", "followups", "Earlier follow-ups", show=False),
         Binding("q", "end", "End"),
         Binding("question_mark", "help", "Help"),
     ]
@@ -476,6 +477,23 @@ class MeetingScreen(Screen[None]):
                 self.post_message(MeetingEnded(self.meeting))
 
         self.app.push_screen(Confirm("End the meeting now?"), done)
+
+    def action_followups(self) -> None:
+        state = self.meeting.state
+        open_ones = [c for c in state.carried if c.get("ref") not in state.followups_done]
+        if not open_ones:
+            self.notify("No open follow-ups from earlier sessions.", markup=False)
+            return
+        labels = [f"{c.get('text')}" + (f" — {c['owner']}" if c.get("owner") else "")
+                  for c in open_ones]
+
+        def done(label: str | None) -> None:
+            if label is not None:
+                ref = str(open_ones[labels.index(label)]["ref"])
+                self.meeting.mark_followup_done(ref)
+                self.notify("Marked done.", markup=False)
+
+        self.app.push_screen(PickOne("Which follow-up is done?", labels), done)
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen())

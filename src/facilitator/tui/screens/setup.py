@@ -33,12 +33,12 @@ class SetupScreen(Screen[None]):
     ]
 
     def __init__(self, agenda: Agenda, clock: Clock, group: str = "",
-                 followups: list[str] | None = None) -> None:  # fmt: skip
+                 ) -> None:  # fmt: skip
         super().__init__()
         self.agenda = agenda
         self.clock = clock
         self.group_name = group
-        self.followups = followups or []
+        self.carried: list[dict[str, object]] = []
 
     def compose(self) -> ComposeResult:
         yield Plain(f"Set up · {self.agenda.title}", id="topbar")
@@ -97,6 +97,29 @@ class SetupScreen(Screen[None]):
         if group.language and self.query_one("#language", Input).value == self.agenda.language:
             self.query_one("#language", Input).value = group.language
         self._check()
+        self.run_worker(lambda: self._load_followups(name), thread=True, exclusive=True,
+                        group="followups")
+
+    def _load_followups(self, group: str) -> None:
+        """Open follow-ups of the group's earlier sessions (the index may need a refresh)."""
+        try:
+            from facilitator.review.queries import open_followups
+
+            found = open_followups(group)
+        except Exception:  # noqa: BLE001 - a broken cache must never stop a meeting
+            return
+        carried = [{"ref": f.ref, "text": f.text, "owner": f.owner} for f in found[:20]]
+        self.app.call_from_thread(self._show_followups, carried)
+
+    def _show_followups(self, carried: list[dict[str, object]]) -> None:
+        self.carried = carried
+        lines = [f"Open follow-ups from earlier sessions ({len(carried)}; key F in the meeting):"]
+        for item in carried[:5]:
+            owner = f" — {item['owner']}" if item.get("owner") else ""
+            lines.append(f"  • {item['text']}{owner}")
+        box = self.query_one("#followups", Plain)
+        box.show("\n".join(lines))
+        box.display = bool(carried)
 
     @on(Input.Changed)
     @on(Checkbox.Changed)
@@ -143,7 +166,8 @@ class SetupScreen(Screen[None]):
             self.agenda, session=new_session_id(group or "meeting", now), group=group,
             participants=people, roles=roles, newcomer=self.query_one(Checkbox).value,
             planned_start=start if isinstance(start, float) else None,
-            language=clean_line(self.query_one("#language", Input).value) or None, t=now,
+            language=clean_line(self.query_one("#language", Input).value) or None,
+            carried=self.carried, t=now,
         )  # fmt: skip
         self.post_message(StartMeeting(first))
 
