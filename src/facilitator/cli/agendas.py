@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from facilitator import catalog, paths
-from facilitator.cli.output import console, error, problems, say
+from facilitator.cli.output import console, error, problems, resolve, say
 from facilitator.formats.agenda import load_agenda
 from facilitator.formats.problems import FormatError
 from facilitator.fsutil import atomic_write
@@ -85,13 +85,8 @@ def cmd_show(args: argparse.Namespace) -> int:
     from rich.table import Table
     from rich.text import Text
 
-    try:
-        agenda = catalog.find_agenda(args.agenda)
-    except FormatError as exc:
-        problems(exc.problems)
-        return 1
-    except LookupError as exc:
-        error(str(exc))
+    agenda = resolve(catalog.find_agenda, args.agenda)
+    if agenda is None:
         return 1
     slots = plan(agenda, args.participants, args.newcomer)
     table = Table(title=Text(agenda.title), title_justify="left")

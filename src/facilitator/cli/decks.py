@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from facilitator import catalog, paths
-from facilitator.cli.output import console, error, problems, say
+from facilitator.cli.output import console, error, problems, resolve, say
 from facilitator.formats.deck import load_deck
 from facilitator.formats.problems import FormatError
 from facilitator.fsutil import atomic_write
@@ -68,13 +68,8 @@ def cmd_list(args: argparse.Namespace) -> int:
 def cmd_show(args: argparse.Namespace) -> int:
     from rich.text import Text
 
-    try:
-        deck = catalog.find_deck(args.deck)
-    except FormatError as exc:
-        problems(exc.problems)
-        return 1
-    except LookupError as exc:
-        error(str(exc))
+    deck = resolve(catalog.find_deck, args.deck)
+    if deck is None:
         return 1
     out = console()
     out.print(Text(f"{deck.title} ({deck.id}, {deck.language})", style="bold"))

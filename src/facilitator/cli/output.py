@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, TypeVar
 
-from facilitator.formats.problems import Problem
+from facilitator.formats.problems import FormatError, Problem
 from facilitator.text import clean
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+T = TypeVar("T")
 
 
 def console() -> Console:
@@ -31,3 +33,14 @@ def error(text: str) -> None:
 def problems(items: Iterable[Problem]) -> None:
     for problem in items:
         error(str(problem))
+
+
+def resolve(find: Callable[[str], T], name: str) -> T | None:
+    """Find an agenda or deck by id or path; on failure print why and return None."""
+    try:
+        return find(name)
+    except FormatError as exc:
+        problems(exc.problems)
+    except LookupError as exc:
+        error(str(exc))
+    return None

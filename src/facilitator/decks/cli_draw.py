@@ -6,20 +6,14 @@ import argparse
 import random
 
 from facilitator import catalog
-from facilitator.cli.output import error, problems, say
+from facilitator.cli.output import error, resolve, say
 from facilitator.decks.draw import choose
 from facilitator.decks.history import History, group_history
-from facilitator.formats.problems import FormatError
 
 
 def draw_once(args: argparse.Namespace) -> int:
-    try:
-        deck = catalog.find_deck(args.deck, args.language)
-    except FormatError as exc:
-        problems(exc.problems)
-        return 1
-    except LookupError as exc:
-        error(str(exc))
+    deck = resolve(lambda name: catalog.find_deck(name, args.language), args.deck)
+    if deck is None:
         return 1
     history = group_history(args.group) if args.group else History()
     rng = random.Random(args.seed)

@@ -7,9 +7,8 @@ import datetime as dt
 import sys
 
 from facilitator import catalog
-from facilitator.cli.output import error, problems
+from facilitator.cli.output import error, resolve
 from facilitator.clock import SystemClock
-from facilitator.formats.problems import FormatError
 from facilitator.journal.store import journal_path, new_session_id, unfinished_sessions
 from facilitator.meeting.meeting import creation_event
 from facilitator.tui.app import FacilitatorApp, Startup
@@ -43,13 +42,8 @@ def _startup(args: argparse.Namespace, clock: SystemClock) -> Startup | None:
         ) or "mutual-support-150"
     agenda = None
     if agenda_name:
-        try:
-            agenda = catalog.find_agenda(agenda_name)
-        except FormatError as exc:
-            problems(exc.problems)
-            return None
-        except LookupError as exc:
-            error(str(exc))
+        agenda = resolve(catalog.find_agenda, agenda_name)
+        if agenda is None:
             return None
     if agenda is not None and participants is not None:
         now = clock.now()
