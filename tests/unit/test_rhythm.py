@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from facilitator.rhythm.moon import moon_phases
+from facilitator.rhythm.parse import parse_rhythm
 from facilitator.rhythm.rhythm import (
     MonthlyRhythm,
     MoonRhythm,
@@ -17,7 +18,6 @@ from facilitator.rhythm.rhythm import (
     from_dict,
     next_meeting,
     nth_weekday,
-    parse_rhythm,
     to_dict,
     upcoming,
 )

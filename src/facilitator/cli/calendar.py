@@ -1,0 +1,249 @@
+"""``facilitator calendar``: moon phases and a group's meetings, as text or an iCalendar file."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from calendar import monthrange
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from pathlib import Path
+
+from facilitator.cli.output import error, say
+from facilitator.fsutil import atomic_write
+from facilitator.groups import Group
+from facilitator.rhythm.home import find_group, group_rhythm, local_tz, to_minute, what, zone_label
+from facilitator.rhythm.moon import moon_phases
+from facilitator.rhythm.rhythm import (
+    MoonRhythm,
+    PlannedMeeting,
+    Rhythm,
+    describe,
+    parse_date,
+    quote_input,
+    upcoming,
+    wall_clock,
+)
+from facilitator.text import clean, clean_line
+
+MAX_MONTHS = 60
+FIRST_YEAR, LAST_YEAR = 1900, 2100  # the moon phases are checked against tables for these years
+GATHERING_MINUTES = 180  # a gathering has no agenda file to measure; half a day is typical
+DEFAULT_MINUTES = 90  # an agenda that cannot be read
+
+
+class Refusal(Exception):
+    """A request the command cannot honour; the message is for people, on one line."""
+
+
+@dataclass(frozen=True)
+class Request:
+    first: date
+    until: date  # exclusive
+    shown_in: tzinfo  # the time zone times are printed in
+    group_tz: tzinfo  # the time zone of the group's wall-clock times
+    group: Group | None
+    rhythm: Rhythm | None
+
+    def bounds(self) -> tuple[datetime, datetime]:
+        return (
+            wall_clock(self.first, time(0), self.shown_in),
+            wall_clock(self.until, time(0), self.shown_in),
+        )
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = sub.add_parser(
+        "calendar",
+        help="moon phases and when a group meets, as text or an iCalendar file",
+        description="List new and full moons, or a group's meetings, or export the meetings "
+        "to an iCalendar (.ics) file for your calendar application.",
+    )
+    parser.add_argument("--from", dest="start", metavar="DATE", help="YYYY-MM-DD (default today)")
+    parser.add_argument("--months", default="3", metavar="N", help="how far ahead (default 3)")
+    parser.add_argument("--utc", action="store_true", help="show times in UTC, not local time")
+    parser.add_argument("--group", metavar="G", help="the group whose meetings to show")
+    parser.add_argument("--format", choices=("text", "ics"), default="text", help="default text")
+    parser.add_argument("--output", metavar="FILE", help="write to FILE instead of the screen")
+    parser.set_defaults(handler=cmd_calendar)
+
+
+def cmd_calendar(args: argparse.Namespace) -> int:
+    try:
+        request = _request(args)
+        if args.format == "ics":
+            data, summary = _ics(request)
+        else:
+            data, summary = clean("\n".join(_text(request)) + "\n").encode("utf-8"), ""
+    except Refusal as refusal:
+        error(f"facilitator calendar: {refusal}")
+        return 1
+    if args.output:
+        return _write(Path(args.output).expanduser(), data, summary)
+    binary = getattr(sys.stdout, "buffer", None)
+    if binary is None:  # stdout replaced by a text-only stream
+        sys.stdout.write(data.decode("utf-8"))
+        return 0
+    sys.stdout.flush()
+    binary.write(data)  # bytes as they are: the CRLF line ends of iCalendar stay intact
+    binary.flush()
+    return 0
+
+
+def _request(args: argparse.Namespace) -> Request:
+    group_tz = local_tz()
+    shown_in = timezone.utc if args.utc else group_tz
+    first = datetime.now(shown_in).date() if args.start is None else _date(args.start)
+    until = _add_months(first, _months(args.months))
+    group, rhythm = _group(args.group) if args.group else (None, None)
+    if args.format == "ics" and rhythm is None:
+        raise Refusal("an iCalendar export needs --group G, a group with a rhythm")
+    return Request(first, until, shown_in, group_tz, group, rhythm)
+
+
+def _date(text: str) -> date:
+    try:
+        day = parse_date(text.strip())
+    except ValueError as exc:
+        raise Refusal(str(exc)) from None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise Refusal(f"dates from {FIRST_YEAR} to {LAST_YEAR} only, not {day.isoformat()}")
+    return day
+
+
+def _months(text: str) -> int:
+    text = text.strip()
+    if not (text.isascii() and text.isdigit() and 1 <= int(text) <= MAX_MONTHS):
+        raise Refusal(
+            f"--months takes a whole number from 1 to {MAX_MONTHS}, not {quote_input(text)}"
+        )
+    return int(text)
+
+
+def _add_months(day: date, months: int) -> date:
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return date(year, month, min(day.day, monthrange(year, month)[1]))
+
+
+def _group(name: str) -> tuple[Group, Rhythm]:
+    group = find_group(name)
+    if group is None:
+        raise Refusal(f"no group called {quote_input(name)} (see: facilitator groups list)")
+    label = clean_line(group.name)
+    try:
+        rhythm = group_rhythm(group)
+    except ValueError as exc:
+        raise Refusal(
+            f"the rhythm saved for {label} cannot be read ({clean_line(str(exc))}); "
+            f'set it again with: facilitator groups rhythm "{label}" ...'
+        ) from None
+    if rhythm is None:
+        raise Refusal(
+            f"{label} has no rhythm yet; set one with, e.g.: "
+            f'facilitator groups rhythm "{label}" every 2 weeks on tuesday at 19:00'
+        )
+    return group, rhythm
+
+
+# --- text -------------------------------------------------------------------------------------
+
+
+def _stamp(moment: datetime, tz: tzinfo) -> str:
+    return to_minute(moment).astimezone(tz).strftime("%Y-%m-%d %H:%M")
+
+
+def _text(request: Request) -> list[str]:
+    start, end = request.bounds()
+    zone = zone_label(request.shown_in, start)
+    span = f"from {request.first.isoformat()} until {request.until.isoformat()}, times in {zone}"
+    group, rhythm = request.group, request.rhythm
+    if group is None or rhythm is None:
+        return [f"Moon phases {span}", *_phase_lines(start, end, request, {})]
+    head = f"{clean_line(group.name)}: {describe(rhythm)}"
+    meetings = upcoming(
+        rhythm, start - timedelta(days=3), end + timedelta(days=3), request.group_tz
+    )
+    if isinstance(rhythm, MoonRhythm):
+        by_phase = {(m.phase, m.start.astimezone(request.group_tz).date()): m for m in meetings}
+        return [head, f"Moon phases {span}", *_phase_lines(start, end, request, by_phase)]
+    shown = [m for m in meetings if start <= m.start < end]
+    lines = [f"{_stamp(m.start, request.shown_in)}  {what(m)}" for m in shown]
+    return [head, f"Meetings {span}", *(lines or ["(no meetings in these dates)"])]
+
+
+def _phase_lines(
+    start: datetime,
+    end: datetime,
+    request: Request,
+    by_phase: dict[tuple[str | None, date], PlannedMeeting],
+) -> list[str]:
+    lines = []
+    for phase in moon_phases(start, end):
+        line = f"{_stamp(phase.at, request.shown_in)}  {phase.kind:<9}"
+        meeting = by_phase.get((phase.kind, phase.at.astimezone(request.group_tz).date()))
+        if meeting is not None:
+            line += f"  {what(meeting)}"
+            if meeting.start != phase.at:  # a moon rhythm with a set time of day
+                at = _stamp(meeting.start, request.shown_in)
+                line += f" at {at[11:] if at[:10] == line[:10] else at}"
+        lines.append(line.rstrip())
+    return lines
+
+
+# --- iCalendar --------------------------------------------------------------------------------
+
+
+def _ics(request: Request) -> tuple[bytes, str]:
+    from facilitator.rhythm.ics import to_ics
+
+    group, rhythm = request.group, request.rhythm
+    assert group is not None and rhythm is not None  # checked by _request
+    start, end = request.bounds()
+    meetings = upcoming(rhythm, start - timedelta(microseconds=1), end, request.group_tz)
+    # DTSTAMP is midnight UTC of the first day exported, not the time of the export: the same
+    # export gives the same bytes (files can be compared or kept in version control), and a
+    # later export (a later --from) carries a later stamp, which is what calendar applications
+    # compare when an event with the same UID comes again. A stamp a little in the future when
+    # --from is is harmless: RFC 5545 gives DTSTAMP no ordering against DTSTART.
+    stamp = datetime.combine(request.first, time(0), tzinfo=timezone.utc)
+    data = to_ics(group.name, meetings, _durations(group), stamp=stamp)
+    return data, f"{len(meetings)} meetings of {clean_line(group.name)}"
+
+
+def _durations(group: Group) -> Callable[[PlannedMeeting], int]:
+    """Minutes per meeting: the planned length of its agenda for this many participants."""
+    speakers = len(group.participants) or None
+    known: dict[str, int] = {}
+
+    def minutes(meeting: PlannedMeeting) -> int:
+        if meeting.agenda is None:
+            return GATHERING_MINUTES
+        if meeting.agenda not in known:
+            known[meeting.agenda] = _agenda_minutes(meeting.agenda, speakers)
+        return known[meeting.agenda]
+
+    return minutes
+
+
+def _agenda_minutes(agenda_id: str, speakers: int | None) -> int:
+    from facilitator import catalog
+    from facilitator.formats.problems import FormatError
+
+    try:
+        agenda = catalog.find_agenda(agenda_id)
+    except (LookupError, FormatError, OSError, ValueError):
+        return DEFAULT_MINUTES
+    total = round(sum(item.nominal(speakers) for item in agenda.items))
+    return total if total > 0 else DEFAULT_MINUTES
+
+
+def _write(path: Path, data: bytes, summary: str) -> int:
+    try:
+        atomic_write(path, data, mode=0o644)
+    except OSError as exc:
+        error(f"facilitator calendar: cannot write {clean(str(path))}: {exc.strerror or exc}")
+        return 1
+    say(f"Wrote {summary} to {path}" if summary else f"Wrote {path}")
+    return 0

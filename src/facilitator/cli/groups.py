@@ -1,0 +1,169 @@
+"""``facilitator groups``: your groups, and how often each one meets."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import datetime, tzinfo
+
+from facilitator.cli.output import console, error, say
+from facilitator.groups import Group, all_groups, load_group, save_group
+from facilitator.rhythm.home import find_group, group_rhythm, local_tz, what, when
+from facilitator.rhythm.parse import FORMS, parse_rhythm
+from facilitator.rhythm.rhythm import Rhythm, describe, next_meeting, quote_input, to_dict
+from facilitator.text import clean_line
+
+SHOWN_MEETINGS = 3
+_EXAMPLES = """\
+examples:
+  facilitator groups rhythm "Tuesday group" every 3 weeks on thursday at 19:00
+  facilitator groups rhythm Congregation moon --at 19:30
+  facilitator groups rhythm Congregation moon --at 19:30 --gatherings june,december
+  facilitator groups rhythm "Home group" monthly on 2nd tuesday at 19:00
+  facilitator groups rhythm "Home group" none        (forget the rhythm)
+  facilitator groups rhythm "Home group"             (show it)
+
+forms:
+""" + "\n".join(f"  {form}" for form in FORMS)
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = sub.add_parser("groups", help="your groups and when they meet")
+    cmds = parser.add_subparsers(dest="groups_command", metavar="ACTION", required=True)
+    cmds.add_parser(
+        "list", help="each group, its people, its rhythm and its next meeting"
+    ).set_defaults(handler=cmd_list)
+    rhythm = cmds.add_parser(
+        "rhythm",
+        help="set how often a group meets",
+        description="Set, show or forget how often a group meets. Times are local wall-clock "
+        "times: a 19:00 meeting stays at 19:00 when the clocks change.",
+        epilog=_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    rhythm.add_argument("group", metavar="GROUP", help="the group's name (created if new)")
+    rhythm.add_argument(
+        "words", nargs=argparse.REMAINDER, metavar="WORDS", help="the rhythm, or 'none'"
+    )
+    rhythm.set_defaults(handler=cmd_rhythm)
+
+
+def _next_meetings(rhythm: Rhythm, now: datetime, tz: tzinfo, count: int) -> list[str]:
+    lines = []
+    after = now
+    for _ in range(count):
+        meeting = next_meeting(rhythm, after, tz)
+        if meeting is None:
+            break
+        lines.append(f"{when(meeting.start, now)} · {what(meeting)}")
+        after = meeting.start
+    return lines
+
+
+def _rhythm_cells(group: Group, now: datetime, tz: tzinfo) -> tuple[str, str]:
+    try:
+        rhythm = group_rhythm(group)
+    except ValueError:
+        return "cannot be read: set it again", "-"
+    if rhythm is None:
+        return "-", "-"
+    upcoming = _next_meetings(rhythm, now, tz, 1)
+    return describe(rhythm), upcoming[0] if upcoming else "-"
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from rich.table import Table
+    from rich.text import Text
+
+    groups = all_groups()
+    if not groups:
+        say("No groups yet. Give one a rhythm with, e.g.:")
+        say('  facilitator groups rhythm "Home group" every 2 weeks on tuesday at 19:00')
+        return 0
+    tz = local_tz()
+    now = datetime.now(tz)
+    table = Table(title="Groups", title_justify="left")
+    table.add_column("group", overflow="fold")
+    table.add_column("people", justify="right")
+    table.add_column("rhythm", overflow="fold")
+    table.add_column("next meeting", overflow="fold")
+    for group in groups:
+        rhythm_text, next_text = _rhythm_cells(group, now, tz)
+        table.add_row(
+            Text(clean_line(group.name)),
+            str(len(group.participants)),
+            Text(rhythm_text),
+            Text(next_text),
+        )
+    console().print(table)
+    return 0
+
+
+def cmd_rhythm(args: argparse.Namespace) -> int:
+    name = clean_line(args.group)
+    if not name:
+        error("facilitator groups rhythm: the group needs a name")
+        return 1
+    words = [clean_line(word) for word in args.words]
+    if not words:
+        return _show(name)
+    if [word.lower() for word in words] == ["none"]:
+        return _forget(name)
+    try:
+        rhythm = parse_rhythm(words)
+    except ValueError as exc:
+        error(f"facilitator groups rhythm: {clean_line(str(exc))}")
+        return 1
+    group = load_group(name)
+    group.rhythm = to_dict(rhythm)
+    if not _save(group):
+        return 1
+    _print_rhythm(group.name, rhythm)
+    return 0
+
+
+def _show(name: str) -> int:
+    group = find_group(name)
+    if group is None:
+        error(f"facilitator groups rhythm: no group called {quote_input(name)}")
+        return 1
+    try:
+        rhythm = group_rhythm(group)
+    except ValueError as exc:
+        error(f"facilitator groups rhythm: the saved rhythm cannot be read: {exc}")
+        return 1
+    if rhythm is None:
+        say(f"{clean_line(group.name)} has no rhythm yet.")
+        return 0
+    _print_rhythm(group.name, rhythm)
+    return 0
+
+
+def _forget(name: str) -> int:
+    group = find_group(name)
+    if group is None or group.rhythm is None:
+        say(f"{name} has no rhythm.")
+        return 0
+    group.rhythm = None
+    if not _save(group):
+        return 1
+    say(f"{clean_line(group.name)} has no rhythm now.")
+    return 0
+
+
+def _save(group: Group) -> bool:
+    try:
+        save_group(group)
+    except OSError as exc:
+        error(f"facilitator groups rhythm: cannot save the group: {exc.strerror or exc}")
+        return False
+    return True
+
+
+def _print_rhythm(name: str, rhythm: Rhythm) -> None:
+    tz = local_tz()
+    say(f"{clean_line(name)}: {describe(rhythm)}")
+    lines = _next_meetings(rhythm, datetime.now(tz), tz, SHOWN_MEETINGS)
+    if lines:
+        say("Next meetings:")
+        for line in lines:
+            say(f"  {line}")

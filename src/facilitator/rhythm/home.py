@@ -1,0 +1,123 @@
+"""When each group meets next, in words for the Home screen and the command line (no UI code).
+
+A group's rhythm is stored in its settings as :func:`facilitator.rhythm.rhythm.to_dict` wrote it.
+Groups have no time zone of their own: their wall-clock times are the computer's local time, with
+its daylight-saving rules (see :func:`local_tz`).
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime, timedelta, timezone, tzinfo
+from zoneinfo import ZoneInfo
+
+from facilitator.groups import Group, all_groups, slug
+from facilitator.rhythm.rhythm import (
+    MONTHS,
+    WEEKDAYS,
+    PlannedMeeting,
+    Rhythm,
+    from_dict,
+    next_meeting,
+)
+from facilitator.text import clean_line
+
+
+def local_tz() -> tzinfo:
+    """The computer's time zone, with its daylight-saving rules when they can be found.
+
+    ``datetime.now().astimezone().tzinfo`` is only today's fixed UTC offset: a 19:00 meeting
+    computed with it in winter would show at 20:00 in summer. So read the zone the C library
+    uses (``$TZ``, else ``/etc/localtime``) and fall back to the fixed offset (e.g. on Windows).
+    """
+    name = os.environ.get("TZ", "").removeprefix(":")
+    if name:
+        try:
+            return ZoneInfo(name)
+        except (KeyError, ValueError, OSError):  # ZoneInfoNotFoundError is a KeyError
+            return _fixed_offset()  # a POSIX rule like "CET-1CEST": trust only today's offset
+    try:
+        with open("/etc/localtime", "rb") as fh:
+            return ZoneInfo.from_file(fh, key="localtime")
+    except (OSError, ValueError):
+        return _fixed_offset()
+
+
+def _fixed_offset() -> tzinfo:
+    zone = datetime.now().astimezone().tzinfo
+    assert zone is not None  # astimezone() always sets one
+    return zone
+
+
+def zone_label(tz: tzinfo, moment: datetime) -> str:
+    """A short name for ``tz`` in messages: "Europe/Paris", "UTC", "CET"..."""
+    key = getattr(tz, "key", None)
+    if isinstance(key, str) and key != "localtime":
+        return key
+    return moment.astimezone(tz).tzname() or "local time"
+
+
+def find_group(name: str) -> Group | None:
+    """The saved group called ``name`` (same file name, so case and punctuation are forgiven)."""
+    wanted = slug(clean_line(name))
+    for group in all_groups():
+        if slug(group.name) == wanted:
+            return group
+    return None
+
+
+def group_rhythm(group: Group) -> Rhythm | None:
+    """The group's rhythm, None when it has none; ValueError when the stored one is unreadable."""
+    if group.rhythm is None:
+        return None
+    return from_dict(group.rhythm)
+
+
+def to_minute(moment: datetime) -> datetime:
+    """``moment`` rounded to the nearest minute, as published tables of moon phases do."""
+    rounded = moment.astimezone(timezone.utc) + timedelta(seconds=30)
+    return rounded.replace(second=0, microsecond=0).astimezone(moment.tzinfo)
+
+
+def when(start: datetime, now: datetime | None = None) -> str:
+    """``Thu 3 Dec 19:00`` (English names whatever the locale); the year too if not ``now``'s."""
+    start = to_minute(start)
+    day = f"{WEEKDAYS[start.weekday()][:3].title()} {start.day} {MONTHS[start.month - 1][:3]}"
+    if now is None or now.astimezone(start.tzinfo).year != start.year:
+        day += f" {start.year}"
+    return f"{day} {start:%H:%M}"
+
+
+def what(meeting: PlannedMeeting) -> str:
+    """``full moon call (full-moon-call)``, or just ``gathering`` when no agenda is planned."""
+    if meeting.agenda is None:
+        return meeting.kind
+    return f"{meeting.kind} ({clean_line(meeting.agenda)})"
+
+
+def upcoming_lines(now: datetime | None = None, tz: tzinfo | None = None) -> list[str]:
+    """One line per group with a rhythm, soonest first, e.g.
+
+    ``Next: Tuesday group · Thu 3 Dec 19:00 · full moon call (full-moon-call)``.
+
+    ``tz`` defaults to the local time zone; a naive ``now`` is read in ``tz``. Groups whose
+    stored rhythm cannot be read are left out (``facilitator groups list`` shows them).
+    """
+    zone = local_tz() if tz is None else tz
+    if now is None:
+        now = datetime.now(zone)
+    elif now.tzinfo is None or now.utcoffset() is None:
+        now = now.replace(tzinfo=zone)
+    found: list[tuple[datetime, str, PlannedMeeting]] = []
+    for group in all_groups():
+        try:
+            rhythm = group_rhythm(group)
+        except ValueError:
+            continue
+        if rhythm is None:
+            continue
+        meeting = next_meeting(rhythm, now, zone)
+        if meeting is not None:
+            found.append((meeting.start, clean_line(group.name), meeting))
+    found.sort(key=lambda row: (row[0], row[1]))
+    return [f"Next: {name} · {when(m.start, now)} · {what(m)}" for _, name, m in found]

@@ -1,0 +1,180 @@
+"""Reading a rhythm from the words people type, e.g. ``every 3 weeks on thursday at 19:00``.
+
+:func:`parse_rhythm` accepts the forms in :data:`FORMS`; every error is a ValueError whose message
+says what was wrong and shows the form to follow. The rhythms themselves, and reading the single
+values a stored rhythm uses (times, weekdays, dates), live in :mod:`facilitator.rhythm.rhythm`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import time
+from typing import TypeVar
+
+from facilitator.rhythm.rhythm import (
+    DEFAULT_AGENDA,
+    MONTHS,
+    MonthlyRhythm,
+    MoonRhythm,
+    Rhythm,
+    WeeklyRhythm,
+    parse_date,
+    parse_time,
+    parse_weekday,
+    quote_input,
+)
+
+__all__ = ["FORMS", "parse_date", "parse_month", "parse_rhythm", "parse_time", "parse_weekday"]
+
+FORMS = (
+    "moon [--at HH:MM]",
+    "weekly on monday at 18:30",
+    "fortnightly on wednesday at 20:00",
+    "every 3 weeks on thursday at 19:00 [agenda ID] [from YYYY-MM-DD]",
+    "monthly on 2nd tuesday at 19:00 [agenda ID]",
+    "monthly on last friday at 18:00",
+)
+_NTH = {"1st": 1, "first": 1, "2nd": 2, "second": 2, "3rd": 3, "third": 3}
+_NTH |= {"4th": 4, "fourth": 4, "last": -1}
+_T = TypeVar("_T")
+_R = TypeVar("_R")
+
+
+def _forms() -> str:
+    return "; ".join(FORMS)
+
+
+class _Words:
+    """The words of a rhythm, read left to right."""
+
+    def __init__(self, tokens: Sequence[str], example: str) -> None:
+        self.tokens = list(tokens)
+        self.example = example
+
+    def fail(self, problem: str) -> ValueError:
+        return ValueError(f"{problem}; write it like: {self.example}")
+
+    def peek(self) -> str | None:
+        return self.tokens[0].lower() if self.tokens else None
+
+    def skip(self, *fillers: str) -> None:
+        if self.peek() in fillers:
+            self.tokens.pop(0)
+
+    def value(self, what: str) -> str:
+        if not self.tokens:
+            raise self.fail(f"{what} is missing")
+        return self.tokens.pop(0)
+
+    def option(self) -> str | None:
+        """The next option name (``agenda``, ``--at``...) without dashes, or None at the end."""
+        return self.value("option").lower().lstrip("-") if self.tokens else None
+
+
+def parse_month(text: str) -> int:
+    word = text.strip().lower()
+    if word.isdigit() and 1 <= int(word) <= 12:
+        return int(word)
+    for index, name in enumerate(MONTHS, start=1):
+        if len(word) >= 3 and name.lower().startswith(word):
+            return index
+    raise ValueError(f"{quote_input(text)} is not a month: use 1..12 or a name like june")
+
+
+def parse_rhythm(words: Sequence[str]) -> Rhythm:
+    """A rhythm from command-line words; raises ValueError saying what would be right."""
+    tokens = [token for word in words for token in word.split()]
+    if not tokens:
+        raise ValueError(f"say how often the group meets, one of: {_forms()}")
+    head, rest = tokens[0].lower(), tokens[1:]
+    if head == "moon":
+        return _parse_moon(_Words(rest, FORMS[0]))
+    if head == "weekly":
+        return _parse_weekly(1, _Words(rest, FORMS[1]))
+    if head == "fortnightly":
+        return _parse_weekly(2, _Words(rest, FORMS[2]))
+    if head == "every":
+        return _parse_every(_Words(rest, FORMS[3]))
+    if head == "monthly":
+        return _parse_monthly(_Words(rest, FORMS[4]))
+    raise ValueError(f"unknown rhythm {quote_input(tokens[0])}; use one of: {_forms()}")
+
+
+def _parse_moon(words: _Words) -> MoonRhythm:
+    at: time | None = None
+    months: tuple[int, ...] = (6, 12)
+    while (name := words.option()) is not None:
+        if name == "at":
+            at = _wrap(words, parse_time, words.value("the time after 'at'"))
+        elif name == "gatherings":
+            months = _parse_months(words, words.value("the months after 'gatherings'"))
+        else:
+            raise words.fail(f"unexpected {quote_input(name)} after 'moon'")
+    return MoonRhythm(time=at, gathering_months=months)
+
+
+def _parse_months(words: _Words, text: str) -> tuple[int, ...]:
+    if text.lower() == "none":
+        return ()
+    return tuple(_wrap(words, parse_month, part) for part in text.split(",") if part)
+
+
+def _wrap(words: _Words, parse: Callable[[str], _T], text: str) -> _T:
+    try:
+        return parse(text)
+    except ValueError as error:
+        raise words.fail(str(error)) from None
+
+
+def _day_and_time(words: _Words) -> tuple[int, time]:
+    words.skip("on")
+    weekday = _wrap(words, parse_weekday, words.value("the day of the week"))
+    words.skip("at")
+    return weekday, _wrap(words, parse_time, words.value("the time"))
+
+
+def _parse_every(words: _Words) -> WeeklyRhythm:
+    count = words.value("the number of weeks")
+    if count.lower() == "week":  # "every week on ..."
+        return _parse_weekly(1, words)
+    if not (count.isascii() and count.isdigit()):
+        raise words.fail(f"{quote_input(count)} is not a number of weeks")
+    unit = words.value("the word 'weeks'")
+    if unit.lower() not in ("week", "weeks"):
+        raise words.fail(f"expected 'weeks' after the number, not {quote_input(unit)}")
+    return _parse_weekly(int(count), words)
+
+
+def _parse_weekly(every: int, words: _Words) -> WeeklyRhythm:
+    weekday, at = _day_and_time(words)
+    agenda, anchor = DEFAULT_AGENDA, None
+    while (name := words.option()) is not None:
+        if name == "agenda":
+            agenda = words.value("the agenda id after 'agenda'")
+        elif name in ("from", "starting"):
+            anchor = _wrap(words, parse_date, words.value("the date after 'from'"))
+        else:
+            raise words.fail(f"unexpected {quote_input(name)}")
+    return _build(words, WeeklyRhythm, every, weekday, at, agenda, anchor)
+
+
+def _parse_monthly(words: _Words) -> MonthlyRhythm:
+    words.skip("on")
+    words.skip("the")
+    nth_word = words.value("which week of the month (1st, 2nd, 3rd, 4th or last)")
+    if nth_word.lower() not in _NTH:
+        raise words.fail(f"{quote_input(nth_word)} is not 1st, 2nd, 3rd, 4th or last")
+    weekday, at = _day_and_time(words)
+    agenda = DEFAULT_AGENDA
+    while (name := words.option()) is not None:
+        if name != "agenda":
+            raise words.fail(f"unexpected {quote_input(name)}")
+        agenda = words.value("the agenda id after 'agenda'")
+    return _build(words, MonthlyRhythm, _NTH[nth_word.lower()], weekday, at, agenda)
+
+
+def _build(words: _Words, kind: Callable[..., _R], *args: object) -> _R:
+    try:
+        return kind(*args)
+    except ValueError as error:
+        raise words.fail(str(error)) from None

@@ -1,0 +1,116 @@
+"""``facilitator groups``, run in-process."""
+
+from __future__ import annotations
+
+from datetime import time
+
+import pytest
+
+from facilitator.cli.main import main
+from facilitator.groups import Group, all_groups, load_group, save_group
+from facilitator.rhythm.rhythm import MonthlyRhythm, MoonRhythm, WeeklyRhythm, from_dict
+
+
+@pytest.fixture(autouse=True)
+def wide(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "200")  # Rich tables: keep each cell on one line
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    capsys.readouterr()
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_set_a_weekly_rhythm_creates_the_group(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ("groups", "rhythm", "Tuesday group", "every", "3", "weeks", "on", "thursday")
+    code, out, err = run(capsys, *argv, "at", "19:00")
+    assert code == 0 and err == ""
+    lines = out.splitlines()
+    assert lines[0] == "Tuesday group: every 3 weeks on Thursday at 19:00"
+    assert lines[1] == "Next meetings:"
+    assert len(lines) == 5
+    assert all(line.startswith("  Thu ") for line in lines[2:])
+    assert all(line.endswith(" 19:00 · meeting (mutual-support-150)") for line in lines[2:])
+    stored = load_group("Tuesday group").rhythm
+    assert stored is not None and from_dict(stored) == WeeklyRhythm(3, 3, time(19))
+
+
+def test_moon_with_at_passes_through_argparse(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "groups", "rhythm", "Circle", "moon", "--at", "19:30")
+    assert code == 0
+    assert out.startswith("Circle: a call on each new moon and each full moon, at 19:30")
+    assert " 19:30 · " in out.splitlines()[2]
+    stored = load_group("Circle").rhythm
+    assert stored is not None and from_dict(stored) == MoonRhythm(time(19, 30))
+
+
+def test_monthly_rhythm_keeps_the_group_settings(capsys: pytest.CaptureFixture[str]) -> None:
+    save_group(Group("Home group", participants=["Ana", "Bo", "Cy"], language="fr"))
+    code, out, _ = run(
+        capsys, "groups", "rhythm", "home group", "monthly", "on", "2nd", "tuesday", "at", "19:00"
+    )
+    assert code == 0
+    assert out.startswith("Home group: monthly on the 2nd Tuesday at 19:00\n")
+    group = load_group("Home group")
+    assert group.participants == ["Ana", "Bo", "Cy"] and group.language == "fr"
+    assert group.rhythm is not None and from_dict(group.rhythm) == MonthlyRhythm(2, 1, time(19))
+    assert len(all_groups()) == 1
+
+
+def test_show_and_clear_a_rhythm(capsys: pytest.CaptureFixture[str]) -> None:
+    run(capsys, "groups", "rhythm", "G", "weekly", "on", "monday", "at", "18:30")
+    code, out, _ = run(capsys, "groups", "rhythm", "G")
+    assert code == 0 and out.startswith("G: every week on Monday at 18:30\n")
+    code, out, _ = run(capsys, "groups", "rhythm", "G", "none")
+    assert code == 0 and out == "G has no rhythm now.\n"
+    assert load_group("G").rhythm is None
+    assert run(capsys, "groups", "rhythm", "G")[1] == "G has no rhythm yet.\n"
+
+
+def test_list(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "groups", "list")
+    assert code == 0 and out.startswith("No groups yet.")
+    save_group(Group("Home group", participants=["Ana", "Bo", "Cy", "Di"]))
+    run(capsys, "groups", "rhythm", "Home group", "fortnightly", "on", "wednesday", "at", "20:00")
+    save_group(Group("Quiet group"))
+    save_group(Group("Broken", rhythm={"kind": "yearly"}))
+    code, out, _ = run(capsys, "groups", "list")
+    assert code == 0
+    rows = {line.split("│")[1].strip(): line for line in out.splitlines() if "│" in line}
+    home = [cell.strip() for cell in rows["Home group"].split("│")[1:-1]]
+    assert home[:3] == ["Home group", "4", "every 2 weeks on Wednesday at 20:00"]
+    assert home[3].startswith("Wed ") and home[3].endswith("20:00 · meeting (mutual-support-150)")
+    assert [c.strip() for c in rows["Quiet group"].split("│")[1:-1]] == [
+        "Quiet group",
+        "0",
+        "-",
+        "-",
+    ]
+    assert "cannot be read: set it again" in rows["Broken"]
+
+
+def test_errors_exit_1_with_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    cases = [
+        (("G", "yearly", "on", "monday"), "unknown rhythm 'yearly'"),
+        (("G", "weekly", "on", "monday", "at", "7pm"), "24-hour HH:MM"),
+        (("G", "moon", "--at", "25:00"), "24-hour HH:MM"),
+        (("\x1b\x07", "moon"), "the group needs a name"),
+        (("Nobody",), "no group called 'Nobody'"),
+    ]
+    for argv, message in cases:
+        code, out, err = run(capsys, "groups", "rhythm", *argv)
+        assert code == 1, argv
+        assert out == "" and message in err and err.count("\n") == 1, (argv, err)
+        assert "Traceback" not in err
+    assert all_groups() == []
+
+
+def test_control_characters_never_reach_the_terminal(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "groups", "rhythm", "Evil\x1b]52;c;eA==\x07 group", "moon")
+    assert code == 0 and "\x1b" not in out and "\x07" not in out
+    code, out, _ = run(capsys, "groups", "list")
+    assert code == 0 and "\x1b]" not in out and "\x07" not in out
+    code, _, err = run(capsys, "groups", "rhythm", "G", "weekly", "on", "\x1b[31mday")
+    assert code == 1 and "\x1b" not in err
