@@ -9,7 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Input, ProgressBar
+from textual.widgets import Footer, Input
 
 from facilitator.decks.drawer import Drawer
 from facilitator.formats.problems import FormatError
@@ -23,6 +23,7 @@ from facilitator.tui.screens.help import HelpScreen
 from facilitator.tui.widgets.capture import PROMPTS, Capture
 from facilitator.tui.widgets.countdown import Countdown
 from facilitator.tui.widgets.text import Plain
+from facilitator.tui.widgets.timebar import TimeBar
 from facilitator.tui.widgets.timeline import Timeline
 
 
@@ -75,9 +76,7 @@ class MeetingScreen(Screen[None]):
                 yield Countdown(id="countdown")
                 with Vertical(id="clock-side"):
                     yield Plain("", id="cue")
-                    yield ProgressBar(
-                        total=100, show_eta=False, show_percentage=False, id="progress"
-                    )
+                    yield TimeBar(id="progress")
                     yield Plain("", id="speaker")
             yield Plain("", id="question")
             yield Plain("", id="guidance")
@@ -143,7 +142,8 @@ class MeetingScreen(Screen[None]):
             cue = f"{'OVERTIME ' if over else ''}{shown} · {cue}"
         self.query_one("#cue", Plain).show(cue, layout=False)
         allotted = m.allotted() or 1.0
-        self.query_one(ProgressBar).update(progress=min(100.0, 100.0 * m.elapsed() / allotted))
+        self.query_one(TimeBar).show(m.elapsed() / allotted)
+        self.query_one(TimeBar).set_class(over, "over")
         self._ring(over)
         self.query_one("#speaker", Plain).show(self._speaker_line(), layout=False)
         projection = m.projection()
@@ -484,8 +484,9 @@ class MeetingScreen(Screen[None]):
         if not open_ones:
             self.notify("No open follow-ups from earlier sessions.", markup=False)
             return
-        labels = [f"{c.get('text')}" + (f" — {c['owner']}" if c.get("owner") else "")
-                  for c in open_ones]
+        labels = [
+            f"{c.get('text')}" + (f" — {c['owner']}" if c.get("owner") else "") for c in open_ones
+        ]
 
         def done(label: str | None) -> None:
             if label is not None:

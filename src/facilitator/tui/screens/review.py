@@ -19,6 +19,7 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Input
 
 from facilitator.clock import local_datetime
+from facilitator.review.index import open_index
 from facilitator.review.queries import SessionRow, list_sessions
 from facilitator.text import clean_line
 from facilitator.tui.widgets.text import Plain
@@ -32,6 +33,7 @@ UNFINISHED = "◐"
 class SessionsLoaded(Message):
     rows: list[SessionRow]
     query: str
+    complete: bool = True  # False: only the first page, the rest follows
 
 
 @dataclass
@@ -72,6 +74,8 @@ class ReviewScreen(Screen[None]):
         self.group = group
         self.now = now
         self.rows: list[SessionRow] = []
+        self.complete = False  # whether self.rows holds every matching session
+        self._partial: str | None = None  # the filter whose first page is shown, rest to come
         self.shown = 0
         self.query_text = ""
         self._debounce: Timer | None = None
@@ -103,21 +107,36 @@ class ReviewScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="review-load")
     def load(self, text: str) -> None:
+        """The first page first, so it shows at once; then every matching session."""
         try:
-            rows = list_sessions(self.group, matching=text or None)
+            db = open_index()
+            try:
+                first = list_sessions(self.group, matching=text or None, limit=PAGE, db=db)
+                if len(first) == PAGE:
+                    self.post_message(SessionsLoaded(first, text, complete=False))
+                    first = list_sessions(self.group, matching=text or None, db=db)
+            finally:
+                db.close()
         except Exception as exc:  # noqa: BLE001 - a worker must never crash the app
             self.post_message(LoadFailed(f"The sessions could not be read: {type(exc).__name__}"))
             return
-        self.post_message(SessionsLoaded(rows, text))
+        self.post_message(SessionsLoaded(first, text))
 
     @on(SessionsLoaded)
     def _loaded(self, message: SessionsLoaded) -> None:
         if message.query != self.query_text:
             return  # an older filter finished late
-        self.rows = message.rows
-        self.shown = 0
-        self.table.clear()
-        self._more()
+        if message.complete and not self.complete and self._partial == message.query:
+            self.rows = message.rows  # the rest of the list: the shown rows stay as they are
+            if self.table.cursor_row >= self.shown - 20:
+                self._more()
+        else:
+            self.rows = message.rows
+            self.shown = 0
+            self.table.clear()
+            self._more()
+        self.complete = message.complete
+        self._partial = None if message.complete else message.query
         self._status()
 
     @on(LoadFailed)
@@ -139,7 +158,8 @@ class ReviewScreen(Screen[None]):
             text = f"No session matches “{self.query_text}”." if self.query_text else \
                 "No sessions yet: finished meetings appear here."  # fmt: skip
         else:
-            text = f"{count:,} session{'s' if count > 1 else ''}"
+            more = "" if self.complete else "+"
+            text = f"{count:,}{more} session{'s' if count > 1 else ''}"
             if self.query_text:
                 text += f" matching “{clean_line(self.query_text)}”"
             now = self.now if self.now is not None else time.time()

@@ -97,8 +97,9 @@ class SetupScreen(Screen[None]):
         if group.language and self.query_one("#language", Input).value == self.agenda.language:
             self.query_one("#language", Input).value = group.language
         self._check()
-        self.run_worker(lambda: self._load_followups(name), thread=True, exclusive=True,
-                        group="followups")
+        self.run_worker(
+            lambda: self._load_followups(name), thread=True, exclusive=True, group="followups"
+        )
 
     def _load_followups(self, group: str) -> None:
         """Open follow-ups of the group's earlier sessions (the index may need a refresh)."""
