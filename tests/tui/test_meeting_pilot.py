@@ -122,3 +122,27 @@ async def test_user_text_is_shown_literally(clock: FakeClock) -> None:
 
 def m_speaker(app) -> str:  # type: ignore[no-untyped-def]
     return app.meeting.run.speaker
+
+
+async def test_setup_remembers_the_group_and_saves_its_rhythm(clock: FakeClock) -> None:
+    from facilitator import catalog
+    from facilitator.groups import Group, load_group, save_group
+    from facilitator.tui.app import FacilitatorApp, Startup
+    from facilitator.tui.screens.setup import SetupScreen
+
+    save_group(Group("Moon circle", participants=["Ana", "Bo"], language="fr"))
+    app = FacilitatorApp(clock, Startup())
+    async with app.run_test(size=(80, 24)) as pilot:
+        agenda = catalog.find_agenda("mutual-support-150")
+        await app.push_screen(SetupScreen(agenda, clock, "Moon circle"))
+        await pilot.pause()
+        screen = app.screen
+        assert screen.query_one("#participants").value == "Ana, Bo"
+        assert screen.query_one("#language").value == "fr"
+        screen.query_one("#rhythm").value = "every 3 weeks on thursday at 19:00"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.meeting is not None
+        assert app.meeting.state.participants == ["Ana", "Bo"]
+        assert app.meeting.state.language == "fr"
+    assert load_group("Moon circle").rhythm is not None

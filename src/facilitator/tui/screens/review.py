@@ -75,6 +75,7 @@ class ReviewScreen(Screen[None]):
         self.now = now
         self.rows: list[SessionRow] = []
         self.complete = False  # whether self.rows holds every matching session
+        self.loaded = False  # the first answer (rows, or none, or a failure) is shown
         self._partial: str | None = None  # the filter whose first page is shown, rest to come
         self.shown = 0
         self.query_text = ""
@@ -138,10 +139,12 @@ class ReviewScreen(Screen[None]):
         self.complete = message.complete
         self._partial = None if message.complete else message.query
         self._status()
+        self.loaded = True
 
     @on(LoadFailed)
     def _failed(self, message: LoadFailed) -> None:
         self.query_one("#review-status", Plain).show(message.reason)
+        self.loaded = True
 
     def _more(self) -> None:
         chunk = self.rows[self.shown : self.shown + PAGE]

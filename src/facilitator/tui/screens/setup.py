@@ -59,6 +59,9 @@ class SetupScreen(Screen[None]):
                 Input(id="start", placeholder="HH:MM (empty: when you press space)"),
             )
             yield from self._field("Question language", Input(self.agenda.language, id="language"))
+            yield from self._field("Rhythm (optional)", Input(
+                id="rhythm", placeholder="every 3 weeks on thursday at 19:00 · moon · monthly on "
+                "2nd tuesday at 19:00"))  # fmt: skip
             yield Checkbox("Someone new is here today", id="newcomer")
             yield Plain("", id="warning")
             yield Plain("", id="followups")
@@ -94,6 +97,9 @@ class SetupScreen(Screen[None]):
             field = self.query_one(f"#role-{number}", Input)
             if not field.value and group.roles.get(role):
                 field.value = ", ".join(group.roles[role])
+        rhythm = self.query_one("#rhythm", Input)
+        if not rhythm.value and group.rhythm:
+            rhythm.placeholder = f"now: {_describe(group.rhythm)} (type to change)"
         if group.language and self.query_one("#language", Input).value == self.agenda.language:
             self.query_one("#language", Input).value = group.language
         self._check()
@@ -137,6 +143,9 @@ class SetupScreen(Screen[None]):
             words.append("Add the participants: rounds are shared between them.")
         if self._start_time() is False:
             words.append("The planned start should look like 19:00.")
+        problem = self._rhythm_problem()
+        if problem:
+            words.append(f"Rhythm: {problem}")
         self.query_one("#warning", Plain).show(" ".join(words))
 
     def _start_time(self) -> float | None | bool:
@@ -162,6 +171,14 @@ class SetupScreen(Screen[None]):
         if start is False:
             self.notify("The planned start should look like 19:00.", markup=False, severity="error")
             return
+        if self._rhythm_problem():
+            self.notify(
+                "The rhythm is not clear yet: fix it or empty the field.",
+                markup=False,
+                severity="error",
+            )
+            return
+        self._save_rhythm(group)
         now = self.clock.now()
         first = creation_event(
             self.agenda, session=new_session_id(group or "meeting", now), group=group,
@@ -174,3 +191,36 @@ class SetupScreen(Screen[None]):
 
     def action_back(self) -> None:
         self.app.pop_screen()
+
+    def _rhythm_problem(self) -> str | None:
+        text = self.query_one("#rhythm", Input).value.strip()
+        if not text:
+            return None
+        from facilitator.rhythm.parse import parse_rhythm
+
+        try:
+            parse_rhythm([text])
+        except ValueError as exc:
+            return str(exc)
+        return None
+
+    def _save_rhythm(self, name: str) -> None:
+        text = self.query_one("#rhythm", Input).value.strip()
+        if not name or not text:
+            return
+        from facilitator.groups import save_group
+        from facilitator.rhythm.parse import parse_rhythm
+        from facilitator.rhythm.rhythm import to_dict
+
+        group = load_group(name)
+        group.rhythm = to_dict(parse_rhythm([text]))
+        save_group(group)
+
+
+def _describe(data: dict[str, object]) -> str:
+    from facilitator.rhythm.rhythm import describe, from_dict
+
+    try:
+        return describe(from_dict(data))
+    except ValueError:
+        return ""
