@@ -83,13 +83,19 @@ def idle(seconds: float) -> None:
     app, app_total = steady("app-meeting")
     rss_bare = _peak([py, str(HERE / "apps.py"), "bare-digits", "3"])
     rss_app = _peak([py, str(HERE / "apps.py"), "app-meeting", "3"])
-    print(f"minimal Digits app    CPU {bare:6.2f} s for {seconds:g} s "
-          f"({bare_total:.2f} s with start-up)   peak {rss_bare / 1024:6.1f} MiB")
-    print(f"facilitator meeting   CPU {app:6.2f} s for {seconds:g} s "
-          f"({app_total:.2f} s with start-up)   peak {rss_app / 1024:6.1f} MiB")
-    print(f"ratios: CPU {app / max(bare, 1e-9):4.2f}x (target <= 1.5x), "
-          f"{100 * app / seconds:.2f}% of one core (target < 1%), "
-          f"memory {rss_app / rss_bare:4.2f}x (target <= 1.3x)")
+    print(
+        f"minimal Digits app    CPU {bare:6.2f} s for {seconds:g} s "
+        f"({bare_total:.2f} s with start-up)   peak {rss_bare / 1024:6.1f} MiB"
+    )
+    print(
+        f"facilitator meeting   CPU {app:6.2f} s for {seconds:g} s "
+        f"({app_total:.2f} s with start-up)   peak {rss_app / 1024:6.1f} MiB"
+    )
+    print(
+        f"ratios: CPU {app / max(bare, 1e-9):4.2f}x (target <= 1.5x), "
+        f"{100 * app / seconds:.2f}% of one core (target < 1%), "
+        f"memory {rss_app / rss_bare:4.2f}x (target <= 1.3x)"
+    )
 
 
 def _peak(args: list[str]) -> int:

@@ -12,8 +12,10 @@ from tests.factories import MS150
 
 def test_followups_are_carried_and_marked_done_in_the_next_session() -> None:
     clock = FakeClock()
-    handle, first = start_session(creation_event(MS150, session="one", group="G",
-                                                 participants=["Ana", "Bo"], t=clock.now()), clock)
+    handle, first = start_session(
+        creation_event(MS150, session="one", group="G", participants=["Ana", "Bo"], t=clock.now()),
+        clock,
+    )
     first.toggle()
     first.add_entry("followups", "send the article", owner="Bo")
     first.add_entry("followups", "book the room")

@@ -1,0 +1,257 @@
+"""``facilitator sessions``: list, show, export, search, follow-ups, stats and share digests."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import functools
+import json
+import re
+import sqlite3
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from facilitator import paths
+from facilitator.cli.output import console, error, say
+from facilitator.text import clean, clean_line
+
+if TYPE_CHECKING:
+    from facilitator.journal.jsonl import Event
+    from facilitator.meeting.state import State
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = sub.add_parser("sessions", help="find, read, export and share past sessions")
+    cmds = parser.add_subparsers(dest="sessions_command", metavar="ACTION", required=True)
+    ls = cmds.add_parser("list", help="past sessions, newest first")
+    _filters(ls, agenda=True)
+    ls.add_argument("--since", type=parse_date, metavar="DATE", help="from this day (YYYY-MM-DD)")
+    ls.add_argument("--until", type=parse_date, metavar="DATE", help="up to this day, included")
+    ls.set_defaults(handler=_safe(cmd_list))
+    show = cmds.add_parser("show", help="print a session's record")
+    show.add_argument("session", metavar="ID", help="a session id or a unique start of one")
+    show.set_defaults(handler=_safe(cmd_show))
+    export = cmds.add_parser("export", help="write a session as Markdown or JSON")
+    export.add_argument("session", metavar="ID")
+    export.add_argument("--format", choices=["md", "json"], default="md")
+    export.add_argument("--output", metavar="PATH", help="a file (private, 0600); default: stdout")
+    export.set_defaults(handler=_safe(cmd_export))
+    search = cmds.add_parser("search", help="find words in what was said and asked")
+    search.add_argument("text", metavar="TEXT")
+    _filters(search)
+    search.set_defaults(handler=_safe(cmd_search))
+    followups = cmds.add_parser("followups", help="follow-ups not done yet")
+    _filters(followups)
+    followups.set_defaults(handler=_safe(cmd_followups))
+    stats = cmds.add_parser("stats", help="planned vs actual minutes per item, attendance")
+    _filters(stats, agenda=True)
+    stats.add_argument("--last", type=int, default=10, metavar="N", help="sessions (default 10)")
+    stats.set_defaults(handler=_safe(cmd_stats))
+    share = cmds.add_parser("share", help="only what was marked to share, names only if agreed")
+    share.add_argument("session", metavar="ID")
+    share.add_argument("--output", metavar="PATH", help="a file (private, 0600); default: stdout")
+    share.set_defaults(handler=_safe(cmd_share))
+
+
+def _filters(parser: argparse.ArgumentParser, agenda: bool = False) -> None:
+    parser.add_argument("--group", metavar="NAME", help="only this group")
+    if agenda:
+        parser.add_argument("--agenda", metavar="ID", help="only this agenda (id or title)")
+
+
+def parse_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2025-03-01") from None
+
+
+def _safe(handler: Handler) -> Handler:
+    """One clear line on stderr and exit status 1 instead of a traceback."""
+
+    @functools.wraps(handler)
+    def run(args: argparse.Namespace) -> int:
+        try:
+            return handler(args)
+        except LookupError as exc:
+            error(str(exc.args[0] if exc.args else exc))
+        except sqlite3.Error as exc:
+            error(f"The session index could not be read ({exc}); try again.")
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            where = f": {exc.filename}" if exc.filename else ""
+            error(f"{exc.strerror or exc}{where}")
+        except (ValueError, TypeError, KeyError) as exc:
+            error(f"This session's journal could not be read ({type(exc).__name__}).")
+        return 1
+
+    return run
+
+
+def resolve(prefix: str) -> str:
+    """The session whose id is ``prefix`` or the only one starting with it."""
+    folder = paths.sessions_dir()
+    if not prefix or "/" in prefix or "\\" in prefix:
+        raise LookupError(f"'{prefix}' is not a session id")
+    names = [p.stem for p in folder.glob("*.jsonl")] if folder.is_dir() else []
+    if prefix in names:
+        return prefix
+    found = sorted(n for n in names if n.startswith(prefix))
+    if not found:
+        raise LookupError(f"No session id starts with '{prefix}' (see: facilitator sessions list)")
+    if len(found) > 1:
+        shown = ", ".join(found[:3]) + (", …" if len(found) > 3 else "")
+        raise LookupError(f"'{prefix}' matches {len(found)} sessions: {shown}")
+    return found[0]
+
+
+def _load(prefix: str) -> tuple[str, list[Event], State, float]:
+    from facilitator.clock import FakeClock
+    from facilitator.journal.jsonl import read_events
+    from facilitator.journal.store import journal_path
+    from facilitator.meeting.meeting import Meeting
+
+    session = resolve(prefix)
+    events = read_events(journal_path(session)).events
+    if not events or events[0].get("type") != "session_created":
+        raise LookupError(f"{session} is not a session journal")
+    last = max(float(e["t"]) for e in events)
+    return session, events, Meeting.replay(events, FakeClock(last)).state, last
+
+
+def _when(t: float) -> str:
+    return time.strftime("%Y-%m-%d %H:%M", time.localtime(t))  # local time, fast for long lists
+
+
+def _fit(text: str, width: int) -> str:
+    text = clean_line(text)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _columns(rows: Sequence[Sequence[str]]) -> None:
+    from rich.cells import cell_len
+
+    def width(text: str) -> int:
+        return len(text) if text.isascii() else cell_len(text)
+
+    widths = [max(width(r[i]) for r in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        cells = [c + " " * (w - width(c)) for c, w in zip(row[:-1], widths)]
+        say("  ".join([*cells, row[-1]]).rstrip())
+
+
+def _minutes(value: float | None) -> str:
+    return "–" if value is None else f"{value:.0f}"
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from facilitator.review.queries import list_sessions
+
+    rows = list_sessions(args.group, args.agenda, args.since, args.until)
+    if not rows:
+        say("No sessions found.")
+        return 0
+    table = [["ID", "DATE", "GROUP", "AGENDA", "PEOPLE", "MIN (PLANNED)"]]
+    for r in rows:
+        length = f"{_minutes(r.actual_min)} ({r.planned_min:g})"
+        table.append([r.id, _when(r.at), _fit(r.group, 24), _fit(r.agenda_title, 24),
+                      str(r.people), length + ("" if r.finished else "  unfinished")])  # fmt: skip
+    _columns(table)
+    return 0
+
+
+def _record(state: State, last: float) -> str:
+    from facilitator.journal.record import render
+
+    return clean(render(state, last))
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from rich.markdown import Markdown
+
+    _, _, state, last = _load(args.session)
+    text = re.sub(r"(?<!\\)<br>", " / ", _record(state, last))
+    console().print(Markdown(text))
+    return 0
+
+
+def _json_text(events: list[Event]) -> str:
+    from facilitator.journal.jsonl import encode
+
+    lines = [json.loads(encode(e)) for e in events]
+    text = json.dumps(lines, ensure_ascii=False, indent=1)
+    return re.sub("[\x7f-\x9f]", lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+
+
+def _write(text: str, output: str | None) -> None:
+    if output is None:
+        say(text.rstrip("\n"))
+        return
+    from facilitator.fsutil import atomic_write
+
+    target = Path(output).expanduser()
+    atomic_write(target, text, mode=0o600)
+    say(f"Written: {target}")
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    _, events, state, last = _load(args.session)
+    _write(_json_text(events) if args.format == "json" else _record(state, last), args.output)
+    return 0
+
+
+def cmd_share(args: argparse.Namespace) -> int:
+    from facilitator.review.share import share_digest
+
+    _, _, state, _ = _load(args.session)
+    _write(clean(share_digest(state)), args.output)
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from facilitator.review.queries import search
+
+    hits = search(args.text, args.group)
+    if not hits:
+        say("Nothing found.")
+        return 0
+    table = []
+    for h in hits:
+        who = f"{clean_line(h.person)}: " if h.person else ""
+        table.append([_when(h.at)[:10], _fit(h.group, 20), h.kind, h.session,
+                      who + clean_line(h.text)])  # fmt: skip
+    _columns(table)
+    return 0
+
+
+def cmd_followups(args: argparse.Namespace) -> int:
+    from facilitator.review.queries import open_followups
+
+    found = open_followups(args.group)
+    if not found:
+        say("No open follow-ups.")
+        return 0
+    table = [["DATE", "GROUP", "OWNER", "REF", "FOLLOW-UP"]]
+    for f in found:
+        table.append([_when(f.at)[:10], _fit(f.group, 20), _fit(f.owner or "–", 16), f.ref,
+                      clean_line(f.text)])  # fmt: skip
+    _columns(table)
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from facilitator.review.chart import stats_text
+    from facilitator.review.queries import stats
+
+    result = stats(args.group, args.agenda, max(1, args.last))
+    if not result.sessions:
+        say("No sessions found.")
+        return 0
+    width = max(40, min(100, console().width))
+    console().print(stats_text(result, width))
+    return 0

@@ -1,0 +1,143 @@
+"""A past session as Rich renderables: the parts of the review screen's record view.
+
+Pure Rich (no Textual). Everything users wrote goes into ``Text`` objects, never markup.
+"""
+
+from __future__ import annotations
+
+from rich.box import SIMPLE_HEAD
+from rich.console import RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from facilitator.clock import local_datetime
+from facilitator.journal.record import met_words
+from facilitator.meeting.projection import project
+from facilitator.meeting.state import Entry, State
+from facilitator.review.chart import Row, comparison
+from facilitator.text import clean, clean_line
+
+OPEN = "bold yellow"
+SHARED = "cyan"
+
+
+def _t(text: str | None) -> Text:
+    return Text(clean(text or ""))
+
+
+def summary(state: State, now: float) -> Text:
+    start = state.started if state.started is not None else state.created
+    parts = [clean_line(state.group) or "no group", clean_line(state.agenda.title),
+             f"{local_datetime(start):%Y-%m-%d %H:%M}"]  # fmt: skip
+    if state.started is not None:
+        end = state.ended if state.ended is not None else state.last_event
+        parts[-1] += f"–{local_datetime(end):%H:%M}"
+        parts.append(f"{(end - state.started) / 60:.0f} min of {state.total:g} planned")
+    people = len(state.participants)
+    parts.append(f"{people} {'person' if people == 1 else 'people'}")
+    text = Text(" · ".join(parts))
+    if state.ended is None:
+        text.append(" · unfinished", style=OPEN)
+    return text
+
+
+def timeline(state: State, now: float, width: int) -> Text:
+    notes = {"skipped": " skipped", "pending": " not reached", "current": " (running)"}
+    rows: list[Row] = []
+    for row in project(state, now).rows:
+        actual = row.actual_seconds / 60 if row.actual_seconds is not None else None
+        rows.append((row.title, row.planned_minutes, actual, notes.get(row.status, "")))
+    return comparison(rows, width)
+
+
+def questions(state: State) -> Text | None:
+    out = Text()
+    for run in state.items:
+        for draw in run.draws:
+            out.append("• ")
+            out.append_text(_t(draw.text))
+            if draw.person:
+                out.append(f" (for {clean_line(draw.person)})", style="dim")
+            if draw.skipped:
+                out.append(" — skipped", style="dim")
+            out.append("\n")
+        if run.alternative:
+            item = state.agenda.items[run.index]
+            out.append(f"• {clean_line(item.title)}: the alternative — ")
+            out.append_text(_t(item.alternative))
+            out.append("\n")
+    out.rstrip()
+    return out if out.plain else None
+
+
+def _people(state: State, entries: list[Entry]) -> list[str]:
+    order = list(state.participants)
+    order += [e.person for e in entries if e.person and e.person not in order]
+    said = {e.person or "" for e in entries}
+    return [p for p in order if p in said] + ([""] if "" in said else [])
+
+
+def _marks(entry: Entry, text: Text) -> Text:
+    if entry.share:
+        text.append(" ↗ shared" + (", named" if entry.named else ""), style=SHARED)
+    return text
+
+
+def expectations(state: State) -> Table | None:
+    hopes = [e for e in state.entries.values() if e.kind == "expectations"]
+    ends = [e for e in state.entries.values() if e.kind == "conclusions"]
+    if not hopes and not ends:
+        return None
+    table = Table(box=SIMPLE_HEAD, expand=True, show_edge=False, pad_edge=False)
+    for column, ratio in (("Person", 2), ("Expected", 4), ("Concluded", 4), ("Met", 2)):
+        table.add_column(column, ratio=ratio, overflow="fold")
+    for person in _people(state, hopes + ends):
+        cells = []
+        for group in (hopes, ends):
+            said = [e for e in group if (e.person or "") == person]
+            cell = Text()
+            for number, entry in enumerate(said):
+                cell.append("\n" if number else "")
+                cell.append_text(_marks(entry, _t(entry.text)))
+            cells.append(cell or Text("–", style="dim"))
+        met = next((met_words(e.met) for e in ends if (e.person or "") == person
+                    and e.met is not None), "")  # fmt: skip
+        table.add_row(Text(clean_line(person) or "–"), *cells, Text(met or "–"))
+    return table
+
+
+def entry_list(state: State, kind: str, open_refs: set[str] | None = None) -> Text | None:
+    chosen = [e for e in state.entries.values() if e.kind == kind]
+    out = Text()
+    for entry in chosen:
+        if kind == "followups":
+            is_open = not entry.done and (open_refs is None or
+                                           f"{state.session}/{entry.id}" in open_refs)  # fmt: skip
+            out.append("○ open  " if is_open else "✓ done  ", style=OPEN if is_open else "green")
+            line = _t(entry.text)
+            if is_open:
+                line.stylize(OPEN)
+        else:
+            out.append("• ")
+            line = _t(entry.text)
+        out.append_text(_marks(entry, line))
+        who = entry.owner if kind == "followups" else entry.person
+        if who:
+            out.append(f" — {clean_line(who)}", style="dim")
+        out.append("\n")
+    out.rstrip()
+    return out if out.plain else None
+
+
+def sections(state: State, now: float, width: int,
+             open_refs: set[str] | None = None) -> list[tuple[str, RenderableType]]:  # fmt: skip
+    """(heading, body) pairs for every part of the record that has something in it."""
+    parts: list[tuple[str, RenderableType | None]] = [
+        ("Timeline · planned vs actual minutes", timeline(state, now, width)),
+        ("Question drawn", questions(state)),
+        ("Expectations and conclusions", expectations(state)),
+        ("Notes", entry_list(state, "notes")),
+        ("Follow-ups", entry_list(state, "followups", open_refs)),
+        ("Decisions", entry_list(state, "decisions")),
+    ]
+    return [(title, body) for title, body in parts if body is not None]
