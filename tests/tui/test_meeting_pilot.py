@@ -146,3 +146,22 @@ async def test_setup_remembers_the_group_and_saves_its_rhythm(clock: FakeClock) 
         assert app.meeting.state.participants == ["Ana", "Bo"]
         assert app.meeting.state.language == "fr"
     assert load_group("Moon circle").rhythm is not None
+
+
+def test_a_crash_report_never_shows_local_variables(clock: FakeClock) -> None:
+    from rich.console import Console
+
+    app = meeting_app(MS150, clock, ["Ana"])
+    app._close_messages_no_wait = lambda: None  # type: ignore[method-assign]
+    secret = " ".join(["my", "private", "note"])  # not in the source lines the report shows
+    try:
+        raise RuntimeError(f"boom {len(secret)}")
+    except RuntimeError:
+        app._fatal_error()
+    console = Console(record=True, width=100)
+    for renderable in app._exit_renderables:
+        console.print(renderable)
+    text = console.export_text()
+    assert "RuntimeError" in text and "boom 15" in text
+    assert "my private note" not in text
+    assert "run facilitator again" in text

@@ -172,6 +172,22 @@ class FacilitatorApp(App[int]):
     def on_unmount(self) -> None:
         self._close()
 
+    def _fatal_error(self) -> None:
+        """Like Textual's, but without local variables: they may hold private notes and the
+        screen may be projected. The journal already holds everything acknowledged."""
+        import rich
+        from rich.segment import Segments
+        from rich.text import Text
+        from rich.traceback import Traceback
+
+        self.bell()
+        trace = Traceback(show_locals=False, width=None, suppress=[rich])
+        self._exit_renderables.append(Segments(self.console.render(trace, self.console.options)))
+        self._exit_renderables.append(Text(
+            "facilitator stopped on an error. Everything acknowledged is saved: "
+            "run facilitator again to resume the meeting."))  # fmt: skip
+        self._close_messages_no_wait()
+
     def get_system_commands(self, screen: Screen[None]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         for binding in screen.BINDINGS:
