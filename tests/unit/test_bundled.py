@@ -133,3 +133,20 @@ def test_edit_reopens_until_valid_and_never_leaves_an_invalid_file(
     monkeypatch.setenv("EDITOR", str(good))
     assert main(["agendas", "edit", "home-group"]) == 0
     assert catalog.find_agenda("home-group").title == "Ours"
+
+
+def test_listing_cache_follows_changes_to_agendas_and_decks(data_dir: Path) -> None:
+    from facilitator.catalog_cache import agenda_summaries
+
+    (data_dir / "question_decks").mkdir(parents=True)
+    deck = data_dir / "question_decks" / "ours.yaml"
+    deck.write_text("title: Ours\nquestions: [one?]\n")
+    (data_dir / "agendas").mkdir(parents=True)
+    agenda = data_dir / "agendas" / "mine.yaml"
+    agenda.write_text("title: Mine\nitems:\n  - title: A\n    minutes: 5\n    deck: ours\n")
+    mine = {s.id: s for s in agenda_summaries()}["mine"]
+    assert (mine.title, mine.minutes) == ("Mine", 5)
+    agenda.write_text("title: Mine again\nitems:\n  - title: A\n    minutes: 7\n    deck: ours\n")
+    assert {s.id: s for s in agenda_summaries()}["mine"].minutes == 7
+    deck.unlink()
+    assert {s.id: s for s in agenda_summaries()}["mine"].minutes is None  # now invalid

@@ -69,13 +69,13 @@ def cmd_list(args: argparse.Namespace) -> int:
     table.add_column("title")
     table.add_column("minutes", justify="right")
     table.add_column("from", no_wrap=True)
-    from facilitator.schedule import total_minutes
+    from facilitator.catalog_cache import agenda_summaries
 
-    for entry in catalog.agenda_entries():
+    for entry in agenda_summaries():
         where = "your own" if entry.origin == "user" else "bundled"
         if entry.shadows:
             where += " (replaces bundled)"
-        minutes = f"{total_minutes(entry.value):g}" if entry.value else "-"
+        minutes = f"{entry.minutes:g}" if entry.minutes is not None else "-"
         table.add_row(Text(entry.id), Text(entry.title), minutes, where)
     console().print(table)
     return 0

@@ -1,0 +1,90 @@
+"""A rebuildable cache of what ``agendas list`` shows, so listing hundreds of files stays fast.
+
+Each agenda file is summarised once (id, title, minutes, valid or not) and re-read only when its
+size or modification time changes, or when the decks change (an agenda is only valid if its decks
+exist). The files stay the truth: the cache can be deleted at any time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from facilitator import paths
+from facilitator.fsutil import atomic_write
+
+VERSION = 1
+
+
+@dataclass(frozen=True)
+class Summary:
+    id: str
+    title: str
+    minutes: float | None  # None: the file has errors
+    origin: str
+    path: str
+    shadows: bool = False
+
+
+def _stamp(path: Path) -> list[int]:
+    st = path.stat()
+    return [st.st_size, st.st_mtime_ns]
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def _decks_key() -> str:
+    files = _yaml_files(paths.bundled_decks()) + _yaml_files(paths.user_decks())
+    return json.dumps([[str(p), *_stamp(p)] for p in files])
+
+
+def _summarise(path: Path, origin: str) -> dict[str, object]:
+    from facilitator import catalog
+    from facilitator.formats.agenda import load_agenda
+    from facilitator.formats.problems import FormatError
+    from facilitator.schedule import total_minutes
+
+    try:
+        agenda = load_agenda(str(path), catalog.deck_exists, origin=origin)
+    except FormatError:
+        return {"id": path.stem, "title": "(invalid: see validate)", "minutes": None}
+    return {"id": agenda.id, "title": agenda.title, "minutes": total_minutes(agenda)}
+
+
+def agenda_summaries() -> list[Summary]:
+    cache_file = paths.cache_dir() / "agendas.json"
+    decks = _decks_key()
+    try:
+        cached = json.loads(cache_file.read_text(encoding="utf-8"))
+        if cached.get("version") != VERSION or cached.get("decks") != decks:
+            cached = {}
+    except (OSError, ValueError, AttributeError):
+        cached = {}
+    files: dict[str, dict[str, object]] = cached.get("files", {}) if cached else {}
+    fresh: dict[str, dict[str, object]] = {}
+    by_id: dict[str, Summary] = {}
+    for folder, origin in ((paths.bundled_agendas(), "bundled"), (paths.user_agendas(), "user")):
+        for path in _yaml_files(folder):
+            stamp = _stamp(path)
+            hit = files.get(str(path))
+            entry = hit if hit and hit.get("stamp") == stamp else {
+                "stamp": stamp, **_summarise(path, origin)}  # fmt: skip
+            fresh[str(path)] = entry
+            summary = Summary(
+                str(entry["id"]), str(entry["title"]), entry["minutes"], origin, str(path)
+            )  # type: ignore[arg-type]
+            if summary.id in by_id and by_id[summary.id].origin != origin:
+                summary = Summary(**{**summary.__dict__, "shadows": True})
+            by_id[summary.id] = summary
+    if fresh != files:
+        with contextlib.suppress(OSError):
+            paths.ensure_private_dir(cache_file.parent)
+            atomic_write(cache_file, json.dumps({"version": VERSION, "decks": decks,
+                                                 "files": fresh}))  # fmt: skip
+    return sorted(by_id.values(), key=lambda s: (s.origin != "user", s.id))
