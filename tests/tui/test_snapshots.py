@@ -111,3 +111,28 @@ def test_question_drawn_small(snap_compare, clock: FakeClock) -> None:  # type: 
         await _draw(pilot, clock)
 
     assert snap_compare(ms150_app(clock), terminal_size=(60, 20), run_before=run_before)
+
+
+def test_home_shows_each_groups_next_meeting(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    from facilitator.groups import Group, save_group
+    from facilitator.rhythm.home import upcoming_lines
+    from facilitator.rhythm.parse import parse_rhythm
+    from facilitator.rhythm.rhythm import to_dict
+
+    for name, words in (("Moon circle", "moon --at 19:30"),
+                        ("Tuesday group", "every 3 weeks on tuesday at 19:00"),
+                        ("Home group", "monthly on 2nd thursday at 18:30")):  # fmt: skip
+        save_group(Group(name, rhythm=to_dict(parse_rhythm([words]))))
+    now = dt.datetime(2026, 11, 21, 12, 0, tzinfo=dt.timezone.utc)
+    lines = upcoming_lines(now=now, tz=dt.timezone.utc)
+    assert len(lines) == 3
+    assert any("moon" in line for line in lines)
+
+    async def run_before(pilot: Pilot) -> None:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    app = FacilitatorApp(FakeClock(now), Startup(upcoming=lines))
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

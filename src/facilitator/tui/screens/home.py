@@ -42,7 +42,7 @@ class HomeScreen(Screen[None]):
                 yield Plain("", id="agenda-title")
                 yield Plain("", id="agenda-about")
                 yield DataTable(cursor_type="none", id="agenda-timeline")
-                yield Plain("\n".join(self.upcoming), id="upcoming")
+        yield Plain("\n".join(self.upcoming), id="upcoming")
         yield Footer()
 
     def on_mount(self) -> None:
