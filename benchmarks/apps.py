@@ -7,6 +7,7 @@ updating a Digits widget once a second), ``app-meeting`` (a running mutual-suppo
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 
@@ -62,7 +63,7 @@ def app_meeting(seconds: float) -> None:
     from facilitator.tui.app import FacilitatorApp, Startup
 
     clock = SystemClock()
-    first = creation_event(catalog.find_agenda("mutual-support-150"), session="bench",
+    first = creation_event(catalog.find_agenda("mutual-support-150"), session=f"bench-{os.getpid()}",
                            group="Bench", participants=["Ana", "Bo", "Chen", "Dee", "Eli", "Fay"],
                            t=clock.now())  # fmt: skip
 

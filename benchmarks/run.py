@@ -134,6 +134,9 @@ def review() -> None:
 
 
 def main() -> None:
+    # Benchmarks never touch the user's own data.
+    scratch = tempfile.mkdtemp(prefix="facilitator-bench-")
+    os.environ["FACILITATOR_DATA_DIR"] = scratch
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="shorter idle run, fewer repeats")
     parser.add_argument("--only", choices=["startup", "idle", "journal", "draws", "review"])
@@ -147,9 +150,12 @@ def main() -> None:
         "draws": draws,
         "review": review,
     }
-    for name, run in sections.items():
-        if args.only in (None, name):
-            run()
+    try:
+        for name, run in sections.items():
+            if args.only in (None, name):
+                run()
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
 
 
 if __name__ == "__main__":
