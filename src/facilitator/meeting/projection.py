@@ -88,8 +88,10 @@ def remaining(state: State, now: float) -> float:
 def project(state: State, now: float) -> Projection:
     start = anchor(state, now)
     end_planned = start + state.total * MIN
-    slots = plan(state.agenda, state.planned_people, state.newcomer, state.role_counts())
-    planned = {s.index: s for s in slots}
+    if state.planned is None:  # fixed once: later arrivals and leavers do not rewrite the plan
+        state.planned = plan(state.agenda, state.planned_people, state.newcomer,
+                             state.role_counts())  # fmt: skip
+    planned = {s.index: s for s in state.planned}
     rows: list[Row] = []
     active = state.active_indexes()
     cursor = now if state.started is not None else max(now, start)

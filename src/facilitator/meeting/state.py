@@ -88,6 +88,7 @@ class State:
     last_event: float = 0.0
     unknown_events: int = 0
     resumed_after: float | None = None  # seconds away, set by resume
+    planned: list[Any] | None = None  # the plan as it stood at the start (schedule.Slot)
 
     @property
     def item(self) -> ItemRun:
