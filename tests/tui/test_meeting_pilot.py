@@ -165,3 +165,49 @@ def test_a_crash_report_never_shows_local_variables(clock: FakeClock) -> None:
     assert "RuntimeError" in text and "boom 15" in text
     assert "my private note" not in text
     assert "run facilitator again" in text
+
+
+async def test_a_draft_stays_with_the_speaker_who_said_it(clock: FakeClock) -> None:
+    app = meeting_app(MS150, clock, ["Ana", "Bo"])
+    async with app.run_test(size=(80, 24)) as pilot:
+        m = app.meeting
+        await pilot.press("space", "n", "e", *"Ana hopes", "escape")
+        await pilot.press("s")  # the floor moves on while Ana's words wait in the field
+        assert m.run.speaker == "Bo"
+        await pilot.press("e", "enter")
+        assert [(e.person, e.text) for e in m.entries()] == [("Ana", "Ana hopes")]
+        await pilot.press("e", *"Bo hopes", "enter")
+        assert [(e.person, e.text) for e in m.entries()][-1] == ("Bo", "Bo hopes")
+
+
+async def test_rating_right_after_writing_a_conclusion(clock: FakeClock) -> None:
+    app = meeting_app(MS150, clock, ["Ana"])
+    async with app.run_test(size=(80, 24)) as pilot:
+        m = app.meeting
+        await pilot.press("space", "n", "n", "n", "n")  # to the conclusion round
+        assert m.agenda.items[m.state.current].record == "conclusions"
+        await pilot.press("e", *"felt heard", "enter", "3")
+        assert [(e.text, e.met) for e in m.entries()] == [("felt heard", 3)]
+
+
+async def test_going_back_keeps_the_later_item_to_come(clock: FakeClock) -> None:
+    app = meeting_app(MS150, clock, ["Ana"])
+    async with app.run_test(size=(80, 24)) as pilot:
+        m = app.meeting
+        await pilot.press("space", "n", "n", "n")  # into the core
+        clock.advance(minutes=1)
+        await pilot.press("p")
+        core = next(r for r in m.projection().rows if r.title == "Core")
+        assert core.status == "pending"
+        assert core.projected_seconds > 60 * 60
+        assert abs(m.projection().over) < 60
+
+
+async def test_the_group_remembers_everyone_not_just_the_last_meeting(clock: FakeClock) -> None:
+    from facilitator.groups import Group, load_group, save_group
+
+    save_group(Group("Tuesday", participants=["Ana", "Bo", "Chen", "Dee"]))
+    app = meeting_app(MS150, clock, ["Ana", "Eve"])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space", "q", "y")
+    assert load_group("Tuesday").participants == ["Ana", "Eve", "Bo", "Chen", "Dee"]

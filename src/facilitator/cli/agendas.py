@@ -197,6 +197,7 @@ def edit_until_valid(source: Path, target: Path) -> int:
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
     fd, tmp_name = tempfile.mkstemp(prefix=f"{target.stem}.", suffix=".yaml")
     tmp = Path(tmp_name)
+    keep = False
     try:
         os.write(fd, source.read_bytes())
         os.close(fd)
@@ -211,7 +212,8 @@ def edit_until_valid(source: Path, target: Path) -> int:
             except FormatError as exc:
                 problems(exc.problems)
                 if not _ask("Edit again? [Y/n] "):
-                    error(f"Not saved; {target} is unchanged.")
+                    error(f"Not saved; {target} is unchanged. Your edits are kept in {tmp}")
+                    keep = True
                     return 1
                 continue
             if data == source.read_bytes() and source == target:
@@ -221,7 +223,8 @@ def edit_until_valid(source: Path, target: Path) -> int:
             say(f"Saved {target} ({agenda.id}, {len(agenda.items)} items).")
             return 0
     finally:
-        tmp.unlink(missing_ok=True)
+        if not keep:
+            tmp.unlink(missing_ok=True)
 
 
 def _ask(prompt: str) -> bool:

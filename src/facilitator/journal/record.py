@@ -81,7 +81,9 @@ def _questions(state: State) -> list[str]:
     out = ["## Questions", ""]
     for title, draw in draws:
         who = f" (for {md(draw.person)})" if draw.person else ""
-        status = " — skipped" if draw.skipped else ""
+        status = (
+            " — retired" if draw.text in state.retired else (" — skipped" if draw.skipped else "")
+        )
         out.append(f"- {md(title)}{who}: {md(draw.text)}{status}")
     for item in alternatives:
         out.append(f"- {md(item.title)}: the alternative was chosen — {md(item.alternative or '')}")

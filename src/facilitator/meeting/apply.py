@@ -60,7 +60,7 @@ def _item_started(state: State, event: Event, t: float) -> None:
 def _item_ended(state: State, event: Event, t: float) -> None:
     run = state.items[int(event["index"])]
     _close(run, t)
-    run.status = "done"
+    run.status = "pending" if event.get("back") else "done"  # back: it comes again later
 
 
 def _item_skipped(state: State, event: Event, t: float) -> None:

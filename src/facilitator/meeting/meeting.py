@@ -181,7 +181,7 @@ class Meeting:
         target = self._neighbour(-1)
         if target is None or self.state.status in ("ready", "ended"):
             return False
-        self._emit("item_ended", index=self.state.current)
+        self._emit("item_ended", index=self.state.current, back=True)
         self._start_item(target)
         return True
 

@@ -30,6 +30,7 @@ class Startup:
     first: Event | None = None  # straight to a new meeting
     resume: str | None = None  # a session id to resume
     offer_resume: str | None = None  # ask on Home whether to resume this session
+    offer_text: str = ""
     group: str = ""
     setup: str | None = None  # open set-up for this agenda
     upcoming: list[str] | None = None
@@ -75,9 +76,8 @@ class FacilitatorApp(App[int]):
                     if resumed is not None:
                         self.push_screen(resumed)
 
-            self.push_screen(
-                Confirm(f"An unfinished meeting was found ({session}). Resume it?"), answer
-            )
+            question = self.startup.offer_text or f"Resume the unfinished meeting {session}?"
+            self.push_screen(Confirm(question), answer)
 
     # -- sessions ---------------------------------------------------------------------------
 
@@ -109,7 +109,7 @@ class FacilitatorApp(App[int]):
             self.notify(f"Could not resume {session}: {exc}", markup=False, severity="error")
             return None
         away = self.meeting.state.resumed_after or 0.0
-        notice = f"Resumed after {minutes_words(away)} away."
+        notice = f"Resumed after {minutes_words(away) if away >= 60 else f'{away:.0f} s'} away."
         for warning in self.handle.warnings:
             notice += "\n" + warning
         return MeetingScreen(self.meeting, self.drawer_factory(self.meeting), notice=notice)
@@ -121,7 +121,8 @@ class FacilitatorApp(App[int]):
         if not state.group:
             return
         group = load_group(state.group)
-        group.participants = list(state.participants)
+        # Everyone this meeting had first, then regulars who were absent: nobody is forgotten.
+        group.participants = list(dict.fromkeys([*state.participants, *group.participants]))
         group.roles = {k: list(v) for k, v in state.roles.items() if v} or group.roles
         group.language = state.language
         group.agenda = state.agenda.id

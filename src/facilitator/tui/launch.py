@@ -55,16 +55,33 @@ def _startup(args: argparse.Namespace, clock: SystemClock) -> Startup | None:
         startup.first = creation_event(
             agenda, session=new_session_id(startup.group or "meeting", now), group=startup.group,
             participants=people, newcomer=bool(getattr(args, "newcomer", False)),
-            planned_start=planned, t=now,
+            planned_start=planned, carried=_carried(startup.group), t=now,
         )  # fmt: skip
         return startup
     found = unfinished_sessions()
     if found:
         startup.offer_resume = found[0].session
+        last = found[0]
+        startup.offer_text = (
+            f"An unfinished meeting was found: {last.group or 'no group'}, "
+            f"{last.agenda}, last active {last.last:%a %d %b %H:%M}. Resume it?"
+        )
     if agenda is not None:
         startup.setup = agenda.path if agenda.origin == "file" else agenda.id
     startup.upcoming = _upcoming()
     return startup
+
+
+def _carried(group: str) -> list[dict[str, object]]:
+    """Open follow-ups of the group's earlier sessions, as set-up would show them."""
+    if not group:
+        return []
+    try:
+        from facilitator.review.queries import open_followups
+
+        return [{"ref": f.ref, "text": f.text, "owner": f.owner} for f in open_followups(group)]
+    except Exception:  # noqa: BLE001 - a broken cache must never stop a meeting
+        return []
 
 
 def _upcoming() -> list[str]:

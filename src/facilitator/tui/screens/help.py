@@ -16,7 +16,7 @@ MEETING_KEYS = [
     ("k", "skip this item and go to the next one"),
     ("+  /  -", "one more / one less minute for this item"),
     ("s", "next speaker (in a round)"),
-    ("b", "this speaker passes for now: they are come back to at the end"),
+    ("b", "this speaker passes for now: they get their turn at the end of the round"),
     ("o", "change the speaking order"),
     ("a", "add a participant who just arrived"),
     ("l", "a participant leaves"),

@@ -65,6 +65,7 @@ class MeetingScreen(Screen[None]):
         self._timer: Timer | None = None
         self._rang_for: int | None = None
         self._last_entry: str | None = None
+        self._draft_for: str | None = None  # whose words are in the field (rounds)
 
     # -- layout -----------------------------------------------------------------------------
 
@@ -185,6 +186,13 @@ class MeetingScreen(Screen[None]):
             return f"{item.who}: {holders}"
         if not item.is_round:
             return ""
+        if not run.started:
+            first = m.state.speakers_for(m.state.current)
+            return (
+                f"First to speak: {first[0]}"
+                if first
+                else "Nobody to speak: press a to add a participant"
+            )
         if not run.order:
             return "Nobody to speak: press a to add a participant"
         if run.speaker is None:
@@ -263,6 +271,8 @@ class MeetingScreen(Screen[None]):
         if item.record is None:
             return
         person = m.run.speaker if item.is_round else None
+        if item.is_round and self._draft_for and self.query_one("#entry", Input).value:
+            person = self._draft_for
         prompt = PROMPTS[item.record] + (f" of {person}" if person else "")
         earlier = ""
         if item.record == "conclusions" and person:
@@ -367,6 +377,11 @@ class MeetingScreen(Screen[None]):
         if self.capture.display:
             self.query_one("#entry", Input).focus()
 
+    def on_descendant_focus(self, event: object) -> None:
+        field = self.query_one("#entry", Input)
+        if self.focused is field and not field.value:
+            self._draft_for = self.meeting.run.speaker  # the words typed now are this speaker's
+
     def action_leave_field(self) -> None:
         self.set_focus(None)
 
@@ -375,13 +390,16 @@ class MeetingScreen(Screen[None]):
         m = self.meeting
         item = m.agenda.items[m.state.current]
         kind = item.record or "notes"
-        person = m.run.speaker if item.is_round else None
+        person = (self._draft_for or m.run.speaker) if item.is_round else None
+        self._draft_for = None
         owner = None
         text = event.text
         if kind == "followups" and ":" in text.splitlines()[0][:40]:
             owner, text = (part.strip() for part in text.split(":", 1))
         entry = m.add_entry(kind, text, person=person, owner=owner or None)
         self._last_entry = entry.id
+        if item.is_round:  # one entry per speaker: back to the meeting keys (s, 0-4, ...)
+            self.set_focus(None)
         self._after()
 
     def action_met(self, value: int) -> None:

@@ -7,7 +7,7 @@ from textual.widgets import Digits
 
 class Countdown(Digits):
     DEFAULT_CSS = """
-    Countdown { width: 20; }
+    Countdown { width: 26; }
     Countdown.compact { display: none; }
     """
 
