@@ -19,8 +19,15 @@ def draw_once(args: argparse.Namespace) -> int:
     rng = random.Random(args.seed)
     question = choose(deck, history.asked, tags=args.tag, retired=history.retired, rng=rng)
     if question is None:
-        wanted = f" tagged {', '.join(args.tag)}" if args.tag else ""
-        error(f"No question{wanted} left in {deck.id}.")
+        tags = sorted({t for q in deck.questions for t in q.tags})
+        unknown = [t for t in args.tag if t not in tags]
+        if unknown:
+            error(
+                f"No question in {deck.id} has the tag {', '.join(unknown)}; "
+                f"its tags are: {', '.join(tags) or 'none'}."
+            )
+        else:
+            error(f"Every question of {deck.id} with these tags was retired for this group.")
         return 1
     say(question.text)
     return 0

@@ -18,7 +18,7 @@ def hhmm(t: float | None) -> str:
 
 
 def minutes_words(seconds: float) -> str:
-    minutes = round(abs(seconds) / 60)
+    minutes = int(abs(seconds) // 60)  # whole minutes, like the clock times beside it
     if minutes >= 60:
         return f"{minutes // 60} h {minutes % 60:02} min"
     return f"{minutes} min"

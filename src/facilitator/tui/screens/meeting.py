@@ -148,7 +148,9 @@ class MeetingScreen(Screen[None]):
         self._ring(over)
         self.query_one("#speaker", Plain).show(self._speaker_line(), layout=False)
         projection = m.projection()
-        self.query_one(Timeline).show(projection, max(12, self.size.width - 40))
+        self.query_one(Timeline).show(
+            projection, max(12, self.size.width - (46 if self.has_class("compact") else 40))
+        )
         self.query_one("#summary", Plain).show(self._summary(projection), layout=False)
         self.query_one("#topbar", Plain).show(self._topbar(), layout=False)
 
@@ -231,7 +233,7 @@ class MeetingScreen(Screen[None]):
         group = f"{s.group} · " if s.group else ""
         badge = {"ready": "READY", "running": "RUNNING", "paused": "PAUSED",
                  "ended": "ENDED"}[s.status]  # fmt: skip
-        return f"{group}{s.agenda.title} · {badge} · {hhmm(self.meeting.now())}"
+        return f"{badge} · {hhmm(self.meeting.now())} · {group}{s.agenda.title}"
 
     def refresh_item(self) -> None:
         m = self.meeting
