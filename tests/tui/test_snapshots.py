@@ -17,6 +17,18 @@ from tests.tui.helpers import meeting_app, settle
 PEOPLE = ["Ana", "Bo [b]", "Chen", "Dee", "Eli 🌱", "Fay"]
 
 
+async def home_ready(pilot: Pilot) -> None:
+    """The agendas are read in a worker after the first frame: wait for it, not for time."""
+    from textual.widgets import OptionList
+
+    for _ in range(100):
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+        if pilot.app.screen.query_one(OptionList).option_count:
+            break
+    await pilot.pause()
+
+
 def ms150_app(clock: FakeClock) -> FacilitatorApp:
     app = meeting_app(catalog.find_agenda("mutual-support-150"), clock, list(PEOPLE))
     app.drawer_factory = lambda m: Drawer("Tuesday", rng=random.Random(3), history=History())
@@ -25,8 +37,7 @@ def ms150_app(clock: FakeClock) -> FacilitatorApp:
 
 def test_home(snap_compare) -> None:  # type: ignore[no-untyped-def]
     async def run_before(pilot: Pilot) -> None:
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        await home_ready(pilot)
 
     app = FacilitatorApp(FakeClock(), Startup())
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
@@ -131,8 +142,7 @@ def test_home_shows_each_groups_next_meeting(snap_compare) -> None:  # type: ign
     assert any("moon" in line for line in lines)
 
     async def run_before(pilot: Pilot) -> None:
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        await home_ready(pilot)
 
     app = FacilitatorApp(FakeClock(now), Startup(upcoming=lines))
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

@@ -51,7 +51,10 @@ class HomeScreen(Screen[None]):
             table.add_column(label, key=label)
         self.query_one("#upcoming").display = bool(self.upcoming)
         self.query_one(OptionList).focus()
-        self.run_worker(self._load, thread=True, exclusive=True, group="catalog")
+        # After the first frame, so parsing does not compete with drawing it.
+        self.call_after_refresh(
+            self.run_worker, self._load, thread=True, exclusive=True, group="catalog"
+        )
 
     def _load(self) -> None:
         """Agendas are read off the event loop, so the first frame comes at once."""
