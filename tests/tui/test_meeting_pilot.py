@@ -211,3 +211,18 @@ async def test_the_group_remembers_everyone_not_just_the_last_meeting(clock: Fak
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("space", "q", "y")
     assert load_group("Tuesday").participants == ["Ana", "Eve", "Bo", "Chen", "Dee"]
+
+
+async def test_the_command_palette_offers_every_meeting_action(clock: FakeClock) -> None:
+    app = meeting_app(MS150, clock, ["Ana"])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+        for name in ("Start/pause", "Next", "Previous", "Skip", "+1 min", "-1 min", "Speaker",
+                     "Pass", "Add person", "Leaves", "Write", "Draw", "Redraw", "Alternative",
+                     "End", "Help"):  # fmt: skip
+            assert name in titles, name
+        command = next(c for c in app.get_system_commands(app.screen) if c.title == "Start/pause")
+        command.callback()
+        await pilot.pause()
+        assert app.meeting.status == "running"

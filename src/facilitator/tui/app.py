@@ -191,14 +191,18 @@ class FacilitatorApp(App[int]):
 
     def get_system_commands(self, screen: Screen[None]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
+        offered: set[str] = set()
         for binding in screen.BINDINGS:
             if not hasattr(binding, "action") or not binding.description:  # type: ignore[union-attr]
                 continue
             action = binding.action  # type: ignore[union-attr]
             description = binding.description  # type: ignore[union-attr]
+            if description in offered:  # 0-4 share one name: offer it once
+                continue
+            offered.add(description)
             yield SystemCommand(
                 description,
-                f"key: {binding.key}",  # type: ignore[union-attr]
+                f"key: {self.get_key_display(binding)}",  # type: ignore[arg-type]
                 lambda a=action: self.call_later(screen.run_action, a),
             )
 
