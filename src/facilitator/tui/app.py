@@ -13,13 +13,13 @@ from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from facilitator.clock import Clock, SystemClock
-from facilitator.meeting.state import Event
 from facilitator.tui.messages import MeetingEnded, OpenSetup, StartMeeting
 from facilitator.tui.screens.home import HomeScreen
 
 if TYPE_CHECKING:  # the rest is imported when first needed: a faster first frame
     from facilitator.journal.store import OpenSession
     from facilitator.meeting.meeting import Meeting
+    from facilitator.meeting.state import Event
     from facilitator.tui.screens.meeting import MeetingScreen
 
 

@@ -7,10 +7,9 @@ from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from facilitator.meeting.state import Event
-
 if TYPE_CHECKING:
     from facilitator.meeting.meeting import Meeting
+    from facilitator.meeting.state import Event
 
 
 @dataclass
