@@ -144,7 +144,7 @@ def main() -> None:
     if not BIN.exists() or shutil.which(str(BIN)) is None:
         sys.exit("run 'make bench' (it installs facilitator into .venv first)")
     sections = {
-        "startup": lambda: startup(3 if args.quick else 7),
+        "startup": lambda: startup(3 if args.quick else 15),
         "idle": lambda: idle(10 if args.quick else 60),
         "journal": journal,
         "draws": draws,

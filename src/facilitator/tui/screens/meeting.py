@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -28,6 +30,7 @@ from facilitator.tui.widgets.timeline import Timeline
 
 
 class MeetingScreen(Screen[None]):
+    CSS_PATH = Path(__file__).with_name("meeting.tcss")  # read when first shown
     AUTO_FOCUS = ""  # keys act on the meeting until the facilitator chooses to write
     BINDINGS = [
         Binding("space", "toggle", "Start/pause"),

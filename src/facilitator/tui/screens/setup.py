@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
@@ -27,6 +28,7 @@ def split_names(text: str) -> list[str]:
 
 
 class SetupScreen(Screen[None]):
+    CSS_PATH = Path(__file__).with_name("setup.tcss")  # read when first shown
     BINDINGS = [
         Binding("ctrl+s", "start", "Start the meeting"),
         Binding("escape", "back", "Back"),
