@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, OptionList
+from textual.widgets import Footer, OptionList
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
@@ -41,14 +41,11 @@ class HomeScreen(Screen[None]):
             with Vertical(id="agenda-detail"):
                 yield Plain("", id="agenda-title")
                 yield Plain("", id="agenda-about")
-                yield DataTable(cursor_type="none", id="agenda-timeline")
+                yield Plain("", id="agenda-timeline")
         yield Plain("\n".join(self.upcoming), id="upcoming")
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one("#agenda-timeline", DataTable)
-        for label in ("start", "item", "min"):
-            table.add_column(label, key=label)
         self.query_one("#upcoming").display = bool(self.upcoming)
         self.query_one(OptionList).focus()
         # After the first frame, so parsing does not compete with drawing it.
@@ -92,8 +89,8 @@ class HomeScreen(Screen[None]):
     def _show(self, entry: Entry[Any]) -> None:
         from facilitator.schedule import format_offset, plan, total_minutes
 
-        table = self.query_one("#agenda-timeline", DataTable)
-        table.clear()
+        table = self.query_one("#agenda-timeline", Plain)
+        table.show("")
         agenda = entry.value
         if agenda is None:
             self.query_one("#agenda-title", Plain).show(f"{entry.path} has errors:")
@@ -109,13 +106,13 @@ class HomeScreen(Screen[None]):
             f"{agenda.title} · {total_minutes(agenda):g} min{size} · {where}"
         )
         self.query_one("#agenda-about", Plain).show(agenda.description or "")
+        lines = ["start   min  item"]
         for slot in plan(agenda, agenda.group_size[0] if agenda.group_size else None, True):
             note = " (if someone is new)" if slot.item.when == "newcomer" else ""
-            table.add_row(
-                Text(format_offset(slot.start)),
-                Text(slot.item.title + note),
-                Text(f"{slot.minutes:g}", justify="right"),
+            lines.append(
+                f"{format_offset(slot.start):<8}{slot.minutes:>5g}  {slot.item.title}{note}"
             )
+        table.show("\n".join(lines))
 
     def action_setup(self) -> None:
         options = self.query_one(OptionList)
