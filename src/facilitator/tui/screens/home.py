@@ -106,7 +106,7 @@ class HomeScreen(Screen[None]):
             f"{agenda.title} · {total_minutes(agenda):g} min{size} · {where}"
         )
         self.query_one("#agenda-about", Plain).show(agenda.description or "")
-        lines = ["start   min  item"]
+        lines = [f"{'start':<8}{'min':>5}  item"]
         for slot in plan(agenda, agenda.group_size[0] if agenda.group_size else None, True):
             note = " (if someone is new)" if slot.item.when == "newcomer" else ""
             lines.append(
