@@ -150,3 +150,10 @@ def test_listing_cache_follows_changes_to_agendas_and_decks(data_dir: Path) -> N
     assert {s.id: s for s in agenda_summaries()}["mine"].minutes == 7
     deck.unlink()
     assert {s.id: s for s in agenda_summaries()}["mine"].minutes is None  # now invalid
+
+
+def test_show_warns_when_the_group_size_does_not_fit(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["agendas", "show", "mutual-support-150", "--participants", "4"]) == 0
+    assert "meant for 6–12 people, not 4" in capsys.readouterr().err
+    assert main(["agendas", "show", "mutual-support-150", "--participants", "8"]) == 0
+    assert capsys.readouterr().err == ""
