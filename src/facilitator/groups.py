@@ -10,6 +10,7 @@ from typing import Any
 from facilitator import paths
 from facilitator.fsutil import atomic_write
 from facilitator.text import clean_line
+from facilitator.text import slug as text_slug
 
 
 @dataclass
@@ -23,8 +24,7 @@ class Group:
 
 
 def slug(name: str) -> str:
-    text = "".join(c if c.isalnum() else "-" for c in name.lower())
-    return "-".join(p for p in text.split("-") if p)[:60] or "group"
+    return text_slug(name, "group", 60)
 
 
 def _file(name: str) -> Path:

@@ -18,6 +18,12 @@ def clean(text: str) -> str:
     return _CONTROLS.sub("", text.replace("\r\n", "\n"))
 
 
+def slug(text: str, fallback: str, limit: int | None = None) -> str:
+    """A file-name-safe form of ``text``: letters and digits joined by single dashes."""
+    dashed = "".join(c if c.isalnum() else "-" for c in text.lower())
+    return "-".join(part for part in dashed.split("-") if part)[:limit] or fallback
+
+
 def clean_line(text: str) -> str:
     """Drop every control character, newlines included (names, titles, one-line fields)."""
     return _CONTROLS_ONE_LINE.sub("", text.replace("\t", " ").replace("\n", " ")).strip()

@@ -16,6 +16,7 @@ from facilitator.formats.agenda import load_agenda
 from facilitator.formats.problems import FormatError
 from facilitator.fsutil import atomic_write
 from facilitator.schedule import format_offset, plan
+from facilitator.text import slug as text_slug
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -138,18 +139,13 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-def _slug(name: str) -> str:
-    slug = "".join(c if c.isalnum() else "-" for c in name.strip().lower())
-    return "-".join(part for part in slug.split("-") if part) or "agenda"
-
-
 def cmd_new(args: argparse.Namespace) -> int:
     try:
         template = catalog.find_agenda(args.template)
     except (LookupError, FormatError) as exc:
         error(str(exc))
         return 1
-    slug = _slug(args.name)
+    slug = text_slug(args.name, "agenda")
     target = paths.user_agendas() / f"{slug}.yaml"
     if target.exists():
         error(f"{target}: already exists; edit it with 'facilitator agendas edit {slug}'")

@@ -95,9 +95,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from facilitator.cli.agendas import _slug, _yaml_quote
+    from facilitator.cli.agendas import _yaml_quote
+    from facilitator.text import slug as text_slug
 
-    slug = _slug(args.name)
+    slug = text_slug(args.name, "agenda")
     target = paths.user_decks() / f"{slug}.yaml"
     if target.exists():
         error(f"{target}: already exists")

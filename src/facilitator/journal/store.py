@@ -14,20 +14,16 @@ from facilitator.fsutil import atomic_write
 from facilitator.journal.jsonl import Event, JournalWriter, read_events
 from facilitator.journal.lock import SessionLock
 from facilitator.meeting.meeting import Meeting
+from facilitator.text import slug
 
 
 def sessions_folder() -> Path:
     return paths.ensure_private_dir(paths.sessions_dir())
 
 
-def _slug(text: str) -> str:
-    slug = "".join(c if c.isalnum() else "-" for c in text.lower())
-    return "-".join(p for p in slug.split("-") if p)[:30] or "group"
-
-
 def new_session_id(group: str, t: float) -> str:
     stamp = local_datetime(t).strftime("%Y-%m-%d-%H%M")
-    return f"{stamp}-{_slug(group)}-{secrets.token_hex(2)}"
+    return f"{stamp}-{slug(group, 'group', 30)}-{secrets.token_hex(2)}"
 
 
 def journal_path(session: str) -> Path:
