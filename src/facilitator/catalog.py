@@ -53,18 +53,12 @@ def _cached(kind: str, path: Path, load: Callable[[], object]) -> object:
     return result
 
 
-def _yaml_files(folder: Path) -> list[Path]:
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
-
-
 def _entries(
     kind: str, folders: list[tuple[Path, str]], load: Callable[[Path, str], T]
 ) -> list[Entry[T]]:
     by_id: dict[str, Entry[T]] = {}
     for folder, origin in folders:
-        for path in _yaml_files(folder):
+        for path in paths.yaml_files(folder):
             result = _cached(kind, path, lambda p=path, o=origin: load(p, o))
             if isinstance(result, FormatError):
                 entry: Entry[T] = Entry(path.stem, path, origin, None, result.problems)

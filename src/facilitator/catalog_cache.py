@@ -33,14 +33,8 @@ def _stamp(path: Path) -> list[int]:
     return [st.st_size, st.st_mtime_ns]
 
 
-def _yaml_files(folder: Path) -> list[Path]:
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
-
-
 def _decks_key() -> str:
-    files = _yaml_files(paths.bundled_decks()) + _yaml_files(paths.user_decks())
+    files = paths.yaml_files(paths.bundled_decks()) + paths.yaml_files(paths.user_decks())
     return json.dumps([[str(p), *_stamp(p)] for p in files])
 
 
@@ -70,7 +64,7 @@ def agenda_summaries() -> list[Summary]:
     fresh: dict[str, dict[str, object]] = {}
     by_id: dict[str, Summary] = {}
     for folder, origin in ((paths.bundled_agendas(), "bundled"), (paths.user_agendas(), "user")):
-        for path in _yaml_files(folder):
+        for path in paths.yaml_files(folder):
             stamp = _stamp(path)
             hit = files.get(str(path))
             entry = hit if hit and hit.get("stamp") == stamp else {

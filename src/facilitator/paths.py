@@ -71,6 +71,13 @@ def schemas() -> Path:
     return _bundled_root() / "schemas"
 
 
+def yaml_files(folder: Path) -> list[Path]:
+    """The ``.yaml`` / ``.yml`` files of a folder, sorted; none if it does not exist."""
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
 def ensure_private_dir(path: Path) -> Path:
     """Create ``path`` (and parents) and make it 0700, whatever the umask."""
     path.mkdir(parents=True, exist_ok=True)

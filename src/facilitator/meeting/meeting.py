@@ -124,12 +124,6 @@ class Meeting:
     def next_speaker(self) -> str | None:
         return next_speaker(self.run)
 
-    def is_first(self) -> bool:
-        return self.state.current == self.state.active_indexes()[0]
-
-    def is_last(self) -> bool:
-        return self.state.current == self.state.active_indexes()[-1]
-
     def entries(self, item: int | None = None) -> list[Entry]:
         found = self.state.entries.values()
         return [e for e in found if item is None or e.item == item]
@@ -206,10 +200,6 @@ class Meeting:
             return None
         self._emit("speaker_changed", index=self.state.current, name=name, passed=passed)
         return name
-
-    def choose_speaker(self, name: str) -> None:
-        if name in self.run.order:
-            self._emit("speaker_changed", index=self.state.current, name=name, passed=False)
 
     def reorder(self, order: Sequence[str]) -> None:
         run = self.run
