@@ -256,3 +256,17 @@ def stats(group: str | None = None, agenda: str | None = None, last: int = 10, *
             min(actual) if actual else None, max(actual) if actual else None,
         ))  # fmt: skip
     return result
+
+
+def carried_followups(group: str, limit: int | None = None) -> list[dict[str, object]]:
+    """A group's open follow-ups as a new session carries them (``session_created.carried``).
+
+    Never raises: a broken or locked cache must never stop a meeting from starting.
+    """
+    if not group:
+        return []
+    try:
+        found = open_followups(group)
+    except Exception:  # noqa: BLE001 - see the docstring
+        return []
+    return [{"ref": f.ref, "text": f.text, "owner": f.owner} for f in found[:limit]]

@@ -74,14 +74,9 @@ def _startup(args: argparse.Namespace, clock: SystemClock) -> Startup | None:
 
 def _carried(group: str) -> list[dict[str, object]]:
     """Open follow-ups of the group's earlier sessions, as set-up would show them."""
-    if not group:
-        return []
-    try:
-        from facilitator.review.queries import open_followups
+    from facilitator.review.queries import carried_followups
 
-        return [{"ref": f.ref, "text": f.text, "owner": f.owner} for f in open_followups(group)]
-    except Exception:  # noqa: BLE001 - a broken cache must never stop a meeting
-        return []
+    return carried_followups(group)
 
 
 def _upcoming() -> list[str]:

@@ -111,14 +111,9 @@ class SetupScreen(Screen[None]):
 
     def _load_followups(self, group: str) -> None:
         """Open follow-ups of the group's earlier sessions (the index may need a refresh)."""
-        try:
-            from facilitator.review.queries import open_followups
+        from facilitator.review.queries import carried_followups
 
-            found = open_followups(group)
-        except Exception:  # noqa: BLE001 - a broken cache must never stop a meeting
-            return
-        carried = [{"ref": f.ref, "text": f.text, "owner": f.owner} for f in found[:20]]
-        self.app.call_from_thread(self._show_followups, carried)
+        self.app.call_from_thread(self._show_followups, carried_followups(group, limit=20))
 
     def _show_followups(self, carried: list[dict[str, object]]) -> None:
         self.carried = carried
