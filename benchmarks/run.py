@@ -69,27 +69,25 @@ def startup(runs: int) -> None:
 
 
 def idle(seconds: float) -> None:
-    """CPU of a running meeting: a long run minus a short one, so start-up cancels out."""
-    print(f"\n## A running meeting for {seconds:g} s (CPU seconds, peak memory)")
+    """CPU of a running meeting, measured by the child itself after its start-up (see apps.py)."""
+    print(f"\n## A running meeting for {seconds:g} s (CPU seconds after start-up, peak memory)")
     py = sys.executable
-    short = 5.0
 
-    def steady(kind: str) -> tuple[float, float]:
-        _, cpu_short, _ = child([py, str(HERE / "apps.py"), kind, str(short)])
-        _, cpu_long, _ = child([py, str(HERE / "apps.py"), kind, str(short + seconds)])
-        return cpu_long - cpu_short, cpu_long
+    def steady(kind: str) -> float:
+        with tempfile.TemporaryDirectory() as folder:
+            out = Path(folder) / "cpu"
+            child([py, str(HERE / "apps.py"), kind, str(seconds)], {"BENCH_CPU_OUT": str(out)})
+            return float(out.read_text())
 
-    bare, bare_total = steady("bare-digits")
-    app, app_total = steady("app-meeting")
-    rss_bare = _peak([py, str(HERE / "apps.py"), "bare-digits", "3"])
-    rss_app = _peak([py, str(HERE / "apps.py"), "app-meeting", "3"])
+    bare = steady("bare-digits")
+    app = steady("app-meeting")
+    rss_bare = _peak([py, str(HERE / "apps.py"), "bare-digits", "1"])
+    rss_app = _peak([py, str(HERE / "apps.py"), "app-meeting", "1"])
     print(
-        f"minimal Digits app    CPU {bare:6.2f} s for {seconds:g} s "
-        f"({bare_total:.2f} s with start-up)   peak {rss_bare / 1024:6.1f} MiB"
+        f"minimal Digits app    CPU {bare:6.3f} s in {seconds:g} s   peak {rss_bare / 1024:6.1f} MiB"
     )
     print(
-        f"facilitator meeting   CPU {app:6.2f} s for {seconds:g} s "
-        f"({app_total:.2f} s with start-up)   peak {rss_app / 1024:6.1f} MiB"
+        f"facilitator meeting   CPU {app:6.3f} s in {seconds:g} s   peak {rss_app / 1024:6.1f} MiB"
     )
     print(
         f"ratios: CPU {app / max(bare, 1e-9):4.2f}x (target <= 1.5x), "

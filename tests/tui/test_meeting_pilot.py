@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from facilitator.clock import FakeClock
 from facilitator.tui.screens.meeting import MeetingScreen
+from facilitator.tui.widgets.clock import ClockPanel
 from facilitator.tui.widgets.text import Plain
 from tests.factories import MS150, PEOPLE
 from tests.tui.helpers import meeting_app, settle
@@ -12,6 +13,8 @@ MIN = 60
 
 
 def text(app, selector: str) -> str:  # type: ignore[no-untyped-def]
+    if selector in ("#cue", "#speaker"):  # lines of the clock panel
+        return getattr(app.screen.query_one(ClockPanel).face, selector[1:])
     return str(app.screen.query_one(selector, Plain)._shown)
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.events import Resize
 from textual.screen import Screen
 from textual.timer import Timer
@@ -23,9 +23,8 @@ from facilitator.tui.screens.confirm import AskText, Confirm, PickOne
 from facilitator.tui.screens.entries import EntriesScreen
 from facilitator.tui.screens.help import HelpScreen
 from facilitator.tui.widgets.capture import PROMPTS, Capture
-from facilitator.tui.widgets.countdown import Countdown
+from facilitator.tui.widgets.clock import ClockFace, ClockPanel
 from facilitator.tui.widgets.text import Plain
-from facilitator.tui.widgets.timebar import TimeBar
 from facilitator.tui.widgets.timeline import Timeline
 
 
@@ -65,7 +64,8 @@ class MeetingScreen(Screen[None]):
             meeting.state.group, meeting.state.language, meeting.state.session
         )
         self.notice = notice
-        self._timer: Timer | None = None
+        self._timer: Timer | None = None  # repeating: each second while running
+        self._aligner: Timer | None = None  # one-shot: waits for the next whole second
         self._rang_for: int | None = None
         self._last_entry: str | None = None
         self._draft_for: str | None = None  # whose words are in the field (rounds)
@@ -73,21 +73,19 @@ class MeetingScreen(Screen[None]):
     # -- layout -----------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Plain("", id="topbar")
-        with Vertical(id="now"):
+        # Three children of the screen, the clock panel alone in the middle: a tick repaints
+        # the widgets whose clip overlaps the panel's rows, and this keeps them few.
+        with Vertical(id="head"):
+            yield Plain("", id="topbar")
             yield Plain("", id="item-title")
-            with Horizontal(id="clock-row"):
-                yield Countdown(id="countdown")
-                with Vertical(id="clock-side"):
-                    yield Plain("", id="cue")
-                    yield TimeBar(id="progress")
-                    yield Plain("", id="speaker")
+        yield ClockPanel(id="clock")
+        with Vertical(id="body"):
             yield Plain("", id="question")
             yield Plain("", id="guidance")
             yield Capture(id="capture")
-        yield Timeline(id="timeline")
-        yield Plain("", id="summary")
-        yield Footer()
+            yield Timeline(id="timeline")
+            yield Plain("", id="summary")
+            yield Footer()
 
     @property
     def capture(self) -> Capture:
@@ -106,26 +104,44 @@ class MeetingScreen(Screen[None]):
     def _fit(self, width: int, height: int) -> None:
         compact = width < 70 or height < 22
         self.set_class(compact, "compact")
-        self.query_one(Countdown).set_class(compact, "compact")
         self.set_class(height < 16, "tiny")
+        self.query_one(ClockPanel).set_class(compact, "compact")
+        self.query_one(ClockPanel).set_class(height < 16, "tiny")
         if self.is_mounted:
             self.refresh_clock()
 
     # -- the clock --------------------------------------------------------------------------
 
     def _schedule(self) -> None:
-        """Wake just after the next whole second of the countdown; otherwise sleep."""
-        if self._timer is not None:
-            self._timer.stop()
+        """Tick just after each whole second of the countdown; otherwise sleep.
+
+        One repeating timer rather than a new one each second: a fresh timer costs more than
+        the redraw it triggers. Its phase is set whenever the facilitator acts, and again when
+        a tick lands off the second (after the laptop slept, Textual's timer, whose clock stops
+        in sleep, drifts from the meeting clock, which does not).
+        """
+        for timer in (self._timer, self._aligner):
+            if timer is not None:
+                timer.stop()
+        self._aligner = None
         if self.meeting.status != "running":
-            self._timer = self.set_timer(30, self._tick)
+            self._timer = self.set_interval(30, self._tick)  # the time of day in the top bar
             return
-        fraction = self.meeting.remaining() % 1.0
-        self._timer = self.set_timer(max(0.05, fraction + 0.02), self._tick)
+        self._timer = None
+        to_next_second = self.meeting.remaining() % 1.0
+        self._aligner = self.set_timer(max(0.05, to_next_second + 0.02), self._start_ticking)
+
+    def _start_ticking(self) -> None:
+        self._aligner = None
+        self._timer = self.set_interval(1.0, self._tick)
+        self._tick()
 
     def _tick(self) -> None:
         self.refresh_clock()
-        self._schedule()
+        if self.meeting.status == "running" and self._aligner is None:
+            since_second = 1.0 - self.meeting.remaining() % 1.0
+            if since_second > 0.25:
+                self._schedule()
 
     def refresh_all(self) -> None:
         self.refresh_item()
@@ -137,19 +153,15 @@ class MeetingScreen(Screen[None]):
         status = m.status
         over = remaining < 0 and status != "ready"
         shown = ("+" if over else "") + mmss(remaining)
-        self.query_one(Countdown).show(shown)
-        self.set_class(over, "overtime")
         warn = 0 < remaining <= 60 and status == "running"
-        self.set_class(warn, "warning")
         cue = self._cue(status, over, warn, remaining)
         if self.has_class("compact"):
             cue = f"{'OVERTIME ' if over else ''}{shown} · {cue}"
-        self.query_one("#cue", Plain).show(cue, layout=False)
         allotted = m.allotted() or 1.0
-        self.query_one(TimeBar).show(m.elapsed() / allotted)
-        self.query_one(TimeBar).set_class(over, "over")
+        self.query_one(ClockPanel).show(
+            ClockFace(shown, cue, m.elapsed() / allotted, self._speaker_line(), over, warn)
+        )
         self._ring(over)
-        self.query_one("#speaker", Plain).show(self._speaker_line(), layout=False)
         projection = m.projection()
         self.query_one(Timeline).show(
             projection, max(12, self.size.width - (46 if self.has_class("compact") else 40))
