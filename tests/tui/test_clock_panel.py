@@ -1,0 +1,75 @@
+"""The clock panel: what a tick repaints, how ticks keep to the second, and what it draws."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widget import Widget
+
+from facilitator.clock import FakeClock
+from facilitator.tui.widgets.clock import ClockFace, ClockPanel
+from tests.factories import MS150, PEOPLE
+from tests.tui.helpers import meeting_app
+
+
+async def test_a_tick_repaints_the_clock_and_no_more_than_its_neighbours(
+    clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = meeting_app(MS150, clock, list(PEOPLE))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space", "n")  # a round: digits and the speaker's time both move
+        clock.advance(seconds=1)
+        app.screen._tick()  # type: ignore[attr-defined]
+        await pilot.pause()
+        painted: list[str] = []
+        render_lines = Widget.render_lines
+
+        def spy(widget: Widget, crop):  # type: ignore[no-untyped-def]
+            painted.append(widget.id or type(widget).__name__)
+            return render_lines(widget, crop)
+
+        monkeypatch.setattr(Widget, "render_lines", spy)
+        clock.advance(seconds=1)
+        app.screen._tick()  # type: ignore[attr-defined]
+        await pilot.pause()
+        # The screen and its three children; not the timeline, footer or text below the clock.
+        assert sorted(set(painted)) == ["MeetingScreen", "body", "clock", "head"], painted
+
+
+async def test_ticks_keep_to_the_second_and_realign_when_they_drift(clock: FakeClock) -> None:
+    app = meeting_app(MS150, clock, list(PEOPLE))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space")
+        screen = app.screen
+        screen._schedule()  # type: ignore[attr-defined]
+        assert screen._aligner is not None  # type: ignore[attr-defined]
+        clock.advance(seconds=0.02)
+        screen._start_ticking()  # type: ignore[attr-defined]  # as the aligner would
+        assert screen._aligner is None  # type: ignore[attr-defined]
+        clock.advance(seconds=1)  # the next tick, just after the next whole second
+        screen._tick()  # type: ignore[attr-defined]
+        assert screen._aligner is None  # type: ignore[attr-defined]
+        clock.advance(seconds=0.5)  # the laptop slept: ticks now land mid-second
+        screen._tick()  # type: ignore[attr-defined]
+        assert screen._aligner is not None  # type: ignore[attr-defined]
+        await pilot.press("space")  # paused: a slow tick for the time of day, no aligning
+        assert screen._aligner is None  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 20), (40, 12)])
+async def test_panel_rows_fill_the_width_and_show_names_literally(
+    clock: FakeClock, size: tuple[int, int]
+) -> None:
+    app = meeting_app(MS150, clock, list(PEOPLE))
+    async with app.run_test(size=size) as pilot:
+        panel = app.screen.query_one(ClockPanel)
+        speaker = "Speaking: [b]Zoë 🌱 ليلى " + "very long name " * 8
+        panel.show(ClockFace("+1:02:03", "OVERTIME", 0.5, speaker, over=True))
+        await pilot.pause()
+        rows = [panel.render_line(y) for y in range(panel.size.height)]
+        assert all(row.cell_length == panel.size.width for row in rows)
+        assert any("Speaking: [b]Zoë 🌱 ليلى" in row.text for row in rows)
+        assert panel.has_class("over")
+        if size == (80, 24):  # big digits at the left
+            assert rows[0].text[:26].strip() and "OVERTIME" in rows[0].text[26:]
+        else:  # no room: the cue line comes first
+            assert rows[0].text.startswith("OVERTIME")
