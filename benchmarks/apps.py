@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-WARM_UP = 3.0
+WARM_UP = float(os.environ.get("BENCH_WARM_UP", "3"))
 
 
 def measure(app: Any, seconds: float) -> None:

@@ -229,3 +229,21 @@ async def test_the_command_palette_offers_every_meeting_action(clock: FakeClock)
         command.callback()
         await pilot.pause()
         assert app.meeting.status == "running"
+
+
+async def test_home_reads_the_agendas_only_once_it_is_shown(clock: FakeClock) -> None:
+    from textual.widgets import OptionList
+
+    from facilitator.tui.screens.home import HomeScreen
+
+    app = meeting_app(MS150, clock, ["Ana"])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        home = app.screen_stack[0]
+        assert isinstance(home, HomeScreen) and not home._loading  # the meeting came first
+        await pilot.press("q", "y")  # end the meeting: back to Home, which now lists them
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen is home
+        assert home.query_one(OptionList).option_count >= 10

@@ -52,7 +52,8 @@ class FacilitatorApp(App[int]):
         self.drawer_factory = drawer_factory or _default_drawer
 
     def get_default_screen(self) -> Screen[None]:
-        return HomeScreen(self.startup.upcoming)
+        straight_to_a_meeting = self.startup.first is not None or self.startup.resume is not None
+        return HomeScreen(self.startup.upcoming, load_at_once=not straight_to_a_meeting)
 
     def on_mount(self) -> None:
         screen: MeetingScreen | None = None
@@ -63,6 +64,8 @@ class FacilitatorApp(App[int]):
         if screen is not None:
             self.push_screen(screen)
             return
+        if isinstance(self.screen, HomeScreen):  # the meeting could not open: Home is shown
+            self.screen.load_agendas()
         if self.startup.setup and self.meeting is None:
             self.post_message(OpenSetup(self.startup.setup))
         if self.startup.offer_resume and self.meeting is None:

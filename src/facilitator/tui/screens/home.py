@@ -27,10 +27,15 @@ class HomeScreen(Screen[None]):
         Binding("q", "app.quit", "Quit"),
     ]
 
-    def __init__(self, upcoming: list[str] | None = None) -> None:
+    def __init__(self, upcoming: list[str] | None = None, *, load_at_once: bool = True) -> None:
         super().__init__()
         self.entries: list[Entry[Any]] = []
         self.upcoming = upcoming or []
+        # False when a meeting opens on top of Home at once (`facilitator run`): reading every
+        # agenda then would only cost the meeting time and memory; they are read when the
+        # meeting ends and Home is shown again.
+        self._load_at_once = load_at_once
+        self._loading = False
 
     def compose(self) -> ComposeResult:
         yield Plain("facilitator · choose an agenda, then press enter", id="topbar")
@@ -48,10 +53,18 @@ class HomeScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#upcoming").display = bool(self.upcoming)
         self.query_one(OptionList).focus()
-        # After the first frame, so parsing does not compete with drawing it.
-        self.call_after_refresh(
-            self.run_worker, self._load, thread=True, exclusive=True, group="catalog"
-        )
+
+    def on_screen_resume(self) -> None:
+        if self._load_at_once:
+            # After the first frame, so parsing does not compete with drawing it.
+            self.call_after_refresh(self.load_agendas)
+        self._load_at_once = True  # the next time Home is shown, in any case
+
+    def load_agendas(self) -> None:
+        """Read the agendas in a thread (once), then list them."""
+        if not self._loading:
+            self._loading = True
+            self.run_worker(self._load, thread=True, exclusive=True, group="catalog")
 
     def _load(self) -> None:
         """Agendas are read off the event loop, so the first frame comes at once."""
