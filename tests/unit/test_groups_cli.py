@@ -28,11 +28,12 @@ def test_set_a_weekly_rhythm_creates_the_group(capsys: pytest.CaptureFixture[str
     code, out, err = run(capsys, *argv, "at", "19:00")
     assert code == 0 and err == ""
     lines = out.splitlines()
-    assert lines[0] == "Tuesday group: every 3 weeks on Thursday at 19:00"
-    assert lines[1] == "Next meetings:"
-    assert len(lines) == 5
-    assert all(line.startswith("  Thu ") for line in lines[2:])
-    assert all(line.endswith(" 19:00 · meeting (mutual-support-150)") for line in lines[2:])
+    assert lines[0] == "New group: Tuesday group"
+    assert lines[1] == "Tuesday group: every 3 weeks on Thursday at 19:00"
+    assert lines[2] == "Next meetings:"
+    assert len(lines) == 6
+    assert all(line.startswith("  Thu ") for line in lines[3:])
+    assert all(line.endswith(" 19:00 · meeting (mutual-support-150)") for line in lines[3:])
     stored = load_group("Tuesday group").rhythm
     assert stored is not None and from_dict(stored) == WeeklyRhythm(3, 3, time(19))
 
@@ -40,8 +41,8 @@ def test_set_a_weekly_rhythm_creates_the_group(capsys: pytest.CaptureFixture[str
 def test_moon_with_at_passes_through_argparse(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "groups", "rhythm", "Circle", "moon", "--at", "19:30")
     assert code == 0
-    assert out.startswith("Circle: a call on each new moon and each full moon, at 19:30")
-    assert " 19:30 · " in out.splitlines()[2]
+    assert out.startswith("New group: Circle\nCircle: a call on each new moon and each full moon")
+    assert " 19:30 · " in out.splitlines()[3]
     stored = load_group("Circle").rhythm
     assert stored is not None and from_dict(stored) == MoonRhythm(time(19, 30))
 
@@ -57,6 +58,24 @@ def test_monthly_rhythm_keeps_the_group_settings(capsys: pytest.CaptureFixture[s
     assert group.participants == ["Ana", "Bo", "Cy"] and group.language == "fr"
     assert group.rhythm is not None and from_dict(group.rhythm) == MonthlyRhythm(2, 1, time(19))
     assert len(all_groups()) == 1
+
+
+def test_a_misspelt_group_is_not_created_unless_asked(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    save_group(Group("Tuesday group", participants=["Ana"]))
+    rhythm = ("weekly", "on", "monday", "at", "18:30")
+    code, out, err = run(capsys, "groups", "rhythm", "Tusday group", *rhythm)
+    assert code == 1 and out == ""
+    assert "no group called 'Tusday group'; did you mean 'Tuesday group'?" in err
+    assert "--new" in err
+    assert [g.name for g in all_groups()] == ["Tuesday group"]
+    code, out, _ = run(capsys, "groups", "rhythm", "Tusday group", "--new", *rhythm)
+    assert code == 0 and out.startswith("New group: Tusday group\n")
+    assert sorted(g.name for g in all_groups()) == ["Tuesday group", "Tusday group"]
+    code, out, _ = run(capsys, "groups", "rhythm", "TUESDAY GROUP", *rhythm)  # same group
+    assert code == 0 and out.startswith("Tuesday group: every week on Monday")
+    assert load_group("Tuesday group").participants == ["Ana"]
 
 
 def test_show_and_clear_a_rhythm(capsys: pytest.CaptureFixture[str]) -> None:

@@ -54,6 +54,8 @@ def year_2026(rhythm: Rhythm, tz: ZoneInfo = PARIS) -> list[PlannedMeeting]:
         ("every week on sun at 10:00", WeeklyRhythm(1, 6, time(10))),
         ("weekly on monday at 18:30", WeeklyRhythm(1, 0, time(18, 30))),
         ("fortnightly on wednesdays at 20h15", WeeklyRhythm(2, 2, time(20, 15))),
+        ("every fortnight on wednesday at 20:00", WeeklyRhythm(2, 2, time(20))),
+        ("every other week on friday at 19:30", WeeklyRhythm(2, 4, time(19, 30))),
         ("monthly on 2nd tuesday at 19:00", MonthlyRhythm(2, 1, time(19))),
         ("monthly on the last friday at 18:00", MonthlyRhythm(-1, 4, time(18))),
         (
@@ -82,6 +84,7 @@ def test_parse_accepts_one_string_as_well_as_words() -> None:
         ("every x weeks on thursday at 19:00", "'x' is not a number of weeks"),
         ("every 3 days on thursday at 19:00", "expected 'weeks'"),
         ("every 0 weeks on thursday at 19:00", "from 1 to 52"),
+        ("every other month on thursday at 19:00", "expected 'week' after 'every other'"),
         ("weekly on funday at 19:00", "not a day of the week"),
         ("weekly on monday", "the time is missing"),
         ("weekly on monday at 7pm", "24-hour HH:MM"),

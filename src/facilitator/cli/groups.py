@@ -6,7 +6,7 @@ import argparse
 from datetime import datetime, tzinfo
 
 from facilitator.cli.output import console, error, say
-from facilitator.groups import Group, all_groups, load_group, save_group
+from facilitator.groups import Group, all_groups, save_group
 from facilitator.rhythm.home import find_group, group_rhythm, local_tz, what, when
 from facilitator.rhythm.parse import FORMS, parse_rhythm
 from facilitator.rhythm.rhythm import Rhythm, describe, next_meeting, quote_input, to_dict
@@ -39,6 +39,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "times: a 19:00 meeting stays at 19:00 when the clocks change.",
         epilog=_EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    rhythm.add_argument(
+        "--new",
+        action="store_true",
+        help="create the group even though its name is close to an existing group's",
     )
     rhythm.add_argument("group", metavar="GROUP", help="the group's name (created if new)")
     rhythm.add_argument(
@@ -104,6 +109,8 @@ def cmd_rhythm(args: argparse.Namespace) -> int:
         error("facilitator groups rhythm: the group needs a name")
         return 1
     words = [clean_line(word) for word in args.words]
+    new = args.new or "--new" in words  # also after the name, where REMAINDER takes it
+    words = [word for word in words if word != "--new"]
     if not words:
         return _show(name)
     if [word.lower() for word in words] == ["none"]:
@@ -113,12 +120,31 @@ def cmd_rhythm(args: argparse.Namespace) -> int:
     except ValueError as exc:
         error(f"facilitator groups rhythm: {clean_line(str(exc))}")
         return 1
-    group = load_group(name)
+    group = find_group(name)
+    if group is None:
+        close = _close_names(name)
+        if close and not new:
+            error(
+                f"facilitator groups rhythm: no group called {quote_input(name)}; did you mean "
+                f"{' or '.join(quote_input(n) for n in close)}? "
+                "To create a new group with this name, add --new."
+            )
+            return 1
+        group = Group(name)
+        say(f"New group: {name}")
     group.rhythm = to_dict(rhythm)
     if not _save(group):
         return 1
     _print_rhythm(group.name, rhythm)
     return 0
+
+
+def _close_names(name: str) -> list[str]:
+    """Existing groups whose names look like a misspelling of ``name``."""
+    from difflib import get_close_matches
+
+    names = {group.name.casefold(): group.name for group in all_groups()}
+    return [names[n] for n in get_close_matches(name.casefold(), names, n=2, cutoff=0.75)]
 
 
 def _show(name: str) -> int:

@@ -29,7 +29,7 @@ __all__ = ["FORMS", "parse_date", "parse_month", "parse_rhythm", "parse_time", "
 FORMS = (
     "moon [--at HH:MM]",
     "weekly on monday at 18:30",
-    "fortnightly on wednesday at 20:00",
+    "fortnightly (or every other week) on wednesday at 20:00",
     "every 3 weeks on thursday at 19:00 [agenda ID] [from YYYY-MM-DD]",
     "monthly on 2nd tuesday at 19:00 [agenda ID]",
     "monthly on last friday at 18:00",
@@ -137,6 +137,13 @@ def _parse_every(words: _Words) -> WeeklyRhythm:
     count = words.value("the number of weeks")
     if count.lower() == "week":  # "every week on ..."
         return _parse_weekly(1, words)
+    if count.lower() == "fortnight":  # "every fortnight on ..."
+        return _parse_weekly(2, words)
+    if count.lower() == "other":  # "every other week on ..."
+        unit = words.value("the word 'week'")
+        if unit.lower() != "week":
+            raise words.fail(f"expected 'week' after 'every other', not {quote_input(unit)}")
+        return _parse_weekly(2, words)
     if not (count.isascii() and count.isdigit()):
         raise words.fail(f"{quote_input(count)} is not a number of weeks")
     unit = words.value("the word 'weeks'")
