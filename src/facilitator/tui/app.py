@@ -17,9 +17,12 @@ from facilitator.tui.messages import MeetingEnded, OpenSetup, StartMeeting
 from facilitator.tui.screens.home import HomeScreen
 
 if TYPE_CHECKING:  # the rest is imported when first needed: a faster first frame
+    from textual.theme import Theme
+
     from facilitator.journal.store import OpenSession
     from facilitator.meeting.meeting import Meeting
     from facilitator.meeting.state import Event
+    from facilitator.settings import Settings
     from facilitator.tui.screens.meeting import MeetingScreen
 
 
@@ -50,12 +53,14 @@ class FacilitatorApp(App[int]):
         self.handle: OpenSession | None = None
         self.meeting: Meeting | None = None
         self.drawer_factory = drawer_factory or _default_drawer
+        self._settings: Settings | None = None
 
     def get_default_screen(self) -> Screen[None]:
         straight_to_a_meeting = self.startup.first is not None or self.startup.resume is not None
         return HomeScreen(self.startup.upcoming, load_at_once=not straight_to_a_meeting)
 
     def on_mount(self) -> None:
+        self._restore_theme()
         screen: MeetingScreen | None = None
         if self.startup.first is not None:
             screen = self._open(self.startup.first)
@@ -81,6 +86,27 @@ class FacilitatorApp(App[int]):
 
             question = self.startup.offer_text or f"Resume the unfinished meeting {session}?"
             self.push_screen(Confirm(question), answer)
+
+    # -- the theme, remembered ---------------------------------------------------------------
+
+    def _restore_theme(self) -> None:
+        from facilitator.settings import load_settings
+
+        self._settings = settings = load_settings()
+        if settings.theme in self.available_themes:
+            self.theme = settings.theme
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+
+    def _remember_theme(self, theme: Theme) -> None:
+        from facilitator.settings import save_settings
+
+        if self._settings is None or theme.name == self._settings.theme:
+            return
+        self._settings.theme = theme.name
+        try:
+            save_settings(self._settings)
+        except OSError as exc:
+            self.notify(f"Could not remember the theme: {exc}", markup=False, severity="warning")
 
     # -- sessions ---------------------------------------------------------------------------
 

@@ -1,0 +1,37 @@
+"""Preferences of this machine's user, remembered between runs (today: the theme)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from facilitator import paths
+from facilitator.fsutil import atomic_write
+from facilitator.text import clean_line
+
+
+@dataclass
+class Settings:
+    theme: str | None = None
+
+
+def _file() -> Path:
+    return paths.data_dir() / "settings.json"
+
+
+def load_settings() -> Settings:
+    """The saved settings; defaults when there are none or the file cannot be read."""
+    try:
+        data = json.loads(_file().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return Settings()
+    if not isinstance(data, dict):
+        return Settings()
+    theme = data.get("theme")
+    return Settings(theme=clean_line(theme) if isinstance(theme, str) and theme else None)
+
+
+def save_settings(settings: Settings) -> None:
+    paths.data_dir().mkdir(parents=True, exist_ok=True)
+    atomic_write(_file(), json.dumps(asdict(settings), ensure_ascii=False, indent=2))
