@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from facilitator import paths
 from facilitator.fsutil import atomic_write
@@ -14,6 +15,8 @@ from facilitator.text import clean_line
 @dataclass
 class Settings:
     theme: str | None = None
+    # What the file held that this version does not know: written back as it was.
+    others: dict[str, Any] = field(default_factory=dict, compare=False)
 
 
 def _file() -> Path:
@@ -24,14 +27,17 @@ def load_settings() -> Settings:
     """The saved settings; defaults when there are none or the file cannot be read."""
     try:
         data = json.loads(_file().read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):  # absent, damaged, or nested absurdly deep
         return Settings()
     if not isinstance(data, dict):
         return Settings()
-    theme = data.get("theme")
-    return Settings(theme=clean_line(theme) if isinstance(theme, str) and theme else None)
+    theme = data.pop("theme", None)
+    return Settings(
+        theme=clean_line(theme) if isinstance(theme, str) and theme else None, others=data
+    )
 
 
 def save_settings(settings: Settings) -> None:
     paths.data_dir().mkdir(parents=True, exist_ok=True)
-    atomic_write(_file(), json.dumps(asdict(settings), ensure_ascii=False, indent=2))
+    data = {**settings.others, "theme": settings.theme}
+    atomic_write(_file(), json.dumps(data, ensure_ascii=False, indent=2))

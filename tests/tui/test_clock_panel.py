@@ -73,3 +73,28 @@ async def test_panel_rows_fill_the_width_and_show_names_literally(
             assert rows[0].text[:26].strip() and "OVERTIME" in rows[0].text[26:]
         else:  # no room: the cue line comes first
             assert rows[0].text.startswith("OVERTIME")
+
+
+async def test_one_repeating_tick_however_many_actions(clock: FakeClock) -> None:
+    app = meeting_app(MS150, clock, list(PEOPLE))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+
+        def ticking() -> list[object]:
+            return [
+                timer
+                for timer in screen._timers
+                if timer._callback == screen._tick  # type: ignore[attr-defined]
+                and timer._task is not None
+                and not timer._task.done()
+            ]
+
+        await pilot.press("space", "plus", "minus", "n", "p", "s", "space", "space")
+        clock.advance(seconds=0.02)  # just past the second, where the aligner fires
+        screen._start_ticking()  # type: ignore[attr-defined]  # the aligner firing...
+        screen._start_ticking()  # type: ignore[attr-defined]  # ...twice, however unlikely
+        await pilot.pause()
+        assert len(ticking()) == 1
+        await pilot.press("space")  # paused: the slow tick replaces the fast one
+        await pilot.pause()
+        assert len(ticking()) == 1

@@ -50,6 +50,28 @@ def test_torn_last_line_is_skipped_with_a_warning(tmp_path: Path) -> None:
     assert "damaged line" in again.warnings[0]
 
 
+def test_control_characters_in_a_hand_edited_journal_never_reach_the_screen(
+    tmp_path: Path,
+) -> None:
+    clock = FakeClock()
+    path = tmp_path / "s.jsonl"
+    writer = JournalWriter(path)
+    m = Meeting.create(first_event(clock), clock, writer.append)
+    m.toggle()
+    m.add_entry("notes", "line one\nline two\tand a tab, C:\\bin")
+    writer.close()
+    edited = path.read_text(encoding="utf-8").replace(
+        '"Ana"', '"Ana\\u001b]2;PWNED\\u0007\\u009b41m\x7f"'
+    )
+    path.write_text(edited, encoding="utf-8")
+    events = read_events(path).events
+    replayed = Meeting.replay(events, clock)
+    assert replayed.state.participants == ["Ana]2;PWNED41m", "Bo"]
+    assert "\x1b" not in json.dumps(events, ensure_ascii=False)
+    notes = [e.text for e in replayed.entries()]
+    assert notes == ["line one\nline two\tand a tab, C:\\bin"]  # newlines, tabs, backslashes kept
+
+
 def test_unknown_event_types_are_kept_and_skipped(tmp_path: Path) -> None:
     clock = FakeClock()
     path = tmp_path / "s.jsonl"

@@ -121,6 +121,7 @@ def cmd_rhythm(args: argparse.Namespace) -> int:
         error(f"facilitator groups rhythm: {clean_line(str(exc))}")
         return 1
     group = find_group(name)
+    is_new = group is None
     if group is None:
         close = _close_names(name)
         if close and not new:
@@ -131,10 +132,11 @@ def cmd_rhythm(args: argparse.Namespace) -> int:
             )
             return 1
         group = Group(name)
-        say(f"New group: {name}")
     group.rhythm = to_dict(rhythm)
     if not _save(group):
         return 1
+    if is_new:
+        say(f"New group: {group.name}")
     _print_rhythm(group.name, rhythm)
     return 0
 
@@ -149,6 +151,7 @@ def _close_names(name: str) -> list[str]:
 
 def _show(name: str) -> int:
     group = find_group(name)
+    is_new = group is None
     if group is None:
         error(f"facilitator groups rhythm: no group called {quote_input(name)}")
         return 1

@@ -4,14 +4,33 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from facilitator.clock import iso, parse_iso
 from facilitator.paths import ensure_private_dir
+from facilitator.text import clean
 
 Event = dict[str, Any]
+
+# A line that may hold a terminal control character once decoded: a JSON escape of one, or one
+# written raw. Only such lines (edited by hand, or by someone else) pay for a deep clean.
+_MAY_HOLD_CONTROLS = re.compile(
+    rb"\\u00[0189]|\\u007f|\\[bfr]|[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]", re.IGNORECASE
+)
+
+
+def _cleaned(value: Any) -> Any:
+    """``value`` with terminal control characters dropped from every string in it."""
+    if isinstance(value, str):
+        return clean(value)
+    if isinstance(value, list):
+        return [_cleaned(v) for v in value]
+    if isinstance(value, dict):
+        return {clean(str(k)): _cleaned(v) for k, v in value.items()}
+    return value
 
 
 def encode(event: Event) -> bytes:
@@ -68,6 +87,8 @@ def read_events(path: Path) -> ReadResult:
             continue
         try:
             line = json.loads(raw.decode("utf-8"))
+            if _MAY_HOLD_CONTROLS.search(raw):
+                line = _cleaned(line)
             if not isinstance(line, dict) or "type" not in line or "at" not in line:
                 raise ValueError("not an event")
             line["t"] = parse_iso(str(line.pop("at")))

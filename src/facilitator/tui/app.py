@@ -69,8 +69,9 @@ class FacilitatorApp(App[int]):
         if screen is not None:
             self.push_screen(screen)
             return
-        if isinstance(self.screen, HomeScreen):  # the meeting could not open: Home is shown
-            self.screen.load_agendas()
+        asked_for_a_meeting = self.startup.first is not None or self.startup.resume is not None
+        if asked_for_a_meeting and isinstance(self.screen, HomeScreen):  # it could not open
+            self.screen.call_after_refresh(self.screen.load_agendas)
         if self.startup.setup and self.meeting is None:
             self.post_message(OpenSetup(self.startup.setup))
         if self.startup.offer_resume and self.meeting is None:

@@ -133,6 +133,8 @@ class MeetingScreen(Screen[None]):
 
     def _start_ticking(self) -> None:
         self._aligner = None
+        if self._timer is not None:
+            self._timer.stop()
         self._timer = self.set_interval(1.0, self._tick)
         self._tick()
 

@@ -116,6 +116,7 @@ class ClockPanel(Widget):
                 ]
             )
         text = self.face.cue if name == "cue" else self.face.speaker
+        text = text.replace("\n", " ").replace("\t", " ")  # one row each
         return Strip([Segment(text, self._style(name))]).adjust_cell_length(
             width, self._style("base")
         )
