@@ -98,3 +98,57 @@ async def test_one_repeating_tick_however_many_actions(clock: FakeClock) -> None
         await pilot.press("space")  # paused: the slow tick replaces the fast one
         await pilot.pause()
         assert len(ticking()) == 1
+
+
+async def test_the_timeline_narrows_with_the_terminal(clock: FakeClock) -> None:
+    from facilitator import catalog
+    from facilitator.tui.widgets.timeline import Timeline
+
+    app = meeting_app(catalog.find_agenda("mutual-support-150"), clock, list(PEOPLE))
+    async with app.run_test(size=(100, 30)) as pilot:
+        timeline = app.screen.query_one(Timeline)
+
+        def item_width() -> int:
+            return timeline.columns["item"].get_render_width(timeline)  # type: ignore[index]
+
+        await pilot.press("space")
+        await pilot.pause()
+        assert item_width() > 30  # "Ice breaker: CosmoPolitical Jasette" whole
+        await pilot.resize_terminal(60, 20)
+        await pilot.pause()
+        assert item_width() <= 16  # cut titles, and no column pushed out of sight
+
+
+def test_a_line_too_long_loses_its_last_parts_first() -> None:
+    from rich.cells import cell_len
+
+    from facilitator.tui.widgets.clock import fit
+
+    line = "Speaking: Ana  00:02 of 06:15 · next: Bo · passed: Cy"
+    assert fit(line, 80) == line
+    assert fit(line, 45) == "Speaking: Ana  00:02 of 06:15 · next: Bo"
+    assert fit(line, 30) == "Speaking: Ana  00:02 of 06:15"
+    cut = fit("Speaking: Zoë 🌱 ليلى  00:02 of 06:15", 16)
+    assert cut.endswith("…") and cell_len(cut) <= 16
+    assert fit("anything", 0) == ""
+
+
+def test_counting_up_and_counting_down_change_together() -> None:
+    from facilitator.tui.format import mmss
+
+    assert mmss(659.98) == "11:00"  # a countdown shows a second until it has passed
+    assert mmss(0.02, up=True) == "00:00"  # time spent shows only whole seconds
+    assert mmss(1.0, up=True) == "00:01"
+    assert mmss(-0.5) == "00:00" and mmss(-61) == "01:01"
+
+
+async def test_a_new_speaker_starts_at_zero_and_words_match_the_digits(clock: FakeClock) -> None:
+    app = meeting_app(MS150, clock, list(PEOPLE))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space", "n")
+        clock.advance(seconds=0.02)  # the first tick after the item began
+        app.screen._tick()  # type: ignore[attr-defined]
+        face = app.screen.query_one(ClockPanel).face
+        assert face.speaker.startswith(f"Speaking: {PEOPLE[0]}  00:00 of ")
+        minutes = int(face.digits.split(":")[0])
+        assert face.cue == f"{minutes} min left of {minutes} min"

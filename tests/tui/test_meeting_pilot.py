@@ -247,3 +247,14 @@ async def test_home_reads_the_agendas_only_once_it_is_shown(clock: FakeClock) ->
         await pilot.pause()
         assert app.screen is home
         assert home.query_one(OptionList).option_count >= 10
+
+
+async def test_run_with_too_few_people_warns_without_blocking(clock: FakeClock) -> None:
+    from facilitator import catalog
+
+    app = meeting_app(catalog.find_agenda("mutual-support-150"), clock, ["Ana", "Bo", "Cy", "Di"])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen)
+        notes = [n.message for n in app._notifications]
+        assert "This agenda is meant for 6–12 people; you have 4." in notes

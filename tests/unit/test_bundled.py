@@ -154,6 +154,6 @@ def test_listing_cache_follows_changes_to_agendas_and_decks(data_dir: Path) -> N
 
 def test_show_warns_when_the_group_size_does_not_fit(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["agendas", "show", "mutual-support-150", "--participants", "4"]) == 0
-    assert "meant for 6–12 people, not 4" in capsys.readouterr().err
+    assert "Note: This agenda is meant for 6–12 people; you have 4." in capsys.readouterr().err
     assert main(["agendas", "show", "mutual-support-150", "--participants", "8"]) == 0
     assert capsys.readouterr().err == ""

@@ -89,11 +89,9 @@ def cmd_show(args: argparse.Namespace) -> int:
     agenda = resolve(catalog.find_agenda, args.agenda)
     if agenda is None:
         return 1
-    size = agenda.group_size
-    if args.participants and size and not size[0] <= args.participants <= size[1]:
-        error(
-            f"Note: this agenda is meant for {size[0]}–{size[1]} people, not {args.participants}."
-        )
+    note = agenda.size_note(args.participants) if args.participants else None
+    if note:
+        error(f"Note: {note}")
     slots = plan(agenda, args.participants, args.newcomer)
     table = Table(title=Text(agenda.title), title_justify="left")
     for column in ("#", "item", "start", "end", "minutes"):

@@ -151,7 +151,6 @@ def _close_names(name: str) -> list[str]:
 
 def _show(name: str) -> int:
     group = find_group(name)
-    is_new = group is None
     if group is None:
         error(f"facilitator groups rhythm: no group called {quote_input(name)}")
         return 1

@@ -72,6 +72,13 @@ class Agenda:
     origin: str = "bundled"  # "bundled" | "user" | "file"
     extra: dict[str, str] = field(default_factory=dict)
 
+    def size_note(self, people: int) -> str | None:
+        """A note when ``people`` is outside the agenda's group size (a warning, never a block)."""
+        size = self.group_size
+        if not size or size[0] <= people <= size[1]:
+            return None
+        return f"This agenda is meant for {size[0]}–{size[1]} people; you have {people}."
+
 
 DeckResolver = Callable[[str], bool]
 

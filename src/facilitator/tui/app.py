@@ -68,6 +68,11 @@ class FacilitatorApp(App[int]):
             screen = self._resume(self.startup.resume)
         if screen is not None:
             self.push_screen(screen)
+            if self.startup.first is not None and self.meeting is not None:  # no set-up shown
+                state = self.meeting.state
+                note = state.agenda.size_note(len(state.participants))
+                if note:
+                    self.notify(note, markup=False, severity="warning", timeout=8)
             return
         asked_for_a_meeting = self.startup.first is not None or self.startup.resume is not None
         if asked_for_a_meeting and isinstance(self.screen, HomeScreen):  # it could not open

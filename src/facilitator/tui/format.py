@@ -5,9 +5,13 @@ from __future__ import annotations
 from facilitator.clock import local_datetime
 
 
-def mmss(seconds: float) -> str:
-    """``12:05``; hours as ``1:02:05``. Negative values are shown by magnitude."""
-    total = int(abs(seconds) + (0.999 if seconds > 0 else 0))  # count down in whole seconds
+def mmss(seconds: float, *, up: bool = False) -> str:
+    """``12:05``; hours as ``1:02:05``. Negative values are shown by magnitude.
+
+    A countdown shows a second until it has fully passed (11:00 until 10:59 is reached); a time
+    counting ``up`` shows only whole seconds passed, so both change together.
+    """
+    total = int(abs(seconds) + (0.999 if seconds > 0 and not up else 0))
     hours, rest = divmod(total, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02}:{secs:02}" if hours else f"{minutes:02}:{secs:02}"

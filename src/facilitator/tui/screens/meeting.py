@@ -34,10 +34,10 @@ class MeetingScreen(Screen[None]):
     BINDINGS = [
         Binding("space", "toggle", "Start/pause"),
         Binding("n", "next_item", "Next"),
-        Binding("p", "previous_item", "Previous"),
+        Binding("p", "previous_item", "Previous", show=False),
         Binding("k", "skip_item", "Skip", show=False),
         Binding("plus,equals_sign", "extend(1)", "+1 min"),
-        Binding("minus", "extend(-1)", "-1 min"),
+        Binding("minus", "extend(-1)", "-1 min", show=False),
         Binding("s", "next_speaker", "Speaker"),
         Binding("b", "pass_speaker", "Pass", show=False),
         Binding("o", "order", "Order", show=False),
@@ -156,9 +156,13 @@ class MeetingScreen(Screen[None]):
         over = remaining < 0 and status != "ready"
         shown = ("+" if over else "") + mmss(remaining)
         warn = 0 < remaining <= 60 and status == "running"
-        cue = self._cue(status, over, warn, remaining)
-        if self.has_class("compact"):
-            cue = f"{'OVERTIME ' if over else ''}{shown} · {cue}"
+        parts = self._cue(status, over, warn, remaining)
+        if self.has_class("compact"):  # no big digits: the time leads the cue
+            if over:
+                parts = [f"OVERTIME {shown}", *(p for p in parts if not p.startswith("OVERTIME"))]
+            else:
+                parts = [shown, *parts]
+        cue = " · ".join(parts)  # the panel drops trailing parts that do not fit
         allotted = m.allotted() or 1.0
         self.query_one(ClockPanel).show(
             ClockFace(shown, cue, m.elapsed() / allotted, self._speaker_line(), over, warn)
@@ -171,22 +175,23 @@ class MeetingScreen(Screen[None]):
         self.query_one("#summary", Plain).show(self._summary(projection), layout=False)
         self.query_one("#topbar", Plain).show(self._topbar(), layout=False)
 
-    def _cue(self, status: str, over: bool, warn: bool, remaining: float) -> str:
+    def _cue(self, status: str, over: bool, warn: bool, remaining: float) -> list[str]:
+        """What the cue line says, most important first."""
         if status == "ready":
-            return "READY: press space to start"
+            return ["READY: press space to start"]
         if status == "ended":
-            return "The meeting has ended"
+            return ["The meeting has ended"]
         words = []
         if status == "paused":
             words.append("PAUSED: space to resume")
         if over:
-            words.append(f"OVERTIME by {mmss(remaining)}: n for the next item, + for a minute")
+            words += [f"OVERTIME by {mmss(remaining)}", "n for the next item", "+ adds a minute"]
         elif warn:
             words.append("One minute left")
-        return (
-            " · ".join(words)
-            or f"{minutes_words(remaining)} left of {minutes_words(self.meeting.allotted())}"
-        )
+        if not words:  # to the nearest minute, so "25 min" while the digits say 25:00
+            left = int(remaining / 60 + 0.5) * 60
+            words.append(f"{minutes_words(left)} left of {minutes_words(self.meeting.allotted())}")
+        return words
 
     def _ring(self, over: bool) -> None:
         current = self.meeting.state.current
@@ -219,12 +224,12 @@ class MeetingScreen(Screen[None]):
         share = m.speaker_share() or 0
         spent = m.speaker_elapsed()
         over = " OVER" if spent > share else ""
-        line = f"Speaking: {run.speaker}  {mmss(spent)} of {mmss(share)}{over}"
+        line = f"Speaking: {run.speaker}  {mmss(spent, up=True)} of {mmss(share)}{over}"
         nxt = m.next_speaker()
         if nxt:
-            line += f"  · next: {nxt}"
+            line += f" · next: {nxt}"
         if run.passed:
-            line += f"  · passed: {', '.join(run.passed)}"
+            line += f" · passed: {', '.join(run.passed)}"
         return line
 
     def _summary(self, projection) -> str:  # type: ignore[no-untyped-def]

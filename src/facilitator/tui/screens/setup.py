@@ -130,12 +130,9 @@ class SetupScreen(Screen[None]):
     def _check(self) -> None:
         count = len(split_names(self.query_one("#participants", Input).value))
         words = []
-        size = self.agenda.group_size
-        if size and count and not size[0] <= count <= size[1]:
-            words.append(
-                f"This agenda is meant for {size[0]}–{size[1]} people; you have {count}. "
-                "You can still start."
-            )
+        note = self.agenda.size_note(count) if count else None
+        if note:
+            words.append(f"{note} You can still start.")
         if not count:
             words.append("Add the participants: rounds are shared between them.")
         if self._start_time() is False:

@@ -11,14 +11,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual.renderables.digits import Digits
 from textual.strip import Strip
 from textual.widget import Widget
 
-DIGITS_WIDTH = 26  # room for "+1:23:45"
+DIGITS_WIDTH = 18  # "+00:00"; hours ("1:47:00") take more, for as long as they last
 GAP = 2
+SEPARATOR = " · "  # between the parts of a line; trailing parts go first when room is short
 
 
 @dataclass(frozen=True)
@@ -88,7 +90,8 @@ class ClockPanel(Widget):
     def _render_rows(self, width: int) -> list[Strip]:
         base = self._style("base")
         compact = self.has_class("compact")
-        side_width = width if compact else max(0, width - DIGITS_WIDTH - GAP)
+        digits_width = max(DIGITS_WIDTH, Digits.get_width(self.face.digits)) + GAP
+        side_width = width if compact else max(0, width - digits_width)
         names = ["cue", "speaker"] if self.has_class("tiny") else ["cue", "bar", "speaker"]
         side = [self._side_line(name, side_width) for name in names]
         if compact:
@@ -100,9 +103,7 @@ class ClockPanel(Widget):
             left = Strip([Segment(digits[y] if y < 3 else "", digits_style)])
             right = side[y] if y < len(side) else Strip.blank(side_width, base)
             rows.append(
-                Strip.join([left.adjust_cell_length(DIGITS_WIDTH + GAP, base), right]).crop(
-                    0, width
-                )
+                Strip.join([left.adjust_cell_length(digits_width, base), right]).crop(0, width)
             )
         return rows
 
@@ -116,7 +117,7 @@ class ClockPanel(Widget):
                 ]
             )
         text = self.face.cue if name == "cue" else self.face.speaker
-        text = text.replace("\n", " ").replace("\t", " ")  # one row each
+        text = fit(text.replace("\n", " ").replace("\t", " "), width)  # one row each
         return Strip([Segment(text, self._style(name))]).adjust_cell_length(
             width, self._style("base")
         )
@@ -126,3 +127,16 @@ def _digit_lines(value: str, style: Style) -> list[str]:
     """The three rows of Textual's digit font for ``value`` (its bold font when ``style`` is)."""
     lines = "".join(segment.text for segment in Digits(value).render(style)).split("\n")
     return (lines + ["", "", ""])[:3]
+
+
+def fit(text: str, width: int) -> str:
+    """``text`` within ``width`` cells: drop trailing parts, then cut the first with an ellipsis."""
+    if cell_len(text) <= width:
+        return text
+    parts = text.split(SEPARATOR)
+    while len(parts) > 1:
+        parts.pop()
+        shorter = SEPARATOR.join(parts)
+        if cell_len(shorter) <= width:
+            return shorter
+    return set_cell_size(parts[0], width - 1) + "…" if width > 0 else ""

@@ -19,9 +19,13 @@ class Timeline(DataTable[Text]):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(cursor_type="none", zebra_stripes=False, **kwargs)  # type: ignore[arg-type]
         self._signature: tuple[object, ...] = ()
+        self._title_width = 0
         self.can_focus = False
 
     def on_mount(self) -> None:
+        self._add_columns()
+
+    def _add_columns(self) -> None:
         for label in ("", "item", "planned", "actual", "projected", "min"):
             self.add_column(label, key=label or "mark")
 
@@ -50,7 +54,12 @@ class Timeline(DataTable[Text]):
         if signature == self._signature:
             return
         self._signature = signature
-        self.clear()
+        if title_width < self._title_width:  # narrower: columns only ever grow, so start anew
+            self.clear(columns=True)
+            self._add_columns()
+        else:
+            self.clear()
+        self._title_width = title_width
         for status, mark, label, planned, actual, projected, minutes in rows:
             style = {"done": "dim", "current": "bold reverse", "skipped": "dim strike"}.get(
                 status, ""
