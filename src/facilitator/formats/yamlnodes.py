@@ -90,7 +90,15 @@ def read_file(path: str, data: bytes | None = None) -> Node:
 
 def compose(path: str, text: str) -> Node:
     try:
-        return _compose(path, text)
+        try:
+            return _compose(path, text, _Loader)
+        except yaml.MarkedYAMLError as exc:
+            # libyaml (PyYAML >= 6.0.4) stops at 1,000 levels, scanning far ahead of the first
+            # event; the pure-Python parser hands events over one by one, so our own, lower
+            # limit is met first and reported where the file went too deep.
+            if _Loader is yaml.SafeLoader or "nesting depth" not in str(exc.problem):
+                raise
+            return _compose(path, text, yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -100,7 +108,7 @@ def compose(path: str, text: str) -> Node:
         raise FormatError([Problem(path, 1, 1, f"YAML syntax: {exc}")]) from None
 
 
-def _compose(path: str, text: str) -> Node:
+def _compose(path: str, text: str, loader: Any) -> Node:
     stack: list[tuple[Node, list[Node | None]]] = []  # container, [pending key]
     anchors: dict[str, Node] = {}
     root: Node | None = None
@@ -121,7 +129,7 @@ def _compose(path: str, text: str) -> Node:
             parent.items.append((pending[0], node))
             pending[0] = None
 
-    for event in yaml.parse(text, Loader=_Loader):
+    for event in yaml.parse(text, Loader=loader):
         mark = event.start_mark
         line, col = mark.line + 1, mark.column + 1
         if isinstance(event, yaml.DocumentStartEvent):
