@@ -27,3 +27,12 @@ def slug(text: str, fallback: str, limit: int | None = None) -> str:
 def clean_line(text: str) -> str:
     """Drop every control character, newlines included (names, titles, one-line fields)."""
     return _CONTROLS_ONE_LINE.sub("", text.replace("\t", " ").replace("\n", " ")).strip()
+
+
+def ellipsize(text: str, width: int) -> str:
+    """``text`` cut to ``width`` terminal cells, ending in "…" when cut (wide characters count 2)."""
+    from rich.cells import cell_len, set_cell_size
+
+    if cell_len(text) <= width:
+        return text
+    return set_cell_size(text, width - 1) + "…" if width > 0 else ""

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from facilitator import paths
 from facilitator.cli.output import console, error, say
-from facilitator.text import clean, clean_line
+from facilitator.text import clean, clean_line, ellipsize
 
 if TYPE_CHECKING:
     from facilitator.journal.jsonl import Event
@@ -129,8 +129,7 @@ def _when(t: float) -> str:
 
 
 def _fit(text: str, width: int) -> str:
-    text = clean_line(text)
-    return text if len(text) <= width else text[: width - 1] + "…"
+    return ellipsize(clean_line(text), width)
 
 
 def _columns(rows: Sequence[Sequence[str]]) -> None:

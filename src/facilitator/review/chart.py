@@ -11,7 +11,7 @@ from rich.text import Text
 
 from facilitator.clock import local_datetime
 from facilitator.review.queries import Stats
-from facilitator.text import clean_line
+from facilitator.text import clean_line, ellipsize
 
 _EIGHTHS = " ▏▎▍▌▋▊▉"
 PLANNED = "grey62"
@@ -31,9 +31,7 @@ def bar(value: float, scale: float, width: int) -> str:
 
 
 def _label(text: str, width: int) -> str:
-    text = clean_line(text)
-    while cell_len(text) > width:
-        text = text[:-2] + "…"
+    text = ellipsize(clean_line(text), width)
     return text + " " * (width - cell_len(text))
 
 

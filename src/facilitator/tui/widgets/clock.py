@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rich.cells import cell_len, set_cell_size
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual.renderables.digits import Digits
 from textual.strip import Strip
 from textual.widget import Widget
+
+from facilitator.text import ellipsize
 
 DIGITS_WIDTH = 18  # "+00:00"; hours ("1:47:00") take more, for as long as they last
 GAP = 2
@@ -139,4 +141,4 @@ def fit(text: str, width: int) -> str:
         shorter = SEPARATOR.join(parts)
         if cell_len(shorter) <= width:
             return shorter
-    return set_cell_size(parts[0], width - 1) + "…" if width > 0 else ""
+    return ellipsize(parts[0], width)

@@ -6,6 +6,7 @@ from rich.text import Text
 from textual.widgets import DataTable
 
 from facilitator.meeting.projection import Projection
+from facilitator.text import ellipsize
 from facilitator.tui.format import hhmm
 
 MARKS = {"done": "✓", "current": "▶", "pending": " ", "skipped": "⤼"}
@@ -36,9 +37,9 @@ class Timeline(DataTable[Text]):
             minutes = (
                 row.actual_seconds if row.status in ("done", "skipped") else row.projected_seconds
             )
-            label = row.title + (" (skipped)" if row.status == "skipped" else "")
-            if len(label) > title_width:
-                label = label[: title_width - 1] + "…"
+            label = ellipsize(
+                row.title + (" (skipped)" if row.status == "skipped" else ""), title_width
+            )
             rows.append(
                 (
                     row.status,

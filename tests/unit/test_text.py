@@ -1,0 +1,10 @@
+def test_ellipsize_counts_terminal_cells() -> None:
+    from rich.cells import cell_len
+
+    from facilitator.text import ellipsize
+
+    assert ellipsize("short", 10) == "short"
+    assert ellipsize("abcdef", 4) == "abc…"
+    cut = ellipsize("会議の記録です", 6)  # each character takes two cells
+    assert cut.endswith("…") and cell_len(cut) <= 6
+    assert ellipsize("anything", 0) == ""
