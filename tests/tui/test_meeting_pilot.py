@@ -258,3 +258,27 @@ async def test_run_with_too_few_people_warns_without_blocking(clock: FakeClock) 
         assert isinstance(app.screen, MeetingScreen)
         notes = [n.message for n in app._notifications]
         assert "This agenda is meant for 6–12 people; you have 4." in notes
+
+
+async def test_a_meeting_left_before_it_starts_leaves_no_trace(clock: FakeClock, data_dir) -> None:  # type: ignore[no-untyped-def]
+    app = meeting_app(MS150, clock, ["Ana", "Bo"])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("q")
+        assert "has not started" in str(app.screen.query_one(".dialog-title", Plain)._shown)
+        await pilot.press("y")
+        await pilot.pause()
+        assert not isinstance(app.screen, MeetingScreen)
+    assert list((data_dir / "sessions").glob("*")) == []
+
+
+async def test_a_meeting_with_words_is_kept_even_if_never_started(
+    clock: FakeClock, data_dir
+) -> None:  # type: ignore[no-untyped-def]
+    app = meeting_app(MS150, clock, ["Ana", "Bo"])
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.meeting.add_entry("notes", "Room booked until nine")
+        await pilot.press("q")
+        assert "End the meeting now?" in str(app.screen.query_one(".dialog-title", Plain)._shown)
+        await pilot.press("y")
+        await pilot.pause()
+    assert len(list((data_dir / "sessions").glob("*.md"))) == 1

@@ -111,6 +111,13 @@ def _tail(path: Path, size: int = 4096) -> bytes:
         return fh.read()
 
 
+def discard_session(session: str) -> None:
+    """Remove a closed session that never started: its journal, lock and any record."""
+    folder = paths.sessions_dir()
+    for suffix in (".jsonl", ".lock", ".md"):
+        (folder / f"{session}{suffix}").unlink(missing_ok=True)
+
+
 def write_record(session: str, markdown: str) -> Path:
     target = record_path(session)
     sessions_folder()

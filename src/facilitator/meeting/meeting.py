@@ -124,6 +124,17 @@ class Meeting:
     def next_speaker(self) -> str | None:
         return next_speaker(self.run)
 
+    def untouched(self) -> bool:
+        """Never started, and nothing said, drawn or marked: nothing worth a record."""
+        s = self.state
+        return (
+            s.status == "ready"
+            and not s.entries
+            and not any(run.draws for run in s.items)
+            and not s.retired
+            and not s.followups_done
+        )
+
     def entries(self, item: int | None = None) -> list[Entry]:
         found = self.state.entries.values()
         return [e for e in found if item is None or e.item == item]

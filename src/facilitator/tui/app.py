@@ -187,9 +187,18 @@ class FacilitatorApp(App[int]):
     @on(MeetingEnded)
     def _ended(self, message: MeetingEnded) -> None:
         from facilitator.journal.record import render
-        from facilitator.journal.store import write_record
+        from facilitator.journal.store import discard_session, write_record
 
         meeting = message.meeting
+        if not message.keep:
+            self._close()
+            try:
+                discard_session(meeting.state.session)
+            except OSError as exc:
+                self.notify(f"Could not remove the session: {exc}", markup=False, severity="error")
+            self.meeting = None
+            self.pop_screen()
+            return
         try:
             path = write_record(meeting.state.session, render(meeting.state, meeting.now()))
             self.notify(f"The record is saved: {path}", markup=False, timeout=10)

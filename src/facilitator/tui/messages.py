@@ -26,6 +26,8 @@ class OpenSetup(Message):
 
 @dataclass
 class MeetingEnded(Message):
-    """The facilitator ended the meeting: write the record, go home."""
+    """The facilitator ended the meeting: write the record (unless ``keep`` is False: a
+    meeting that never started is left without a trace), go home."""
 
     meeting: Meeting
+    keep: bool = True

@@ -512,6 +512,16 @@ class MeetingScreen(Screen[None]):
         self._after()
 
     def action_end(self) -> None:
+        if self.meeting.untouched():  # set up by mistake, or with the wrong people
+
+            def leave(yes: bool | None) -> None:
+                if yes:
+                    self.post_message(MeetingEnded(self.meeting, keep=False))
+
+            question = "The meeting has not started. Leave it without keeping a record?"
+            self.app.push_screen(Confirm(question), leave)
+            return
+
         def done(yes: bool | None) -> None:
             if yes:
                 self.meeting.end()

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Checkbox, Footer, Input, Label
+from textual.widgets import Button, Footer, Input, Label
 
 from facilitator.clock import Clock
 from facilitator.formats.agenda import Agenda
@@ -20,6 +20,7 @@ from facilitator.meeting.meeting import creation_event
 from facilitator.text import clean_line
 from facilitator.tui.messages import StartMeeting
 from facilitator.tui.widgets.text import Plain
+from facilitator.tui.widgets.tickbox import TickBox
 
 
 def split_names(text: str) -> list[str]:
@@ -64,10 +65,10 @@ class SetupScreen(Screen[None]):
             yield from self._field("Rhythm (optional)", Input(
                 id="rhythm", placeholder="every 3 weeks on thursday at 19:00 · moon · monthly on "
                 "2nd tuesday at 19:00"))  # fmt: skip
-            yield Checkbox("Someone new is here today", id="newcomer")
+            yield TickBox("Someone new is here today", id="newcomer")
             yield Plain("", id="warning")
             yield Plain("", id="followups")
-            yield Button("Start the meeting (ctrl+s)", id="go", variant="primary")
+            yield Button("Start the meeting (ctrl+s)", id="go", variant="primary", compact=True)
         yield Footer()
 
     def _field(self, label: str, field: Input) -> ComposeResult:
@@ -126,7 +127,7 @@ class SetupScreen(Screen[None]):
         box.display = bool(carried)
 
     @on(Input.Changed)
-    @on(Checkbox.Changed)
+    @on(TickBox.Changed)
     def _check(self) -> None:
         count = len(split_names(self.query_one("#participants", Input).value))
         words = []
@@ -176,7 +177,7 @@ class SetupScreen(Screen[None]):
         now = self.clock.now()
         first = creation_event(
             self.agenda, session=new_session_id(group or "meeting", now), group=group,
-            participants=people, roles=roles, newcomer=self.query_one(Checkbox).value,
+            participants=people, roles=roles, newcomer=self.query_one(TickBox).value,
             planned_start=start if isinstance(start, float) else None,
             language=clean_line(self.query_one("#language", Input).value) or None,
             carried=self.carried, t=now,

@@ -1,0 +1,11 @@
+"""A checkbox whose box is empty when off and ticked when on (not told apart by colour alone)."""
+
+from __future__ import annotations
+
+from textual.widgets import Checkbox
+
+
+class TickBox(Checkbox):
+    @property  # type: ignore[override]
+    def BUTTON_INNER(self) -> str:  # noqa: N802 - Textual's name for the character in the box
+        return "✓" if self.value else " "
