@@ -30,6 +30,7 @@ def meeting(
     clock: FakeClock | None = None,
     roles: dict[str, list[str]] | None = None,
     sink=None,
+    planned_start: float | None = None,
 ) -> Meeting:  # type: ignore[no-untyped-def]
     clock = clock or FakeClock()
     first = creation_event(
@@ -39,6 +40,7 @@ def meeting(
         participants=people or PEOPLE,
         roles=roles,
         newcomer=newcomer,
+        planned_start=planned_start,
         t=clock.now(),
     )
     return Meeting.create(first, clock, sink)

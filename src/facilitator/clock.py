@@ -19,6 +19,10 @@ class Clock(Protocol):
         """Seconds since the epoch, never going backwards."""
         ...
 
+    def not_before(self, t: float) -> None:
+        """From now on, never read earlier than ``t``."""
+        ...
+
 
 def _sleep_aware_seconds() -> float:
     if hasattr(time, "CLOCK_BOOTTIME"):
@@ -36,6 +40,13 @@ class SystemClock:
     def now(self) -> float:
         return self._wall0 + (_sleep_aware_seconds() - self._base)
 
+    def not_before(self, t: float) -> None:
+        """A journal written before the wall clock was set back (the laptop's clock corrected
+        between a crash and the resume) must not make its open turns run backwards."""
+        behind = t - self.now()
+        if behind > 0:
+            self._wall0 += behind
+
 
 class FakeClock:
     """A clock for tests: time moves only when told to."""
@@ -49,6 +60,9 @@ class FakeClock:
     def advance(self, seconds: float = 0.0, *, minutes: float = 0.0) -> None:
         self.t += seconds + minutes * 60.0
 
+    def not_before(self, t: float) -> None:
+        self.t = max(self.t, t)
+
 
 def local_datetime(t: float) -> dt.datetime:
     return dt.datetime.fromtimestamp(t).astimezone()
@@ -61,3 +75,16 @@ def iso(t: float) -> str:
 
 def parse_iso(text: str) -> float:
     return dt.datetime.fromisoformat(text).timestamp()
+
+
+def nearest_time_of_day(now: float, hour: int, minute: int) -> float:
+    """``hour:minute`` local time on the day (yesterday, today or tomorrow) that puts it
+    closest to ``now``: "00:05" typed at 23:55 is ten minutes away, not a day ago."""
+    today = local_datetime(now).date()
+    moments = [
+        dt.datetime.combine(today + dt.timedelta(days=days), dt.time(hour, minute))
+        .astimezone()
+        .timestamp()
+        for days in (-1, 0, 1)
+    ]
+    return min(moments, key=lambda t: abs(t - now))

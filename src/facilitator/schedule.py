@@ -49,8 +49,17 @@ def nominal_minutes(
     return item.nominal(speakers_for(item, participants, role_counts))
 
 
-def fit(items: Sequence[Item], nominal: Sequence[float], budget: float) -> Fit:
-    """Lengths for ``items`` so that they fill ``budget`` minutes, moving only flexible ones."""
+def fit(
+    items: Sequence[Item],
+    nominal: Sequence[float],
+    budget: float,
+    floors: Sequence[float] | None = None,
+) -> Fit:
+    """Lengths for ``items`` so that they fill ``budget`` minutes, moving only flexible ones.
+
+    A flexible item never shrinks below its floor (by default its ``min_minutes``), nor below
+    its nominal length when that is less.
+    """
     lengths = list(nominal)
     diff = budget - sum(lengths)
     flex = [i for i, item in enumerate(items) if item.flexible]
@@ -63,12 +72,12 @@ def fit(items: Sequence[Item], nominal: Sequence[float], budget: float) -> Fit:
             lengths[i] += diff * (w / total if total else 1.0 / len(flex))
         return Fit(lengths, 0.0)
     need = -diff
-    floors = {i: min(items[i].floor, lengths[i]) for i in flex}
-    slack = {i: lengths[i] - floors[i] for i in flex}
+    lowest = {i: min(items[i].floor if floors is None else floors[i], lengths[i]) for i in flex}
+    slack = {i: lengths[i] - lowest[i] for i in flex}
     total_slack = sum(slack.values())
     if total_slack <= need:
         for i in flex:
-            lengths[i] = floors[i]
+            lengths[i] = lowest[i]
         return Fit(lengths, need - total_slack)
     for i in flex:
         lengths[i] -= need * slack[i] / total_slack

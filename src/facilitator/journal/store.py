@@ -71,6 +71,7 @@ def resume_session(session: str, clock: Clock) -> tuple[OpenSession, Meeting]:
         raise LookupError(f"session {session} has no events")
     meeting = Meeting.replay(result.events, clock, handle.sink)
     handle.warnings = result.warnings
+    clock.not_before(meeting.state.last_event)
     meeting.state.resumed_after = max(0.0, clock.now() - meeting.state.last_event)
     return handle, meeting
 

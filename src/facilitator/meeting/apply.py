@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from facilitator.meeting.projection import allotted
 from facilitator.meeting.state import Draw, Entry, Event, ItemRun, State
 
 
@@ -36,6 +37,41 @@ def _open(state: State, run: ItemRun, t: float) -> None:
             run.speaker_since = t
 
 
+# -- turns in a round ----------------------------------------------------------------------
+#
+# A speaker's share is fixed when their turn begins, so an arrival or a leaver never changes the
+# turn in progress. In a round that shares its minutes, the share is what is left of the round
+# divided by those still to speak: a short turn leaves more for the others, a long one less, and
+# the round keeps its time. In a round of `per_person` minutes, each turn gets those minutes
+# whatever the others did; what a turn leaves unused goes back to the meeting.
+
+
+def _share(state: State, run: ItemRun, t: float) -> float | None:
+    waiting = run.waiting()
+    if run.speaker is None or not waiting:
+        return None
+    if state.agenda.items[run.index].per_person is not None:
+        used = sum(run.given.values())
+    else:
+        used = sum(seconds for name, seconds in run.spoke.items() if name != run.speaker)
+    return max(0.0, (allotted(state, t) - used) / len(waiting))
+
+
+def _begin_turn(state: State, run: ItemRun, t: float) -> None:
+    run.speaker_since = t if run.running and run.speaker is not None else None
+    run.turn_share = _share(state, run, t)
+
+
+def _reshare_if_not_begun(state: State, run: ItemRun, t: float) -> None:
+    """Before the speaker has said a word, their share follows the round's changes."""
+    if run.speaker is not None and run.spent(run.speaker, t) == 0:
+        run.turn_share = _share(state, run, t)
+
+
+def _is_round(state: State, index: int) -> bool:
+    return state.agenda.items[index].is_round
+
+
 def _meeting_started(state: State, event: Event, t: float) -> None:
     state.started = t
     state.status = "running"
@@ -49,37 +85,65 @@ def _item_started(state: State, event: Event, t: float) -> None:
     run = state.items[index]
     state.current = index
     run.status = "current"
-    if run.base is None and event.get("base") is not None:
-        run.base = float(event["base"])
-    if not run.order and not run.started:
-        run.order = [str(p) for p in event.get("order", state.speakers_for(index))]
-        run.speaker = run.order[0] if run.order else None
+    if _is_round(state, index):
+        _enter_round(state, run, event, t)
     _open(state, run, t)
+    if _is_round(state, index) and run.turn_share is None:
+        _begin_turn(state, run, t)
+
+
+def _enter_round(state: State, run: ItemRun, event: Event, t: float) -> None:
+    """The round's people: as given the first time; on coming back, those still here plus
+    anyone who arrived meanwhile and has not had a turn."""
+    present = state.speakers_for(run.index)
+    if not run.order and not run.given and not run.done_speakers:
+        run.order = [str(p) for p in event.get("order") or present if str(p) in present]
+    else:
+        run.order = [p for p in run.order if p in present]
+        run.order += [p for p in present if p not in run.order and p not in run.given]
+    if run.speaker is not None and run.speaker not in run.order:
+        _bank_speaker(run, t)
+        run.speaker = _next_speaker(run, exclude=run.speaker)
+        run.turn_share = None
+    if run.speaker is None and not run.done_speakers and not run.spoke and run.order:
+        run.speaker = run.order[0]
+        run.turn_share = None
 
 
 def _item_ended(state: State, event: Event, t: float) -> None:
     run = state.items[int(event["index"])]
     _close(run, t)
+    run.closed_at = t
     run.status = "pending" if event.get("back") else "done"  # back: it comes again later
 
 
 def _item_skipped(state: State, event: Event, t: float) -> None:
     run = state.items[int(event["index"])]
     _close(run, t)
+    run.closed_at = t
     run.status = "skipped"
 
 
 def _item_extended(state: State, event: Event, t: float) -> None:
-    state.items[int(event["index"])].adjust += float(event["minutes"])
+    index = int(event["index"])
+    run = state.items[index]
+    minutes = float(event["minutes"])
+    run.adjust += minutes
+    if index == state.current and run.turn_share is not None and run.waiting():
+        # The minute is shared by everyone still to speak, the speaker included.
+        run.turn_share = max(0.0, run.turn_share + minutes * 60.0 / len(run.waiting()))
+        _reshare_if_not_begun(state, run, t)
 
 
 def _paused(state: State, event: Event, t: float) -> None:
     _close(state.item, t)
     state.status = "paused"
+    state.paused_at = t
 
 
 def _resumed(state: State, event: Event, t: float) -> None:
     state.status = "running"
+    state.paused_at = None
     _open(state, state.item, t)
 
 
@@ -91,12 +155,16 @@ def _participant_added(state: State, event: Event, t: float) -> None:
     for role in event.get("roles", []):
         state.roles.setdefault(str(role), []).append(name)
     run = state.item
-    item = state.agenda.items[state.current]
-    if item.is_round and run.started and not item.who and name not in run.order:
-        run.order.append(name)
-        if run.speaker is None:
-            run.speaker = name
-            run.speaker_since = t if run.running else None
+    if run.status != "current" or not _is_round(state, state.current):
+        return  # a round still to come takes them when it starts
+    if name not in state.speakers_for(state.current) or name in run.order:
+        return
+    run.order.append(name)
+    if run.speaker is None and not run.done_speakers and not run.spoke:
+        run.speaker = name  # the round had nobody: they open it
+        _begin_turn(state, run, t)
+    else:  # they wait for their turn; nothing moves on by itself
+        _reshare_if_not_begun(state, run, t)
 
 
 def _participant_left(state: State, event: Event, t: float) -> None:
@@ -107,14 +175,21 @@ def _participant_left(state: State, event: Event, t: float) -> None:
         if name in people:
             people.remove(name)
     run = state.item
-    if name in run.order:
-        if run.speaker == name:
-            _bank_speaker(run, t)
-            run.speaker = _next_speaker(run, exclude=name)
-            run.speaker_since = t if run.running and run.speaker else None
+    if name not in run.order:
+        return
+    if run.speaker == name:
+        _bank_speaker(run, t)
+        run.given[name] = min(run.spoke.get(name, 0.0), run.turn_share or 0.0)
+        run.speaker = _next_speaker(run, exclude=name)
         run.order.remove(name)
-        if name in run.passed:
-            run.passed.remove(name)
+        _begin_turn(state, run, t)
+    else:
+        if name not in run.done_speakers and run.spoke.get(name):
+            run.given[name] = run.spoke[name]  # passed after a few words, then left
+        run.order.remove(name)
+        _reshare_if_not_begun(state, run, t)
+    if name in run.passed:
+        run.passed.remove(name)
 
 
 def _next_speaker(run: ItemRun, exclude: str | None = None) -> str | None:
@@ -144,18 +219,26 @@ def _speaker_changed(state: State, event: Event, t: float) -> None:
                 run.passed.remove(old)
             if old not in run.done_speakers:
                 run.done_speakers.append(old)
+            run.given[old] = run.given.get(old, 0.0) + (run.turn_share or 0.0)
     name = event.get("name")
     run.speaker = str(name) if name is not None else None
     if run.speaker in run.passed:
         run.passed.remove(run.speaker)
-    run.speaker_since = t if run.running and run.speaker else None
+    _begin_turn(state, run, t)
 
 
 def _order_changed(state: State, event: Event, t: float) -> None:
     run = state.items[int(event["index"])]
     run.order = [str(p) for p in event["order"]]
-    if not run.started and not run.speaker_since:
-        run.speaker = run.order[0] if run.order else None
+    if run.status == "current" and run.order and not_begun(run, t):
+        _bank_speaker(run, t)
+        run.speaker = run.order[0]  # nobody has spoken yet: the first in the new order opens
+        _begin_turn(state, run, t)
+
+
+def not_begun(run: ItemRun, t: float) -> bool:
+    """Nobody has said a word in this round yet."""
+    return not run.done_speakers and not any(run.spent(p, t) for p in run.order)
 
 
 def _entry_added(state: State, event: Event, t: float) -> None:
@@ -211,7 +294,9 @@ def _meeting_ended(state: State, event: Event, t: float) -> None:
     _close(state.item, t)
     if state.item.status == "current":
         state.item.status = "done"
+        state.item.closed_at = t
     state.status = "ended"
+    state.paused_at = None
     state.ended = t
 
 

@@ -13,13 +13,13 @@ from typing import Any
 from facilitator.clock import Clock
 from facilitator.formats.agenda import Agenda
 from facilitator.meeting.agenda_data import agenda_to_data
-from facilitator.meeting.apply import apply, next_speaker
+from facilitator.meeting.apply import apply, next_speaker, not_begun
 from facilitator.meeting.projection import (
     Projection,
     allotted,
-    base_for_start,
     project,
     remaining,
+    remaining_on_resume,
 )
 from facilitator.meeting.state import Entry, Event, ItemRun, State, new_state
 from facilitator.schedule import total_minutes
@@ -94,8 +94,13 @@ class Meeting:
     def remaining(self) -> float:
         return remaining(self.state, self.now())
 
+    def remaining_on_resume(self) -> float:
+        """While paused: what the countdown will show on resuming (a flexible item gives the
+        pause back to the meeting)."""
+        return remaining_on_resume(self.state, self.now())
+
     def allotted(self) -> float:
-        return allotted(self.state, self.state.current)
+        return allotted(self.state, self.now())
 
     def elapsed(self) -> float:
         return self.run.elapsed(self.now())
@@ -104,22 +109,36 @@ class Meeting:
         return project(self.state, self.now())
 
     def speaker_share(self) -> float | None:
-        """Seconds each speaker gets in the current round."""
-        item = self.agenda.items[self.state.current]
-        if not item.is_round or not self.run.order:
+        """Seconds the current speaker was given for their turn (rounds only)."""
+        if not self.agenda.items[self.state.current].is_round or self.run.speaker is None:
             return None
-        if item.per_person is not None:
-            return item.per_person * 60.0 + self.run.adjust * 60.0 / len(self.run.order)
-        return self.allotted() / len(self.run.order)
+        return self.run.turn_share
 
     def speaker_elapsed(self) -> float:
         run = self.run
-        if run.speaker is None:
-            return 0.0
-        spent = run.spoke.get(run.speaker, 0.0)
-        if run.speaker_since is not None:
-            spent += self.now() - run.speaker_since
-        return spent
+        return 0.0 if run.speaker is None else run.spent(run.speaker, self.now())
+
+    def round_not_begun(self) -> bool:
+        """The current round has not heard anyone yet (its order may still change freely)."""
+        return not_begun(self.run, self.now())
+
+    def next_round(self) -> int | None:
+        """The current item when it is a round, else the next round to come."""
+        current = self.state.current
+        for index in self.state.active_indexes():
+            to_come = index > current and self.state.items[index].status == "pending"
+            if (index == current or to_come) and self.agenda.items[index].is_round:
+                return index
+        return None
+
+    def round_order(self, index: int) -> list[str]:
+        """The speaking order of a round: as it stands, or as it would start now."""
+        run = self.state.items[index]
+        if run.status == "current" or run.order:
+            present = self.state.speakers_for(index)
+            order = [p for p in run.order if p in present] if run.order else []
+            return order + [p for p in present if p not in order and p not in run.given]
+        return self.state.speakers_for(index)
 
     def next_speaker(self) -> str | None:
         return next_speaker(self.run)
@@ -157,10 +176,10 @@ class Meeting:
         return "ended"
 
     def _start_item(self, index: int) -> None:
-        run = self.state.items[index]
-        base = run.base if run.base is not None else base_for_start(self.state, index, self.now())
-        order = run.order if run.order else self.state.speakers_for(index)
-        self._emit("item_started", index=index, base=round(base, 4), order=order)
+        if self.agenda.items[index].is_round:
+            self._emit("item_started", index=index, order=self.round_order(index))
+        else:
+            self._emit("item_started", index=index)
 
     def _neighbour(self, step: int) -> int | None:
         active = self.state.active_indexes()
@@ -168,23 +187,22 @@ class Meeting:
         return active[position] if 0 <= position < len(active) else None
 
     def next_item(self, *, skip: bool = False) -> bool:
-        """n: end (or skip) the current item and start the next one."""
+        """n: end (or skip) the current item and start the next one. Before the meeting has
+        started, the item is skipped and the meeting stays ready: its clock has not begun."""
         if self.state.status == "ended":
             return False
         target = self._neighbour(+1)
         if target is None:
             return False
-        if self.state.status == "ready":
-            self._emit("meeting_started")
-            self._emit("paused")
-        self._emit("item_skipped" if skip else "item_ended", index=self.state.current)
+        ready = self.state.status == "ready"
+        self._emit("item_skipped" if skip or ready else "item_ended", index=self.state.current)
         self._start_item(target)
         return True
 
     def previous_item(self) -> bool:
         """p: go back to the previous item, which continues where it stopped."""
         target = self._neighbour(-1)
-        if target is None or self.state.status in ("ready", "ended"):
+        if target is None or self.state.status == "ended":
             return False
         self._emit("item_ended", index=self.state.current, back=True)
         self._start_item(target)
@@ -202,6 +220,8 @@ class Meeting:
     def next_speaker_turn(self, *, passed: bool = False) -> str | None:
         """s: the next speaker (``passed``: the current one passes and is come back to)."""
         run = self.run
+        if not self.agenda.items[self.state.current].is_round:
+            return None
         if not run.order or self.state.status in ("ready", "ended"):
             return None
         name = next_speaker(run)
@@ -212,10 +232,15 @@ class Meeting:
         self._emit("speaker_changed", index=self.state.current, name=name, passed=passed)
         return name
 
-    def reorder(self, order: Sequence[str]) -> None:
-        run = self.run
-        if sorted(order) == sorted(run.order) or not run.started:
-            self._emit("order_changed", index=self.state.current, order=list(order))
+    def reorder(self, order: Sequence[str], index: int | None = None) -> bool:
+        """A new speaking order for the current round, or for a round still to come."""
+        index = self.state.current if index is None else index
+        if not self.agenda.items[index].is_round or self.state.status == "ended":
+            return False
+        if sorted(order) != sorted(self.round_order(index)):
+            return False
+        self._emit("order_changed", index=index, order=list(order))
+        return True
 
     def add_participant(self, name: str, roles: Sequence[str] = ()) -> str | None:
         name = clean_line(name)

@@ -1,11 +1,18 @@
-"""Planned, actual and projected times, derived from the state and the clock on every read."""
+"""Planned, actual and projected times, derived from the state and the clock on every read.
+
+The planned end is the group's commitment. Every item still to be held gets a length so that the
+meeting ends then: ordinary and protected items keep their minutes (with the facilitator's
+``+``/``-``), flexible items take what is left, never less than their ``min_minutes``. The item
+being held is re-planned too when it is flexible, so a break taken in the core discussion comes
+out of the core discussion. What cannot be absorbed shows as a projected overrun.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from facilitator.meeting.state import State
-from facilitator.schedule import fit, nominal_minutes, plan
+from facilitator.meeting.state import ItemRun, State
+from facilitator.schedule import fit, nominal_minutes
 
 MIN = 60.0
 
@@ -20,7 +27,7 @@ class Row:
     actual_start: float | None
     actual_seconds: float | None
     projected_start: float
-    projected_seconds: float
+    projected_seconds: float  # done: as held; current: in all; to come: from its projected start
 
 
 @dataclass(frozen=True)
@@ -37,10 +44,10 @@ class Projection:
 
 def anchor(state: State, now: float) -> float:
     """When the meeting started, or is planned to start."""
-    if state.started is not None:
-        return state.planned_start if state.planned_start is not None else state.started
     if state.planned_start is not None:
         return state.planned_start
+    if state.started is not None:
+        return state.started
     return now
 
 
@@ -48,88 +55,124 @@ def planned_end(state: State, now: float) -> float:
     return anchor(state, now) + state.total * MIN
 
 
-def nominal(state: State, index: int) -> float:
-    item = state.agenda.items[index]
+def round_size(state: State, index: int) -> int:
+    """How many people a round is for: those in it now, and those who already had their turn."""
     run = state.items[index]
+    if run.order or run.given:
+        return len(set(run.order) | set(run.given))
+    return len(state.speakers_for(index))
+
+
+def nominal(state: State, index: int) -> float:
+    """Minutes the agenda gives the item for the people present, before any re-planning."""
+    item = state.agenda.items[index]
     if item.is_round and item.per_person is not None:
-        people = len(run.order) if run.started else len(state.speakers_for(index))
-        return item.per_person * people
+        return item.per_person * round_size(state, index)
     return nominal_minutes(item, len(state.participants), state.role_counts())
 
 
-def allotted(state: State, index: int) -> float:
-    """Seconds the item is given: its base when it started (or now), plus extensions."""
-    item = state.agenda.items[index]
-    run = state.items[index]
-    if item.is_round and item.per_person is not None:
-        base = nominal(state, index)
-    elif run.base is not None:
-        base = run.base
-    else:
-        base = nominal(state, index)
-    return max(0.0, (base + run.adjust) * MIN)
+def _to_hold(state: State) -> list[int]:
+    """The current item, then every item still to come, in agenda order."""
+    if state.status == "ended":
+        return []
+    later = [i for i in state.active_indexes() if state.items[i].status == "pending"]
+    return [state.current, *(i for i in later if i != state.current)]
 
 
-def base_for_start(state: State, index: int, now: float) -> float:
-    """Minutes an item gets when it starts: re-planned so the meeting keeps its end."""
-    later = [i for i in state.active_indexes() if i > index and state.items[i].status == "pending"]
-    chosen = [index, *later]
-    items = [state.agenda.items[i] for i in chosen]
-    budget = (planned_end(state, now) - now) / MIN
-    result = fit(items, [nominal(state, i) for i in chosen], budget)
-    return result.lengths[0]
+def lengths(state: State, now: float) -> dict[int, float]:
+    """Seconds each item still to be held gets in all (time it already ran included)."""
+    hold = _to_hold(state)
+    cursor = now if state.started is not None else max(now, anchor(state, now))
+    left = planned_end(state, now) - cursor  # seconds between now and the planned end
+    spent = {i: state.items[i].elapsed(now) for i in hold}
+    # What each item asks for: its minutes, with the facilitator's +/- unless it is flexible
+    # (a flexible item's own +/- is added to whatever re-planning gives it).
+    wanted = {i: nominal(state, i) + _fixed_adjust(state, i) for i in hold}
+    out: dict[int, float] = {}
+    for position, index in enumerate(hold):
+        item = state.agenda.items[index]
+        run = state.items[index]
+        if item.flexible:
+            rest = hold[position:]
+            budget = (left + sum(spent[i] for i in rest)) / MIN
+            floors = [_floor(state, i, spent[i] if i != index else 0.0) for i in rest]
+            share = fit([state.agenda.items[i] for i in rest], [wanted[i] for i in rest],
+                        budget, floors).lengths[0]  # fmt: skip
+            minutes = share + run.adjust
+        else:
+            minutes = wanted[index]
+        out[index] = max(0.0, minutes) * MIN
+        left -= max(0.0, out[index] - spent[index])
+    return out
+
+
+def _fixed_adjust(state: State, index: int) -> float:
+    return 0.0 if state.agenda.items[index].flexible else state.items[index].adjust
+
+
+def _floor(state: State, index: int, spent: float) -> float:
+    """An item to come that already ran for a while cannot shrink below what it used."""
+    return max(state.agenda.items[index].floor, spent / MIN)
+
+
+def _as_of(state: State, now: float) -> float:
+    """The moment the current item's length is read at: while paused, the pause's start, so
+    its countdown stands still; the pause is taken from it (when flexible) on resuming."""
+    return state.paused_at if state.status == "paused" and state.paused_at is not None else now
+
+
+def allotted(state: State, now: float) -> float:
+    """Seconds the current item is given in all, extensions included."""
+    if state.status == "ended":
+        return state.item.elapsed(now)
+    return lengths(state, _as_of(state, now))[state.current]
 
 
 def remaining(state: State, now: float) -> float:
     """Seconds left for the current item (negative in overtime)."""
-    return allotted(state, state.current) - state.item.elapsed(now)
+    return allotted(state, now) - state.item.elapsed(now)
+
+
+def remaining_on_resume(state: State, now: float) -> float:
+    """What the countdown will show when a pause ends now."""
+    if state.status == "ended":
+        return 0.0
+    return lengths(state, now)[state.current] - state.item.elapsed(now)
 
 
 def project(state: State, now: float) -> Projection:
     start = anchor(state, now)
     end_planned = start + state.total * MIN
-    if state.planned is None:  # fixed once: later arrivals and leavers do not rewrite the plan
-        state.planned = plan(state.agenda, state.planned_people, state.newcomer,
-                             state.role_counts())  # fmt: skip
-    planned = {s.index: s for s in state.planned}
-    rows: list[Row] = []
-    active = state.active_indexes()
     cursor = now if state.started is not None else max(now, start)
-    if state.status == "ended" and state.ended is not None:
-        cursor = state.ended
-    future: list[int] = []
-    projected: dict[int, tuple[float, float]] = {}
-    for index in active:
+    held = lengths(state, now)
+    to_come: dict[int, tuple[float, float]] = {}
+    for index in _to_hold(state):
         run = state.items[index]
-        if run.status in ("done", "skipped"):
-            first = run.segments[0][0] if run.segments else cursor
-            projected[index] = (first, run.elapsed(now))
-        elif run.status == "current" and state.status != "ended":
-            left = max(0.0, allotted(state, index) - run.elapsed(now))
-            first = run.segments[0][0] if run.segments else cursor
-            projected[index] = (first, run.elapsed(now) + left)
-            cursor = cursor + left
+        spent = run.elapsed(now)
+        left = max(0.0, held[index] - spent)
+        if index == state.current:
+            begun = run.segments[0][0] if run.segments else cursor
+            to_come[index] = (begun, spent + left)
         else:
-            future.append(index)
-    if state.started is None:
-        future = active
-        projected = {}
-    budget = (end_planned - cursor) / MIN
-    fitted = fit([state.agenda.items[i] for i in future], [nominal(state, i) for i in future],
-                 budget)  # fmt: skip
-    at = cursor
-    for index, minutes in zip(future, fitted.lengths):
-        projected[index] = (at, minutes * MIN)
-        at += minutes * MIN
-    projected_end = at if future else cursor
-    if state.status == "ended" and state.ended is not None:
-        projected_end = state.ended
-    for index in active:
+            to_come[index] = (cursor, left)
+        cursor += left
+    projected_end = state.ended if state.status == "ended" and state.ended else cursor
+    rows: list[Row] = []
+    for index in state.active_indexes():
         run = state.items[index]
-        slot = planned[index]
+        slot = state.planned[index]
         first = run.segments[0][0] if run.segments else None
-        p_start, p_len = projected[index]
+        if index in to_come:
+            p_start, p_length = to_come[index]
+        else:  # done or skipped: as it happened
+            p_start, p_length = _held_from(run, first, start), run.elapsed(now)
         rows.append(Row(index, state.agenda.items[index].title, run.status,
                         start + slot.start * MIN, slot.minutes, first,
-                        run.elapsed(now) if run.segments else None, p_start, p_len))  # fmt: skip
+                        run.elapsed(now) if run.segments else None, p_start, p_length))  # fmt: skip
     return Projection(rows, end_planned, projected_end)
+
+
+def _held_from(run: ItemRun, first: float | None, start: float) -> float:
+    if first is not None:
+        return first
+    return run.closed_at if run.closed_at is not None else start

@@ -7,6 +7,7 @@ from typing import Any
 
 from facilitator.formats.agenda import Agenda
 from facilitator.meeting.agenda_data import agenda_from_data
+from facilitator.schedule import plan
 
 Event = dict[str, Any]
 
@@ -40,12 +41,15 @@ class ItemRun:
     index: int
     status: str = "pending"  # pending | current | done | skipped | left_out
     segments: list[list[float]] = field(default_factory=list)  # [start, end]; end -1 = open
-    base: float | None = None  # minutes given to the item when it first started
+    closed_at: float | None = None  # when it was last ended or skipped
     adjust: float = 0.0  # minutes added (+) or removed (-) by the facilitator
-    order: list[str] = field(default_factory=list)  # speaking order (rounds)
+    # Rounds only: everyone in the round who is still here, in speaking order.
+    order: list[str] = field(default_factory=list)
     speaker: str | None = None
-    speaker_since: float | None = None  # timeline seconds when the speaker's turn (re)started
+    speaker_since: float | None = None  # when the speaker's clock last started running
+    turn_share: float | None = None  # seconds the speaker was given when their turn began
     spoke: dict[str, float] = field(default_factory=dict)  # seconds spoken before this turn
+    given: dict[str, float] = field(default_factory=dict)  # seconds given to finished turns
     done_speakers: list[str] = field(default_factory=list)
     passed: list[str] = field(default_factory=list)
     draws: list[Draw] = field(default_factory=list)
@@ -62,6 +66,17 @@ class ItemRun:
     def running(self) -> bool:
         return bool(self.segments) and self.segments[-1][1] < 0
 
+    def waiting(self) -> list[str]:
+        """Who still has a turn in this round: the speaker, those to come, those who passed."""
+        return [p for p in self.order if p not in self.done_speakers or p == self.speaker]
+
+    def spent(self, name: str, now: float) -> float:
+        """Seconds ``name`` has spoken in this round, their running turn included."""
+        seconds = self.spoke.get(name, 0.0)
+        if name == self.speaker and self.speaker_since is not None:
+            seconds += now - self.speaker_since
+        return seconds
+
 
 @dataclass
 class State:
@@ -76,6 +91,7 @@ class State:
     created: float = 0.0
     started: float | None = None
     ended: float | None = None
+    paused_at: float | None = None  # when the current pause began
     status: str = "ready"  # ready | running | paused | ended
     current: int = 0
     items: list[ItemRun] = field(default_factory=list)
@@ -84,11 +100,11 @@ class State:
     followups_done: list[str] = field(default_factory=list)  # refs from earlier sessions
     carried: list[dict[str, Any]] = field(default_factory=list)  # open follow-ups brought in
     total: float = 0.0  # committed minutes
-    planned_people: int = 1
     last_event: float = 0.0
     unknown_events: int = 0
     resumed_after: float | None = None  # seconds away, set by resume
-    planned: list[Any] | None = None  # the plan as it stood at the start (schedule.Slot)
+    # The plan as set up (schedule.Slot): arrivals and leavers later do not rewrite it.
+    planned: list[Any] = field(default_factory=list)
 
     @property
     def item(self) -> ItemRun:
@@ -123,7 +139,8 @@ def new_state(event: Event) -> State:
         total=float(event.get("total", 0.0)),
         carried=[dict(c) for c in event.get("carried", []) if isinstance(c, dict)],
     )
-    state.planned_people = max(1, len(state.participants))
+    state.planned = plan(agenda, max(1, len(state.participants)), state.newcomer,
+                         state.role_counts())  # fmt: skip
     state.items = [ItemRun(i) for i in range(len(agenda.items))]
     for run in state.items:
         if agenda.items[run.index].when == "newcomer" and not state.newcomer:

@@ -36,6 +36,8 @@ class Startup:
     offer_text: str = ""
     group: str = ""
     setup: str | None = None  # open set-up for this agenda
+    start: str = ""  # set-up's planned start, as typed on the command line
+    newcomer: bool = False  # set-up's "someone new" box
     upcoming: list[str] | None = None
 
 
@@ -176,7 +178,10 @@ class FacilitatorApp(App[int]):
             return
         from facilitator.tui.screens.setup import SetupScreen
 
-        self.push_screen(SetupScreen(agenda, self.clock, self.startup.group))
+        startup = self.startup
+        self.push_screen(
+            SetupScreen(agenda, self.clock, startup.group, startup.start, startup.newcomer)
+        )
 
     @on(StartMeeting)
     def _start(self, message: StartMeeting) -> None:

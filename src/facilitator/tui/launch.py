@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 
 from facilitator import catalog
 from facilitator.cli.output import error, resolve
-from facilitator.clock import SystemClock
+from facilitator.clock import SystemClock, nearest_time_of_day
 from facilitator.journal.store import journal_path, new_session_id, unfinished_sessions
 from facilitator.meeting.meeting import creation_event
 from facilitator.tui.app import FacilitatorApp, Startup
@@ -50,7 +49,7 @@ def _startup(args: argparse.Namespace, clock: SystemClock) -> Startup | None:
         start = getattr(args, "start", None)
         planned = None
         if start is not None:
-            planned = dt.datetime.combine(dt.date.today(), start).astimezone().timestamp()
+            planned = nearest_time_of_day(now, start.hour, start.minute)
         people = [p for p in participants.split(",") if p.strip()]
         startup.first = creation_event(
             agenda, session=new_session_id(startup.group or "meeting", now), group=startup.group,
@@ -68,6 +67,9 @@ def _startup(args: argparse.Namespace, clock: SystemClock) -> Startup | None:
         )
     if agenda is not None:
         startup.setup = agenda.path if agenda.origin == "file" else agenda.id
+    start = getattr(args, "start", None)
+    startup.start = f"{start:%H:%M}" if start is not None else ""
+    startup.newcomer = bool(getattr(args, "newcomer", False))
     startup.upcoming = _upcoming()
     return startup
 

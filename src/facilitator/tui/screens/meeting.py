@@ -67,6 +67,7 @@ class MeetingScreen(Screen[None]):
         self._timer: Timer | None = None  # repeating: each second while running
         self._aligner: Timer | None = None  # one-shot: waits for the next whole second
         self._rang_for: int | None = None
+        self._seen_item: int | None = None
         self._last_entry: str | None = None
         self._draft_for: str | None = None  # whose words are in the field (rounds)
 
@@ -184,6 +185,9 @@ class MeetingScreen(Screen[None]):
         words = []
         if status == "paused":
             words.append("PAUSED: space to resume")
+            after = self.meeting.remaining_on_resume()
+            if abs(after - remaining) >= 30:  # a flexible item gives the pause back
+                words.append(f"{mmss(after)} left on resuming, to keep the end time")
         if over:
             words += [f"OVERTIME by {mmss(remaining)}", "n for the next item", "+ adds a minute"]
         elif warn:
@@ -194,7 +198,12 @@ class MeetingScreen(Screen[None]):
         return words
 
     def _ring(self, over: bool) -> None:
+        """The bell, once, when the time of the item in hand runs out; not when coming back
+        (p) to an item whose time had already run out."""
         current = self.meeting.state.current
+        if current != self._seen_item:
+            self._seen_item = current
+            self._rang_for = current if over else None
         if over and self._rang_for != current and self.meeting.status == "running":
             self._rang_for = current
             self.app.bell()
@@ -210,17 +219,14 @@ class MeetingScreen(Screen[None]):
             return f"{item.who}: {holders}"
         if not item.is_round:
             return ""
-        if not run.started:
-            first = m.state.speakers_for(m.state.current)
-            return (
-                f"First to speak: {first[0]}"
-                if first
-                else "Nobody to speak: press a to add a participant"
-            )
+        nobody = "Nobody to speak: press a to add a participant"
+        if run.status != "current":  # before the meeting starts
+            order = m.round_order(m.state.current)
+            return f"First to speak: {order[0]}" if order else nobody
         if not run.order:
-            return "Nobody to speak: press a to add a participant"
+            return nobody
         if run.speaker is None:
-            return "Round complete" + (" (press n for the next item)" if run.started else "")
+            return "Round complete (press n for the next item)"
         share = m.speaker_share() or 0
         spent = m.speaker_elapsed()
         over = " OVER" if spent > share else ""
@@ -355,7 +361,14 @@ class MeetingScreen(Screen[None]):
         self._after()
 
     def action_next_speaker(self) -> None:
-        if self.meeting.next_speaker_turn() is None and self.meeting.run.speaker is None:
+        m = self.meeting
+        if not m.agenda.items[m.state.current].is_round:
+            self.notify("This item is not a round: there are no turns to give.", markup=False)
+            return
+        if m.status == "ready":
+            self.notify("Press space to start the meeting first.", markup=False)
+            return
+        if m.next_speaker_turn() is None and m.run.speaker is None:
             self.notify("Everyone has spoken in this round.", markup=False)
         self._after()
 
@@ -365,12 +378,29 @@ class MeetingScreen(Screen[None]):
         self._after()
 
     def action_add_participant(self) -> None:
-        def done(name: str | None) -> None:
-            if name and self.meeting.add_participant(name):
+        roles = list(self.meeting.agenda.roles)
+        no_role = "no role"
+
+        def welcome(name: str, role: str | None = None) -> None:
+            chosen = [role] if role and role != no_role else []
+            if self.meeting.add_participant(name, chosen):
                 self.notify(f"Welcome, {name}.", markup=False)
+            else:
+                self.notify(f"{name} is already here.", markup=False)
             self._after()
 
-        self.app.push_screen(AskText("Who has arrived?", "a name or pseudonym"), done)
+        def named(name: str | None) -> None:
+            if not name:
+                return
+            if not roles or name in self.meeting.state.participants:
+                welcome(name)
+                return
+            self.app.push_screen(
+                PickOne(f"Does {name} hold a role today?", [no_role, *roles]),
+                lambda role: welcome(name, role),
+            )
+
+        self.app.push_screen(AskText("Who has arrived?", "a name or pseudonym"), named)
 
     def action_participant_leaves(self) -> None:
         def done(name: str | None) -> None:
@@ -383,19 +413,35 @@ class MeetingScreen(Screen[None]):
             self.app.push_screen(PickOne("Who is leaving?", people), done)
 
     def action_order(self) -> None:
-        run = self.meeting.run
-        if not run.order:
+        """Who speaks next in this round; before a round has begun (or on an item that is not
+        a round, for the next round), who speaks first."""
+        m = self.meeting
+        index = m.next_round()
+        if index is None or m.status == "ended":
+            self.notify("There is no round left to order.", markup=False)
+            return
+        run = m.state.items[index]
+        order = m.round_order(index)
+        first = index != m.state.current or m.round_not_begun()
+        if first:
+            question = f"Who speaks first in “{m.agenda.items[index].title}”?"
+            choices = order
+        else:
+            question = "Who speaks next?"
+            choices = [p for p in order if p not in run.done_speakers and p != run.speaker]
+        if not choices:
+            self.notify("Nobody else is waiting to speak.", markup=False)
             return
 
         def done(name: str | None) -> None:
             if name:
-                order = [p for p in run.order if p != name]
-                position = order.index(run.speaker) + 1 if run.speaker in order else 0
-                order.insert(position, name)
-                self.meeting.reorder(order)
+                rest = [p for p in order if p != name]
+                after_speaker = not first and run.speaker in rest
+                rest.insert(rest.index(run.speaker) + 1 if after_speaker else 0, name)
+                m.reorder(rest, index)
             self._after()
 
-        self.app.push_screen(PickOne("Who speaks next?", list(run.order)), done)
+        self.app.push_screen(PickOne(question, choices), done)
 
     def action_write(self) -> None:
         if self.capture.display:

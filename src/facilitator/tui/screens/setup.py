@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from textual import on
@@ -12,7 +11,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label
 
-from facilitator.clock import Clock
+from facilitator.clock import Clock, nearest_time_of_day
 from facilitator.formats.agenda import Agenda
 from facilitator.groups import load_group
 from facilitator.journal.store import new_session_id
@@ -35,12 +34,14 @@ class SetupScreen(Screen[None]):
         Binding("escape", "back", "Back"),
     ]
 
-    def __init__(self, agenda: Agenda, clock: Clock, group: str = "",
-                 ) -> None:  # fmt: skip
+    def __init__(self, agenda: Agenda, clock: Clock, group: str = "", start: str = "",
+                 newcomer: bool = False) -> None:  # fmt: skip
         super().__init__()
         self.agenda = agenda
         self.clock = clock
         self.group_name = group
+        self.start = start
+        self.newcomer = newcomer
         self.carried: list[dict[str, object]] = []
 
     def compose(self) -> ComposeResult:
@@ -59,13 +60,13 @@ class SetupScreen(Screen[None]):
                 )
             yield from self._field(
                 "Planned start",
-                Input(id="start", placeholder="HH:MM (empty: when you press space)"),
+                Input(self.start, id="start", placeholder="HH:MM (empty: when you press space)"),
             )
             yield from self._field("Question language", Input(self.agenda.language, id="language"))
             yield from self._field("Rhythm (optional)", Input(
                 id="rhythm", placeholder="every 3 weeks on thursday at 19:00 · moon · monthly on "
                 "2nd tuesday at 19:00"))  # fmt: skip
-            yield TickBox("Someone new is here today", id="newcomer")
+            yield TickBox("Someone new is here today", self.newcomer, id="newcomer")
             yield Plain("", id="warning")
             yield Plain("", id="followups")
             yield Button("Start the meeting (ctrl+s)", id="go", variant="primary", compact=True)
@@ -149,8 +150,7 @@ class SetupScreen(Screen[None]):
             return None
         try:
             hours, minutes = (int(p) for p in text.split(":"))
-            today = dt.datetime.fromtimestamp(self.clock.now()).astimezone()
-            return today.replace(hour=hours, minute=minutes, second=0, microsecond=0).timestamp()
+            return nearest_time_of_day(self.clock.now(), hours, minutes)
         except ValueError:
             return False
 

@@ -1,0 +1,202 @@
+"""Rounds: turns, shares, passes, arrivals and leavers, with a fake clock."""
+
+from __future__ import annotations
+
+import pytest
+
+from facilitator.clock import FakeClock
+from facilitator.formats.agenda import Agenda, Item
+from tests.factories import meeting
+
+MIN = 60.0
+
+ROUND = Agenda(
+    id="r", title="Rounds",
+    items=(
+        Item("Opening", minutes=2),
+        Item("Shared", minutes=12, kind="round"),
+        Item("Each", kind="round", per_person=2, minutes=12),
+        Item("Core", minutes=60, flexible=True, min_minutes=20),
+    ),
+)  # fmt: skip
+PEOPLE = ["Ana", "Bo", "Chen", "Dee", "Eli", "Fay"]
+
+
+def at_round(title: str, people: list[str] | None = None, clock: FakeClock | None = None):  # type: ignore[no-untyped-def]
+    clock = clock or FakeClock()
+    m = meeting(ROUND, people or list(PEOPLE), clock=clock)
+    m.toggle()
+    while m.agenda.items[m.state.current].title != title:
+        m.next_item()
+    return m, clock
+
+
+def speak(m, clock: FakeClock, seconds: float) -> None:  # type: ignore[no-untyped-def]
+    clock.advance(seconds)
+    m.next_speaker_turn()
+
+
+@pytest.mark.parametrize("title", ["Shared", "Each"])
+def test_a_round_where_everyone_keeps_to_their_share_ends_on_time(title: str) -> None:
+    m, clock = at_round(title)
+    while m.run.speaker is not None:
+        speak(m, clock, m.speaker_share())
+    assert m.remaining() == 0
+
+
+@pytest.mark.parametrize("title", ["Shared", "Each"])
+def test_a_leaver_who_already_spoke_does_not_push_the_round_into_overtime(title: str) -> None:
+    m, clock = at_round(title)
+    for _ in range(3):
+        speak(m, clock, 120)
+    m.remove_participant("Ana")
+    assert m.speaker_share() == 120
+    while m.run.speaker is not None:
+        speak(m, clock, m.speaker_share())
+    assert m.remaining() == 0
+
+
+def test_an_arrival_redivides_what_is_left_among_those_still_to_speak() -> None:
+    m, clock = at_round("Shared")
+    for _ in range(3):
+        speak(m, clock, 120)
+    m.add_participant("Gus")
+    assert m.run.order[-1] == "Gus"
+    assert m.speaker_share() == pytest.approx((12 * MIN - 3 * 120) / 4)
+    while m.run.speaker is not None:
+        speak(m, clock, m.speaker_share())
+    assert m.remaining() == pytest.approx(0)
+
+
+def test_the_turn_in_progress_keeps_its_share_when_someone_arrives() -> None:
+    m, clock = at_round("Shared")
+    clock.advance(110)
+    m.add_participant("Gus")
+    assert m.speaker_share() == 120
+    assert m.speaker_elapsed() == 110
+
+
+def test_before_the_first_word_the_share_follows_who_is_there() -> None:
+    m, _ = at_round("Shared")
+    m.add_participant("Gus")
+    assert m.speaker_share() == pytest.approx(12 * MIN / 7)
+    m.remove_participant("Dee")
+    assert m.speaker_share() == 120
+
+
+def test_a_short_turn_leaves_more_for_the_others_in_a_shared_round() -> None:
+    m, clock = at_round("Shared")
+    speak(m, clock, 20)
+    assert m.speaker_share() == pytest.approx((12 * MIN - 20) / 5)
+
+
+def test_a_short_turn_gives_its_rest_back_to_the_meeting_in_a_per_person_round() -> None:
+    m, clock = at_round("Each")
+    speak(m, clock, 20)
+    assert m.speaker_share() == 120
+    core = next(r for r in m.projection().rows if r.title == "Core")
+    while m.run.speaker is not None:
+        speak(m, clock, m.speaker_share())
+    m.next_item()
+    assert m.remaining() == pytest.approx(core.projected_seconds + 100)
+
+
+def test_plus_during_a_turn_is_shared_by_everyone_still_to_speak() -> None:
+    m, clock = at_round("Shared")
+    clock.advance(30)
+    assert m.extend(+3)
+    assert m.speaker_share() == pytest.approx(120 + 180 / 6)
+
+
+def test_a_per_person_round_never_gives_a_negative_share() -> None:
+    m, _ = at_round("Each", ["Ana", "Bo", "Chen"])
+    assert m.extend(-1) and m.extend(-1)
+    m.remove_participant("Bo")
+    m.remove_participant("Chen")
+    assert m.speaker_share() is not None and m.speaker_share() >= 0
+    assert m.remaining() >= 0
+
+
+def test_an_arrival_joins_a_round_entered_during_a_pause() -> None:
+    m, clock = at_round("Opening", ["Ana", "Bo", "Chen"])
+    m.toggle()
+    m.next_item()  # into the round while paused
+    m.add_participant("Gus")
+    m.toggle()
+    assert m.run.order == ["Ana", "Bo", "Chen", "Gus"]
+    assert m.speaker_share() == 180
+
+
+def test_an_arrival_after_the_round_waits_to_be_given_the_floor() -> None:
+    m, clock = at_round("Shared", ["Ana", "Bo"])
+    speak(m, clock, 60)
+    speak(m, clock, 60)
+    assert m.run.speaker is None
+    m.add_participant("Gus")
+    assert m.run.speaker is None  # nothing moves on by itself
+    assert m.next_speaker_turn() == "Gus"
+
+
+def test_someone_who_left_meanwhile_is_not_called_when_going_back_to_a_round() -> None:
+    m, clock = at_round("Shared", ["Ana", "Bo", "Chen"])
+    clock.advance(60)
+    m.next_item()
+    m.remove_participant("Ana")  # the speaker of the unfinished round
+    m.remove_participant("Chen")
+    m.add_participant("Gus")
+    m.previous_item()
+    assert m.run.speaker == "Bo"
+    assert m.run.order == ["Bo", "Gus"]
+    assert m.next_speaker() == "Gus"
+
+
+def test_a_passed_speaker_comes_back_at_the_end() -> None:
+    m, clock = at_round("Shared", ["Ana", "Bo", "Chen"])
+    assert m.next_speaker_turn(passed=True) == "Bo"
+    assert m.next_speaker_turn() == "Chen"
+    assert m.next_speaker_turn() == "Ana"
+    assert m.next_speaker_turn() is None
+
+
+def test_items_that_are_not_rounds_have_no_speakers() -> None:
+    m, _ = at_round("Opening")
+    assert m.run.order == [] and m.run.speaker is None
+    assert m.next_speaker_turn() is None
+    assert m.speaker_share() is None
+
+
+def test_the_order_of_the_next_round_can_be_set_before_it_starts() -> None:
+    m, _ = at_round("Opening", ["Ana", "Bo", "Chen"])
+    target = m.next_round()
+    assert target is not None and m.agenda.items[target].title == "Shared"
+    assert m.reorder(["Chen", "Ana", "Bo"], target)
+    assert not m.reorder(["Chen", "Ana"], target)  # everyone, or it is refused
+    m.next_item()
+    assert m.run.speaker == "Chen"
+    assert m.next_speaker() == "Ana"
+
+
+def test_reordering_before_the_first_word_changes_who_opens_the_round() -> None:
+    m, clock = at_round("Shared", ["Ana", "Bo", "Chen"])
+    assert m.round_not_begun()
+    m.reorder(["Bo", "Ana", "Chen"])
+    assert m.run.speaker == "Bo"
+    clock.advance(5)
+    assert not m.round_not_begun()
+    m.reorder(["Bo", "Chen", "Ana"])
+    assert m.run.speaker == "Bo" and m.next_speaker() == "Chen"
+
+
+def test_a_role_round_takes_a_late_arrival_who_holds_the_role() -> None:
+    agenda = Agenda(
+        id="cc", title="Case clinic", roles=("case giver", "coach"),
+        items=(Item("Mirroring", kind="round", who="coach", per_person=2, minutes=6),
+               Item("Dialogue", minutes=25, flexible=True, min_minutes=15)),
+    )  # fmt: skip
+    roles = {"case giver": ["Ana"], "coach": ["Bo", "Chen"]}
+    m = meeting(agenda, ["Ana", "Bo", "Chen"], roles=roles)
+    m.toggle()
+    m.add_participant("Dee", ["coach"])
+    m.add_participant("Eve")
+    assert m.run.order == ["Bo", "Chen", "Dee"]
+    assert m.allotted() == 6 * MIN
