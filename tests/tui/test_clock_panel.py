@@ -80,11 +80,12 @@ async def test_one_repeating_tick_however_many_actions(clock: FakeClock) -> None
     async with app.run_test(size=(80, 24)) as pilot:
         screen = app.screen
 
-        def ticking() -> list[object]:
+        def ticking(callback: str = "_tick") -> list[object]:
+            wanted = getattr(screen, callback)
             return [
                 timer
                 for timer in screen._timers
-                if timer._callback == screen._tick  # type: ignore[attr-defined]
+                if wanted in (timer._callback, getattr(timer._callback, "args", (None,))[0])
                 and timer._task is not None
                 and not timer._task.done()
             ]
@@ -95,9 +96,10 @@ async def test_one_repeating_tick_however_many_actions(clock: FakeClock) -> None
         screen._start_ticking()  # type: ignore[attr-defined]  # ...twice, however unlikely
         await pilot.pause()
         assert len(ticking()) == 1
-        await pilot.press("space")  # paused: the slow tick replaces the fast one
+        await pilot.press("space")  # paused: a tick each minute replaces the one each second
         await pilot.pause()
-        assert len(ticking()) == 1
+        assert len(ticking()) == 0
+        assert len(ticking("_minute_tick")) == 1
 
 
 async def test_the_timeline_narrows_with_the_terminal(clock: FakeClock) -> None:

@@ -220,11 +220,19 @@ async def test_the_command_palette_offers_every_meeting_action(clock: FakeClock)
     app = meeting_app(MS150, clock, ["Ana"])
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        titles = {command.title for command in app.get_system_commands(app.screen)}
-        for name in ("Start/pause", "Next", "Previous", "Skip", "+1 min", "-1 min", "Speaker",
-                     "Pass", "Add person", "Leaves", "Write", "Draw", "Redraw", "Alternative",
-                     "End", "Help"):  # fmt: skip
+        commands = list(app.get_system_commands(app.screen))
+        titles = {command.title for command in commands}
+        for name in ("Start/pause", "Next", "Previous item", "Skip this item", "+1 min",
+                     "-1 min", "Speaker", "Speaker passes", "Who speaks next", "Add person",
+                     "Someone leaves", "Write an entry", "Draw a question",
+                     "Draw another question", "Alternative activity", "End", "Help"):  # fmt: skip
             assert name in titles, name
+        for words in ("not at all", "a little", "partly", "mostly", "fully"):
+            assert f"Expectations met: {words}" in titles  # each rating, not one "Met"
+        assert "Screenshot" not in titles  # private notes never go to a picture file
+        helps = " ".join(str(command.help) for command in commands)
+        assert "key +" in helps and "key ?" in helps
+        assert "equals_sign" not in helps and "question_mark" not in helps
         command = next(c for c in app.get_system_commands(app.screen) if c.title == "Start/pause")
         command.callback()
         await pilot.pause()

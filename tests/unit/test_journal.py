@@ -117,6 +117,18 @@ def test_a_second_instance_is_refused(data_dir: Path) -> None:
     other.close()
 
 
+def test_a_session_open_in_another_window_is_not_offered_for_resuming(data_dir: Path) -> None:
+    from facilitator.journal.store import unfinished_sessions
+
+    clock = FakeClock()
+    handle, _ = start_session(first_event(clock), clock)
+    try:
+        assert [u.open_elsewhere for u in unfinished_sessions()] == [True]
+    finally:
+        handle.close()
+    assert [u.open_elsewhere for u in unfinished_sessions()] == [False]
+
+
 def test_a_stale_lock_from_a_dead_process_is_taken_over(data_dir: Path) -> None:
     folder = data_dir / "sessions"
     folder.mkdir(parents=True)
@@ -188,3 +200,20 @@ def test_markdown_record_of_a_full_meeting() -> None:
     assert "| 4 | Core | 08:38 | 107 | 08:38 | 100 |" in text
     assert "- [ ] send the article — Bo" in text
     assert json.dumps(text)  # plain text, serialisable
+
+
+def test_the_record_lists_everyone_who_came_with_arrivals_and_departures() -> None:
+    clock = FakeClock()
+    m = Meeting.create(
+        creation_event(MS150, session="s", group="T", participants=["Ana", "Bo"], t=clock.now()),
+        clock,
+    )
+    m.toggle()
+    clock.advance(minutes=10)
+    m.add_participant("Gus")
+    clock.advance(minutes=30)
+    m.remove_participant("Bo")
+    m.remove_participant("Gus")
+    m.end()
+    text = render(m.state, clock.now())
+    assert "- Participants: Ana, Bo (left 08:40), Gus (arrived 08:10, left 08:40)" in text

@@ -57,7 +57,30 @@ class SessionLock:
         os.fchmod(fd, 0o600)
         self._fd = fd
 
-    def release(self) -> None:
+    def release(self, *, remove: bool = False) -> None:
+        """Let go. The file stays while the session may be opened again (removing it would
+        race with a new opener); ``remove`` for a session that has ended, held to the last."""
         if self._fd is not None:
-            os.close(self._fd)  # the file stays: removing it would race with a new opener
+            if remove:
+                self.path.unlink(missing_ok=True)
+            os.close(self._fd)
             self._fd = None
+
+
+def is_locked(path: Path) -> bool:
+    """Whether another facilitator holds this lock now."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        return False
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except OSError:
+        return True
+    finally:
+        os.close(fd)
+    return False

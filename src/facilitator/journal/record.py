@@ -33,7 +33,8 @@ def render(state: State, now: float) -> str:
     if state.group:
         out.append(f"- Group: {md(state.group)}")
     out.append(f"- Agenda: {md(state.agenda.title)} (`{state.agenda.id}`)")
-    out.append(f"- Participants: {', '.join(md(p) for p in _everyone(state)) or '–'}")
+    people = ", ".join(_attendee(state, p) for p in _everyone(state))
+    out.append(f"- Participants: {people or '–'}")
     if state.started is not None:
         end = state.ended if state.ended is not None else now
         out.append(
@@ -51,8 +52,18 @@ def render(state: State, now: float) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
+def _attendee(state: State, person: str) -> str:
+    notes = []
+    if person in state.arrived:
+        notes.append(f"arrived {_hm(state.arrived[person])}")
+    if person in state.left:
+        notes.append(f"left {_hm(state.left[person])}")
+    return md(person) + (f" ({', '.join(notes)})" if notes else "")
+
+
 def _everyone(state: State) -> list[str]:
-    people = list(state.participants)
+    """Everyone who was there at some point, and anyone an entry was written for."""
+    people = list(state.attended)
     for entry in state.entries.values():
         if entry.person and entry.person not in people:
             people.append(entry.person)

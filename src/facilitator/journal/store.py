@@ -12,7 +12,7 @@ from facilitator import paths
 from facilitator.clock import Clock, local_datetime
 from facilitator.fsutil import atomic_write
 from facilitator.journal.jsonl import Event, JournalWriter, read_events
-from facilitator.journal.lock import SessionLock
+from facilitator.journal.lock import SessionLock, is_locked
 from facilitator.meeting.meeting import Meeting
 from facilitator.text import slug
 
@@ -52,9 +52,9 @@ class OpenSession:
     def sink(self, event: Event) -> None:
         self.writer.append(event)
 
-    def close(self) -> None:
+    def close(self, *, ended: bool = False) -> None:
         self.writer.close()
-        self.lock.release()
+        self.lock.release(remove=ended)  # an ended session is never opened for writing again
 
 
 def start_session(first: Event, clock: Clock) -> tuple[OpenSession, Meeting]:
@@ -82,6 +82,7 @@ class Unfinished:
     group: str
     agenda: str
     last: dt.datetime
+    open_elsewhere: bool = False  # another facilitator has it open right now
 
 
 def unfinished_sessions() -> list[Unfinished]:
@@ -102,7 +103,8 @@ def unfinished_sessions() -> list[Unfinished]:
         first = events[0]
         found.append(Unfinished(path.stem, str(first.get("group", "")),
                                 str(first.get("agenda", {}).get("title", "")),
-                                local_datetime(float(events[-1]["t"]))))  # fmt: skip
+                                local_datetime(float(events[-1]["t"])),
+                                is_locked(folder / f"{path.stem}.lock")))  # fmt: skip
     return found
 
 

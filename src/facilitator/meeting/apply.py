@@ -152,6 +152,10 @@ def _participant_added(state: State, event: Event, t: float) -> None:
     if name in state.participants:
         return
     state.participants.append(name)
+    if name not in state.attended:
+        state.attended.append(name)
+        state.arrived[name] = t
+    state.left.pop(name, None)  # back again
     for role in event.get("roles", []):
         state.roles.setdefault(str(role), []).append(name)
     run = state.item
@@ -171,6 +175,7 @@ def _participant_left(state: State, event: Event, t: float) -> None:
     name = str(event["name"])
     if name in state.participants:
         state.participants.remove(name)
+        state.left[name] = t
     for people in state.roles.values():
         if name in people:
             people.remove(name)

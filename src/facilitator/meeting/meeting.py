@@ -242,9 +242,14 @@ class Meeting:
         self._emit("order_changed", index=index, order=list(order))
         return True
 
+    def present(self, name: str) -> str | None:
+        """The participant called ``name``, ignoring case ("bo" is Bo), if any."""
+        folded = clean_line(name).casefold()
+        return next((p for p in self.state.participants if p.casefold() == folded), None)
+
     def add_participant(self, name: str, roles: Sequence[str] = ()) -> str | None:
         name = clean_line(name)
-        if not name or name in self.state.participants:
+        if not name or self.present(name) is not None:
             return None
         self._emit("participant_added", name=name, roles=list(roles))
         return name

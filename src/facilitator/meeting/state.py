@@ -84,7 +84,10 @@ class State:
     session: str = ""
     group: str = ""
     language: str = "en"
-    participants: list[str] = field(default_factory=list)
+    participants: list[str] = field(default_factory=list)  # who is here now
+    attended: list[str] = field(default_factory=list)  # everyone who was here at some point
+    arrived: dict[str, float] = field(default_factory=dict)  # late arrivals, when they came
+    left: dict[str, float] = field(default_factory=dict)  # when each leaver last left
     roles: dict[str, list[str]] = field(default_factory=dict)
     newcomer: bool = False
     planned_start: float | None = None
@@ -139,6 +142,7 @@ def new_state(event: Event) -> State:
         total=float(event.get("total", 0.0)),
         carried=[dict(c) for c in event.get("carried", []) if isinstance(c, dict)],
     )
+    state.attended = list(state.participants)
     state.planned = plan(agenda, max(1, len(state.participants)), state.newcomer,
                          state.role_counts())  # fmt: skip
     state.items = [ItemRun(i) for i in range(len(agenda.items))]

@@ -33,7 +33,7 @@ def summary(state: State, now: float) -> Text:
         end = state.ended if state.ended is not None else state.last_event
         parts[-1] += f"–{local_datetime(end):%H:%M}"
         parts.append(f"{(end - state.started) / 60:.0f} min of {state.total:g} planned")
-    people = len(state.participants)
+    people = len(state.attended)
     parts.append(f"{people} {'person' if people == 1 else 'people'}")
     text = Text(" · ".join(parts))
     if state.ended is None:
@@ -71,7 +71,7 @@ def questions(state: State) -> Text | None:
 
 
 def _people(state: State, entries: list[Entry]) -> list[str]:
-    order = list(state.participants)
+    order = list(state.attended)
     order += [e.person for e in entries if e.person and e.person not in order]
     said = {e.person or "" for e in entries}
     return [p for p in order if p in said] + ([""] if "" in said else [])

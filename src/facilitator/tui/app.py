@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import App, SystemCommand
+from textual.binding import Binding
 from textual.screen import Screen
 
 from facilitator.clock import Clock, SystemClock
@@ -146,7 +147,8 @@ class FacilitatorApp(App[int]):
             self.notify(f"Could not resume {session}: {exc}", markup=False, severity="error")
             return None
         away = self.meeting.state.resumed_after or 0.0
-        notice = f"Resumed after {minutes_words(away) if away >= 60 else f'{away:.0f} s'} away."
+        words = minutes_words(away) if away >= 60 else f"{away:.0f} s"
+        notice = f"Resumed. The last action saved was {words} ago; the clock kept counting."
         for warning in self.handle.warnings:
             notice += "\n" + warning
         return MeetingScreen(self.meeting, self.drawer_factory(self.meeting), notice=notice)
@@ -209,14 +211,14 @@ class FacilitatorApp(App[int]):
             self.notify(f"The record is saved: {path}", markup=False, timeout=10)
         except OSError as exc:
             self.notify(f"Could not write the record: {exc}", markup=False, severity="error")
-        self._close()
+        self._close(ended=True)
         self._remember_group(meeting)
         self.meeting = None
         self.pop_screen()
 
-    def _close(self) -> None:
+    def _close(self, *, ended: bool = False) -> None:
         if self.handle is not None:
-            self.handle.close()
+            self.handle.close(ended=ended)
             self.handle = None
 
     def on_unmount(self) -> None:
@@ -238,21 +240,37 @@ class FacilitatorApp(App[int]):
             "run facilitator again to resume the meeting."))  # fmt: skip
         self._close_messages_no_wait()
 
+    async def action_quit(self) -> None:
+        """ctrl+q, or Quit in the palette: during a meeting, ask first."""
+        meeting = self.meeting
+        if meeting is None or meeting.status == "ended":
+            self.exit()
+            return
+        from facilitator.tui.screens.confirm import Confirm
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self.exit()
+
+        question = (
+            "Quit facilitator now? The meeting stays unfinished: start facilitator again "
+            "to resume it where it is (q ends it properly, with its record)."
+        )
+        self.push_screen(Confirm(question), answer)
+
     def get_system_commands(self, screen: Screen[None]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        offered: set[str] = set()
+        # No screenshot: a picture of private notes would land outside the private folder.
+        for command in super().get_system_commands(screen):
+            if command.title != "Screenshot":
+                yield command
         for binding in screen.BINDINGS:
-            if not hasattr(binding, "action") or not binding.description:  # type: ignore[union-attr]
+            if not isinstance(binding, Binding) or not binding.description:
                 continue
-            action = binding.action  # type: ignore[union-attr]
-            description = binding.description  # type: ignore[union-attr]
-            if description in offered:  # 0-4 share one name: offer it once
-                continue
-            offered.add(description)
+            words = f"{binding.tooltip} · " if binding.tooltip else ""
             yield SystemCommand(
-                description,
-                f"key: {self.get_key_display(binding)}",  # type: ignore[arg-type]
-                lambda a=action: self.call_later(screen.run_action, a),
+                binding.description,
+                f"{words}key {self.get_key_display(binding)}",
+                lambda a=binding.action: self.call_later(screen.run_action, a),
             )
 
 

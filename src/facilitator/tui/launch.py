@@ -57,7 +57,7 @@ def _startup(args: argparse.Namespace, clock: SystemClock) -> Startup | None:
             planned_start=planned, carried=_carried(startup.group), t=now,
         )  # fmt: skip
         return startup
-    found = unfinished_sessions()
+    found = [u for u in unfinished_sessions() if not u.open_elsewhere]
     if found:
         startup.offer_resume = found[0].session
         last = found[0]

@@ -32,6 +32,7 @@ class EntriesScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
             yield Plain("Entries of this item", classes="dialog-title")
+            yield Plain("Nothing written for this item yet: a adds an entry.", id="empty")
             yield OptionList(id="entry-list")
             yield Plain(
                 "a: add for someone · enter: edit · delete: remove · x: share · escape: close",
@@ -49,17 +50,18 @@ class EntriesScreen(ModalScreen[None]):
         highlighted = options.highlighted
         options.clear_options()
         for entry in self._entries():
-            who = entry.person or entry.owner or ""
-            extra = f" ({met_words(entry.met)})" if entry.met is not None else ""
-            share = "  [to share]" if entry.share else ""
-            options.add_option(
-                Option(
-                    Text(f"{who}: {entry.text}{extra}{share}" if who else f"{entry.text}{share}"),
-                    id=entry.id,
-                )
-            )
+            options.add_option(Option(Text(self._label(entry)), id=entry.id))
         if options.option_count:
             options.highlighted = min(highlighted or 0, options.option_count - 1)
+        self.query_one("#empty", Plain).display = not options.option_count
+
+    @staticmethod
+    def _label(entry) -> str:  # type: ignore[no-untyped-def]
+        who = entry.person or entry.owner or ""
+        words = entry.text or "(no words, only a rating)"
+        extra = f" ({met_words(entry.met)})" if entry.met is not None else ""
+        share = "  [to share]" if entry.share else ""
+        return f"{who}: {words}{extra}{share}" if who else f"{words}{extra}{share}"
 
     def _current(self) -> str | None:
         options = self.query_one(OptionList)
@@ -114,7 +116,8 @@ class EntriesScreen(ModalScreen[None]):
                 self.meeting.remove_entry(entry_id)
             self._fill()
 
-        self.app.push_screen(Confirm("Remove this entry?"), done)
+        label = self._label(self.meeting.state.entries[entry_id])
+        self.app.push_screen(Confirm(f"Remove this entry?\n\n{label}"), done)
 
     def action_share(self) -> None:
         entry_id = self._current()

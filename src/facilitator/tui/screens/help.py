@@ -1,6 +1,8 @@
-"""Every key, in plain words."""
+"""Every key, in plain words: read from the screen's own bindings, so it never drifts."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from rich.table import Table
 from textual.app import ComposeResult
@@ -9,31 +11,21 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-MEETING_KEYS = [
-    ("space", "start the meeting; pause; resume"),
-    ("n", "end this item and go to the next one"),
-    ("p", "go back to the previous item (it continues where it stopped)"),
-    ("k", "skip this item and go to the next one"),
-    ("+  /  -", "one more / one less minute for this item"),
-    ("s", "next speaker (in a round)"),
-    ("b", "this speaker passes for now: they get their turn at the end of the round"),
-    ("o", "change the speaking order"),
-    ("a", "add a participant who just arrived"),
-    ("l", "a participant leaves"),
-    ("e  or  enter", "write an entry (expectation, conclusion, note, follow-up, decision)"),
-    ("escape", "leave the text field"),
-    ("0 to 4", "in the conclusion: how far the speaker's expectations were met"),
-    ("x", "mark the last entry to share with other groups (or unmark it)"),
-    ("E", "see, edit and remove this item's entries"),
-    ("d", "draw a question"),
-    ("r", "draw another question (the first is kept as skipped, not asked)"),
-    ("v", "switch to the item's alternative activity and back"),
-    ("R", "retire the current question for this group: never again"),
-    ("F", "follow-ups from earlier sessions: mark one done"),
-    ("q", "end the meeting (asks first: y or enter ends it, n or escape goes back)"),
-    ("?", "this help"),
-    ("ctrl+p", "command palette: every action by name"),
-]
+NAMES = {"question_mark": "?", "plus": "+", "minus": "-", "equals_sign": "=", "space": "space"}
+
+
+def key_rows(bindings: Sequence[Binding | tuple[str, ...]]) -> list[tuple[str, str]]:
+    """One row per thing to do: its keys ("0 to 4" for a run of digits) and its words."""
+    keys: dict[str, list[str]] = {}
+    for binding in bindings:
+        if isinstance(binding, Binding) and binding.tooltip:
+            names = [NAMES.get(k.strip(), k.strip()) for k in binding.key.split(",")]
+            keys.setdefault(binding.tooltip, []).extend(names)
+    rows = []
+    for words, names in keys.items():
+        digits = len(names) > 2 and all(n.isdigit() for n in names)
+        rows.append((f"{names[0]} to {names[-1]}" if digits else "  or  ".join(names), words))
+    return rows
 
 
 def keys_table(rows: list[tuple[str, str]]) -> Table:
@@ -48,10 +40,14 @@ def keys_table(rows: list[tuple[str, str]]) -> Table:
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,question_mark,q", "dismiss_help", "Close")]
 
+    def __init__(self, bindings: Sequence[Binding | tuple[str, ...]]) -> None:
+        super().__init__()
+        self.rows = [*key_rows(bindings), ("ctrl+p", "command palette: every action by name")]
+
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog help"):
             yield Static("Keys in the meeting", classes="dialog-title")
-            yield Static(keys_table(MEETING_KEYS))
+            yield Static(keys_table(self.rows))
             yield Static(
                 "Typing in a text field never triggers these keys. Escape: close.",
                 classes="dialog-hint",

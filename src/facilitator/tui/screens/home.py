@@ -52,6 +52,7 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#upcoming").display = bool(self.upcoming)
+        self.query_one("#legend").display = False  # until the group's own agendas are read
         self.query_one(OptionList).focus()
 
     def on_screen_resume(self) -> None:
@@ -86,6 +87,7 @@ class HomeScreen(Screen[None]):
             options.add_option(Option(label, id=entry.id))
         if options.option_count:
             options.highlighted = self._default_index()
+        self.query_one("#legend").display = any(e.origin == "user" for e in entries)
 
     def _default_index(self) -> int:
         for number, entry in enumerate(self.entries):

@@ -31,31 +31,52 @@ from facilitator.tui.widgets.timeline import Timeline
 class MeetingScreen(Screen[None]):
     CSS_PATH = Path(__file__).with_name("meeting.tcss")  # read when first shown
     AUTO_FOCUS = ""  # keys act on the meeting until the facilitator chooses to write
+    # Descriptions name each action in the footer and the command palette; tooltips say what it
+    # does, in plain words, for the help screen and the palette.
     BINDINGS = [
-        Binding("space", "toggle", "Start/pause"),
-        Binding("n", "next_item", "Next"),
-        Binding("p", "previous_item", "Previous", show=False),
-        Binding("k", "skip_item", "Skip", show=False),
-        Binding("plus,equals_sign", "extend(1)", "+1 min"),
-        Binding("minus", "extend(-1)", "-1 min", show=False),
-        Binding("s", "next_speaker", "Speaker"),
-        Binding("b", "pass_speaker", "Pass", show=False),
-        Binding("o", "order", "Order", show=False),
-        Binding("a", "add_participant", "Add person"),
-        Binding("l", "participant_leaves", "Leaves", show=False),
-        Binding("e", "write", "Write", show=False),
-        Binding("E", "entries", "Entries", show=False),
-        Binding("x", "share", "Share", show=False),
-        Binding("d", "draw", "Draw", show=False),
-        Binding("r", "redraw", "Redraw", show=False),
-        Binding("v", "alternative", "Alternative", show=False),
-        Binding("R", "retire", "Retire question", show=False),
-        *[Binding(str(n), f"met({n})", "Met", show=False) for n in range(5)],
-        Binding("escape", "leave_field", "Leave field", show=False),
-        Binding("F", "followups", "Earlier follow-ups", show=False),
-        Binding("q", "end", "End"),
-        Binding("question_mark", "help", "Help"),
-    ]
+        Binding("space", "toggle", "Start/pause", tooltip="start the meeting; pause; resume"),
+        Binding("n", "next_item", "Next", tooltip="end this item and go to the next one"),
+        Binding("p", "previous_item", "Previous item", show=False,
+                tooltip="go back to the previous item (it continues where it stopped)"),
+        Binding("k", "skip_item", "Skip this item", show=False,
+                tooltip="skip this item and go to the next one"),
+        Binding("plus,equals_sign", "extend(1)", "+1 min", key_display="+",
+                tooltip="one more minute for this item"),
+        Binding("minus", "extend(-1)", "-1 min", show=False, key_display="-",
+                tooltip="one minute less for this item"),
+        Binding("s", "next_speaker", "Speaker", tooltip="next speaker (in a round)"),
+        Binding("b", "pass_speaker", "Speaker passes", show=False,
+                tooltip="this speaker passes for now: they get their turn at the end of the round"),
+        Binding("o", "order", "Who speaks next", show=False,
+                tooltip="change the speaking order (on an item that is not a round: for the "
+                "next round)"),
+        Binding("a", "add_participant", "Add person", tooltip="add a participant who just arrived"),
+        Binding("l", "participant_leaves", "Someone leaves", show=False,
+                tooltip="a participant leaves (rounds re-divide the time)"),
+        Binding("e,enter", "write", "Write an entry", show=False, key_display="e",
+                tooltip="write an entry (expectation, conclusion, note, follow-up, decision)"),
+        Binding("escape", "leave_field", "Back to the meeting keys",
+                tooltip="leave the text field, keeping what is typed there"),
+        *[Binding(str(n), f"met({n})", f"Expectations met: {MET_WORDS[n]}", show=False,
+                  tooltip="in the conclusion: how far the speaker's expectations were met")
+          for n in range(5)],
+        Binding("x", "share", "Mark to share", show=False,
+                tooltip="mark the last entry to share with other groups (or unmark it)"),
+        Binding("E", "entries", "This item's entries", show=False,
+                tooltip="see, add, edit and remove this item's entries"),
+        Binding("d", "draw", "Draw a question", show=False, tooltip="draw a question"),
+        Binding("r", "redraw", "Draw another question", show=False,
+                tooltip="draw another question (the first is kept as skipped, not asked)"),
+        Binding("v", "alternative", "Alternative activity", show=False,
+                tooltip="switch to the item's alternative activity and back"),
+        Binding("R", "retire", "Retire the question", show=False,
+                tooltip="retire the current question for this group: never again"),
+        Binding("F", "followups", "Earlier follow-ups", show=False,
+                tooltip="follow-ups from earlier sessions: mark one done"),
+        Binding("q", "end", "End",
+                tooltip="end the meeting (asks first: y or enter ends it, n or escape goes back)"),
+        Binding("question_mark", "help", "Help", key_display="?", tooltip="this help"),
+    ]  # fmt: skip
 
     def __init__(self, meeting: Meeting, drawer: Drawer | None = None, notice: str = "") -> None:
         super().__init__()
@@ -125,17 +146,26 @@ class MeetingScreen(Screen[None]):
             if timer is not None:
                 timer.stop()
         self._aligner = None
-        if self.meeting.status != "running":
-            self._timer = self.set_interval(30, self._tick)  # the time of day in the top bar
+        if self.meeting.status != "running":  # the time of day and the plan, each minute
+            to_minute = 60.0 - self.meeting.now() % 60.0
+            self._timer = self.set_timer(to_minute + 0.05, self._minute_tick)
             return
         self._timer = None
         to_next_second = self.meeting.remaining() % 1.0
         self._aligner = self.set_timer(max(0.05, to_next_second + 0.02), self._start_ticking)
 
+    def _minute_tick(self) -> None:
+        self.refresh_clock()
+        self._schedule()
+
     def _start_ticking(self) -> None:
-        self._aligner = None
-        if self._timer is not None:
-            self._timer.stop()
+        for timer in (self._aligner, self._timer):
+            if timer is not None:
+                timer.stop()
+        self._aligner = self._timer = None
+        if self.meeting.status != "running":  # a late aligner after a pause: stay asleep
+            self._schedule()
+            return
         self._timer = self.set_interval(1.0, self._tick)
         self._tick()
 
@@ -186,15 +216,18 @@ class MeetingScreen(Screen[None]):
         if status == "paused":
             words.append("PAUSED: space to resume")
             after = self.meeting.remaining_on_resume()
-            if abs(after - remaining) >= 30:  # a flexible item gives the pause back
-                words.append(f"{mmss(after)} left on resuming, to keep the end time")
+            if remaining - after >= 60:  # a flexible item gives the pause back
+                words.append(
+                    f"{minutes_words(max(0.0, after))} left on resuming (the pause is taken from this item)"
+                )
         if over:
             words += [f"OVERTIME by {mmss(remaining)}", "n for the next item", "+ adds a minute"]
         elif warn:
             words.append("One minute left")
-        if not words:  # to the nearest minute, so "25 min" while the digits say 25:00
-            left = int(remaining / 60 + 0.5) * 60
-            words.append(f"{minutes_words(left)} left of {minutes_words(self.meeting.allotted())}")
+        if not words:  # both to the nearest minute, as the timeline shows them
+            total = int(self.meeting.allotted() / 60 + 0.5) * 60
+            left = min(total, int(remaining / 60 + 0.5) * 60)
+            words.append(f"{minutes_words(left)} left of {minutes_words(total)}")
         return words
 
     def _ring(self, over: bool) -> None:
@@ -247,13 +280,16 @@ class MeetingScreen(Screen[None]):
             state = f"{minutes_words(over)} OVER"
         else:
             state = f"{minutes_words(over)} early"
-        left = projection.planned_end - m.now()
         people = len(m.state.participants)
         if self.has_class("compact"):
             return f"Ends {hhmm(projection.projected_end)} · {state} · {people} people"
+        left = ""
+        if m.state.started is not None or m.state.planned_start is not None:
+            to_end = max(0.0, projection.planned_end - m.now())
+            left = f"{minutes_words(to_end)} to planned end · "
         return (
             f"Ends {hhmm(projection.projected_end)} (planned {hhmm(projection.planned_end)}) · "
-            f"{state} · {minutes_words(max(0.0, left))} to planned end · {people} people"
+            f"{state} · {left}{people} people"
         )
 
     def _topbar(self) -> str:
@@ -327,8 +363,26 @@ class MeetingScreen(Screen[None]):
                 f"{entry.person}: " if entry.person else (f"{entry.owner}: " if entry.owner else "")
             )
             share = " [to share]" if entry.share else ""
-            lines.append(f"• {who}{entry.text.splitlines()[0] if entry.text else ''}{share}")
+            words = entry.text.splitlines()[0] if entry.text else ""
+            if entry.met is not None:
+                words += (
+                    f" (met: {MET_WORDS[entry.met]})" if words else f"met: {MET_WORDS[entry.met]}"
+                )
+            lines.append(f"• {who}{words}{share}")
         self.capture.show(prompt, earlier, lines)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While typing, the footer offers only the way back to the meeting keys (Textual would
+        still list + there, although the field takes it as text)."""
+        typing = isinstance(self.focused, Input)
+        if action == "leave_field":
+            return typing
+        if action == "extend":
+            return not typing
+        return True
+
+    def on_descendant_blur(self) -> None:
+        self.refresh_bindings()
 
     # -- actions ----------------------------------------------------------------------------
 
@@ -385,14 +439,16 @@ class MeetingScreen(Screen[None]):
             chosen = [role] if role and role != no_role else []
             if self.meeting.add_participant(name, chosen):
                 self.notify(f"Welcome, {name}.", markup=False)
-            else:
-                self.notify(f"{name} is already here.", markup=False)
             self._after()
 
         def named(name: str | None) -> None:
             if not name:
                 return
-            if not roles or name in self.meeting.state.participants:
+            here = self.meeting.present(name)
+            if here is not None:
+                self.notify(f"{here} is already here.", markup=False)
+                return
+            if not roles:
                 welcome(name)
                 return
             self.app.push_screen(
@@ -451,6 +507,7 @@ class MeetingScreen(Screen[None]):
         field = self.query_one("#entry", Input)
         if self.focused is field and not field.value:
             self._draft_for = self.meeting.run.speaker  # the words typed now are this speaker's
+        self.refresh_bindings()
 
     def action_leave_field(self) -> None:
         self.set_focus(None)
@@ -595,4 +652,4 @@ class MeetingScreen(Screen[None]):
         self.app.push_screen(PickOne("Which follow-up is done?", labels), done)
 
     def action_help(self) -> None:
-        self.app.push_screen(HelpScreen())
+        self.app.push_screen(HelpScreen(self.BINDINGS))

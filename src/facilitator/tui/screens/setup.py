@@ -64,8 +64,7 @@ class SetupScreen(Screen[None]):
             )
             yield from self._field("Question language", Input(self.agenda.language, id="language"))
             yield from self._field("Rhythm (optional)", Input(
-                id="rhythm", placeholder="every 3 weeks on thursday at 19:00 · moon · monthly on "
-                "2nd tuesday at 19:00"))  # fmt: skip
+                id="rhythm", placeholder="e.g. every 3 weeks on thursday at 19:00, or moon"))  # fmt: skip
             yield TickBox("Someone new is here today", self.newcomer, id="newcomer")
             yield Plain("", id="warning")
             yield Plain("", id="followups")
@@ -127,10 +126,21 @@ class SetupScreen(Screen[None]):
         box.show("\n".join(lines))
         box.display = bool(carried)
 
+    def _roles(self) -> dict[str, list[str]]:
+        return {role: split_names(self.query_one(f"#role-{n}", Input).value)
+                for n, role in enumerate(self.agenda.roles)}  # fmt: skip
+
+    def _people(self, roles: dict[str, list[str]]) -> list[str]:
+        """The participants, and anyone named only in a role: the meeting will have them all."""
+        people = split_names(self.query_one("#participants", Input).value)
+        for holders in roles.values():
+            people += [p for p in holders if p not in people]
+        return people
+
     @on(Input.Changed)
     @on(TickBox.Changed)
     def _check(self) -> None:
-        count = len(split_names(self.query_one("#participants", Input).value))
+        count = len(self._people(self._roles()))
         words = []
         note = self.agenda.size_note(count) if count else None
         if note:
@@ -157,11 +167,8 @@ class SetupScreen(Screen[None]):
     @on(Button.Pressed, "#go")
     def action_start(self) -> None:
         group = clean_line(self.query_one("#group", Input).value)
-        people = split_names(self.query_one("#participants", Input).value)
-        roles = {role: split_names(self.query_one(f"#role-{n}", Input).value)
-                 for n, role in enumerate(self.agenda.roles)}  # fmt: skip
-        for holders in roles.values():
-            people += [p for p in holders if p not in people]
+        roles = self._roles()
+        people = self._people(roles)
         start = self._start_time()
         if start is False:
             self.notify("The planned start should look like 19:00.", markup=False, severity="error")

@@ -36,14 +36,18 @@ class Capture(Vertical):
     def compose(self) -> ComposeResult:
         yield Plain("", id="prompt")
         yield Plain("", id="earlier")
-        yield Input(placeholder="press e to write", id="entry")
+        # A draft kept with escape is added to, not replaced by the next key.
+        yield Input(placeholder="press e to write", id="entry", select_on_focus=False)
         yield Plain("", id="entries")
 
     def show(self, prompt: str, earlier: str, entries: list[str]) -> None:
         self.query_one("#prompt", Plain).show(prompt)
         self.query_one("#earlier", Plain).show(earlier)
         self.query_one("#earlier", Plain).display = bool(earlier)
-        self.query_one("#entries", Plain).show("\n".join(entries[-3:]))
+        shown = entries
+        if len(entries) > 3:  # the last two, and a word that there are more
+            shown = [f"  … {len(entries) - 2} earlier (E to see them all)", *entries[-2:]]
+        self.query_one("#entries", Plain).show("\n".join(shown))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -1,0 +1,147 @@
+"""Keys and small dialogs of the meeting screen, as a facilitator meets them."""
+
+from __future__ import annotations
+
+from textual.widgets import Input
+
+from facilitator.clock import FakeClock
+from facilitator.tui.screens.confirm import Confirm
+from facilitator.tui.screens.meeting import MeetingScreen
+from facilitator.tui.widgets.text import Plain
+from tests.factories import MS150, PEOPLE
+from tests.tui.helpers import meeting_app, settle
+
+
+def notices(app) -> list[str]:  # type: ignore[no-untyped-def]
+    return [n.message for n in app._notifications]
+
+
+async def to_core(pilot, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
+    await pilot.press("space")
+    for _ in range(3):
+        clock.advance(minutes=2)
+        await pilot.press("n")
+
+
+async def test_enter_opens_the_field_so_a_note_never_runs_meeting_keys(clock: FakeClock) -> None:
+    from facilitator.formats.agenda import Agenda, Item
+
+    agenda = Agenda(id="n", title="Notes", items=(
+        Item("Core", minutes=60, kind="discussion", record="notes", flexible=True),
+        Item("End", minutes=5)))  # fmt: skip
+    app = meeting_app(agenda, clock, ["Ana"])
+    async with app.run_test(size=(80, 24)) as pilot:
+        m = app.meeting
+        await pilot.press("space", "enter", *"note: ask Ana", "enter")
+        assert m.state.current == 0 and m.status == "running"
+        assert [e.text for e in m.entries()] == ["note: ask Ana"]
+
+
+async def test_a_kept_draft_is_added_to_not_replaced(clock: FakeClock) -> None:
+    app = meeting_app(MS150, clock, ["Ana", "Bo"])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space", "n", "e", *"to rest", "escape", "e", *" well", "enter")
+        assert [e.text for e in app.meeting.entries()] == ["to rest well"]
+
+
+async def test_the_footer_offers_only_the_way_back_while_typing(clock: FakeClock) -> None:
+    app = meeting_app(MS150, clock, ["Ana", "Bo"])
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        await pilot.press("space", "n")
+        assert screen.check_action("extend", (1,)) and not screen.check_action("leave_field", ())
+        await pilot.press("e")
+        assert isinstance(screen.focused, Input)
+        assert not screen.check_action("extend", (1,)) and screen.check_action("leave_field", ())
+
+
+async def test_quitting_during_a_meeting_asks_first(clock: FakeClock) -> None:
+    app = meeting_app(MS150, clock, ["Ana", "Bo"])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space", "ctrl+q")
+        assert isinstance(app.screen, Confirm)
+        assert "unfinished" in str(app.screen.query_one(".dialog-title", Plain)._shown)
+        await pilot.press("n")
+        assert isinstance(app.screen, MeetingScreen) and app.is_running
+        await pilot.press("ctrl+q", "y")
+        await pilot.pause()
+    assert app.return_code is None or app.return_code == 0
+    assert app.meeting is not None and app.meeting.status == "running"  # left to resume
+
+
+async def test_the_same_name_in_other_letters_is_not_a_new_person(clock: FakeClock) -> None:
+    app = meeting_app(MS150, clock, ["Ana", "Bo"])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space", "a", *"bo", "enter")
+        assert app.meeting.state.participants == ["Ana", "Bo"]
+        assert "Bo is already here." in notices(app)
+
+
+async def test_an_arrival_is_asked_for_a_role_when_the_agenda_has_roles(clock: FakeClock) -> None:
+    from facilitator import catalog
+
+    roles = {"case giver": ["Ana"], "coach": ["Bo", "Chen"], "timekeeper": ["Chen"]}
+    agenda = catalog.find_agenda("case-clinic")
+    from facilitator.meeting.meeting import creation_event
+    from facilitator.tui.app import FacilitatorApp, Startup
+
+    first = creation_event(agenda, session="cc-1", group="Moon", participants=["Ana", "Bo", "Chen"],
+                           roles=roles, t=clock.now())  # fmt: skip
+    app = FacilitatorApp(clock, Startup(first=first))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a", *"Dee", "enter")
+        await pilot.pause()
+        await pilot.press("down", "down", "enter")  # no role, case giver, coach
+        await pilot.pause()
+        assert app.meeting.state.roles["coach"] == ["Bo", "Chen", "Dee"]
+
+
+async def test_older_entries_are_counted_not_hidden(clock: FakeClock) -> None:
+    app = meeting_app(MS150, clock, list(PEOPLE))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space", "n")
+        for words in ("one", "two", "three", "four"):
+            await pilot.press("e", *words, "enter", "s")
+        shown = str(app.screen.query_one("#entries", Plain)._shown)
+        assert "2 earlier (E to see them all)" in shown
+        assert "three" in shown and "four" in shown and "one" not in shown
+
+
+async def test_a_break_in_the_core_is_announced_while_paused(clock: FakeClock) -> None:
+    from facilitator.tui.widgets.clock import ClockPanel
+
+    app = meeting_app(MS150, clock, list(PEOPLE))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await to_core(pilot, clock)
+        await pilot.press("space")
+        clock.advance(minutes=10)
+        await settle(app)
+        cue = app.screen.query_one(ClockPanel).face.cue
+        assert "PAUSED" in cue
+        assert "2 h 09 min left on resuming (the pause is taken from this item)" in cue
+        assert "on time" in str(app.screen.query_one("#summary", Plain)._shown)
+
+
+async def test_the_help_lists_every_key_of_the_screen(clock: FakeClock) -> None:
+    from facilitator.tui.screens.help import HelpScreen
+
+    app = meeting_app(MS150, clock, ["Ana"])
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        keys = [key for key, _ in app.screen.rows]
+        for key in ("space", "n", "p", "k", "+  or  =", "-", "s", "b", "o", "a", "l",
+                    "e  or  enter", "escape", "0 to 4", "x", "E", "d", "r", "v", "R", "F", "q",
+                    "?", "ctrl+p"):  # fmt: skip
+            assert key in keys, key
+
+
+async def test_the_lock_file_goes_when_the_meeting_ends(clock: FakeClock, data_dir) -> None:  # type: ignore[no-untyped-def]
+    app = meeting_app(MS150, clock, ["Ana"])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space")
+        assert list((data_dir / "sessions").glob("*.lock"))
+        await pilot.press("q", "y")
+        await pilot.pause()
+    assert not list((data_dir / "sessions").glob("*.lock"))
+    assert list((data_dir / "sessions").glob("*.md"))

@@ -1,0 +1,48 @@
+"""Set-up: what it counts, what it fills in, and what it makes of the planned start."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from facilitator import catalog
+from facilitator.clock import FakeClock
+from facilitator.tui.app import FacilitatorApp, Startup
+from facilitator.tui.screens.setup import SetupScreen
+from facilitator.tui.widgets.text import Plain
+
+
+async def test_people_named_only_in_a_role_count_for_the_group_size(clock: FakeClock) -> None:
+    app = FacilitatorApp(clock, Startup())
+    async with app.run_test(size=(80, 30)) as pilot:
+        await app.push_screen(SetupScreen(catalog.find_agenda("case-clinic"), clock, "Moon"))
+        await pilot.press("tab", *"Ana, Bo", "tab", *"Dee", "tab", *"Ana, Bo, Chen")
+        await pilot.pause()
+        warning = str(app.screen.query_one("#warning", Plain)._shown)
+        assert "you have 2" not in warning
+        assert "meant for" not in warning  # Ana, Bo, Dee and Chen: four, inside 4–6
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.meeting is not None
+        assert app.meeting.state.participants == ["Ana", "Bo", "Dee", "Chen"]
+
+
+async def test_a_start_typed_after_midnight_is_tonight_not_yesterday() -> None:
+    late = FakeClock(dt.datetime(2026, 5, 12, 23, 55).astimezone())
+    app = FacilitatorApp(late, Startup())
+    async with app.run_test(size=(80, 30)) as pilot:
+        agenda = catalog.find_agenda("mutual-support-150")
+        await app.push_screen(SetupScreen(agenda, late, "Night owls", start="00:05"))
+        await pilot.press("tab", *"Ana, Bo, Chen, Dee, Eli, Fay", "ctrl+s")
+        await pilot.pause()
+        assert app.meeting is not None
+        assert app.meeting.state.planned_start == late.now() + 10 * 60
+
+
+async def test_the_command_line_fills_in_the_start_and_the_newcomer(clock: FakeClock) -> None:
+    app = FacilitatorApp(clock, Startup(setup="mutual-support-150", start="19:00", newcomer=True))
+    async with app.run_test(size=(80, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SetupScreen)
+        assert screen.query_one("#start").value == "19:00"
+        assert screen.query_one("#newcomer").value is True
