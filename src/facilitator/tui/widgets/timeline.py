@@ -28,7 +28,8 @@ class Timeline(DataTable[Text]):
 
     def _add_columns(self) -> None:
         for label in ("", "item", "planned", "actual", "projected", "min"):
-            self.add_column(label, key=label or "mark")
+            # Text, not str: a str label is read as markup, which loads Rich's emoji table.
+            self.add_column(Text(label), key=label or "mark")
 
     def show(self, projection: Projection, title_width: int = 40) -> None:
         rows = []
