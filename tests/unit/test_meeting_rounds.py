@@ -200,3 +200,16 @@ def test_a_role_round_takes_a_late_arrival_who_holds_the_role() -> None:
     m.add_participant("Eve")
     assert m.run.order == ["Bo", "Chen", "Dee"]
     assert m.allotted() == 6 * MIN
+
+
+@pytest.mark.parametrize("passes_first", [False, True])
+def test_a_per_person_turn_cut_short_by_leaving_gives_nobody_extra(passes_first: bool) -> None:
+    m, clock = at_round("Each", ["Ana", "Bo", "Chen"])
+    clock.advance(20)
+    if passes_first:
+        m.next_speaker_turn(passed=True)  # Ana passes after a few words, then has to go
+    m.remove_participant("Ana")
+    assert m.speaker_share() == 120
+    clock.advance(120)
+    m.next_speaker_turn()
+    assert m.speaker_share() == 120

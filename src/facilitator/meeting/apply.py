@@ -182,15 +182,19 @@ def _participant_left(state: State, event: Event, t: float) -> None:
     run = state.item
     if name not in run.order:
         return
+    # Someone who leaves during or after their turn has had it: what it leaves unused goes back
+    # to the meeting, not to the others (in a shared round, the others' shares follow from the
+    # time actually spoken anyway).
+    per_person = state.agenda.items[run.index].per_person
     if run.speaker == name:
         _bank_speaker(run, t)
-        run.given[name] = min(run.spoke.get(name, 0.0), run.turn_share or 0.0)
+        run.given[name] = run.turn_share or 0.0
         run.speaker = _next_speaker(run, exclude=name)
         run.order.remove(name)
         _begin_turn(state, run, t)
     else:
-        if name not in run.done_speakers and run.spoke.get(name):
-            run.given[name] = run.spoke[name]  # passed after a few words, then left
+        if name not in run.done_speakers and run.spoke.get(name):  # passed, then left
+            run.given[name] = per_person * 60.0 if per_person is not None else run.spoke[name]
         run.order.remove(name)
         _reshare_if_not_begun(state, run, t)
     if name in run.passed:
