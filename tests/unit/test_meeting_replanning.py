@@ -33,15 +33,26 @@ def test_a_break_in_the_flexible_item_comes_out_of_it_and_the_end_holds() -> Non
     clock.advance(minutes=20)
     m.toggle()  # a ten-minute break
     clock.advance(minutes=10)
-    # While paused the countdown stands still; the end is still kept, and the screen can say
-    # what the countdown will show on resuming.
-    assert minutes(m.remaining()) == 139 - 20
-    assert minutes(m.remaining_on_resume()) == 139 - 20 - 10
+    # While paused the core's countdown goes on: the break is taken from it, the end is kept.
+    assert m.clock_moves()
+    assert minutes(m.remaining()) == 139 - 20 - 10
     assert m.projection().over == 0
     m.toggle()
     assert minutes(m.remaining()) == 109
     assert minutes(row(m, "Core").projected_seconds) == 129
     assert m.projection().over == 0
+
+
+def test_a_pause_in_an_ordinary_item_stops_its_countdown() -> None:
+    clock = FakeClock()
+    m = meeting(clock=clock)
+    m.toggle()
+    clock.advance(minutes=1)
+    m.toggle()
+    clock.advance(minutes=10)
+    assert not m.clock_moves()
+    assert minutes(m.remaining()) == 1
+    assert minutes(row(m, "Core").projected_seconds) == 107 - 10
 
 
 def test_entering_the_flexible_item_during_a_break_gives_the_break_back_on_resuming() -> None:

@@ -213,3 +213,16 @@ def test_a_per_person_turn_cut_short_by_leaving_gives_nobody_extra(passes_first:
     clock.advance(120)
     m.next_speaker_turn()
     assert m.speaker_share() == 120
+
+
+def test_a_long_turn_costs_the_meeting_not_the_next_speakers() -> None:
+    m, clock = at_round("Shared")
+    speak(m, clock, 12 * MIN)  # the first speaker takes the whole round
+    assert m.speaker_share() == 120  # the next ones keep an equal share
+    assert m.extend(+1)
+    assert m.speaker_share() == pytest.approx(120 + 60 / 5)
+    while m.run.speaker is not None:
+        speak(m, clock, m.speaker_share())
+    assert m.elapsed() == 12 * MIN + 5 * 132
+    core = next(r for r in m.projection().rows if r.title == "Core")
+    assert core.projected_seconds == (86 - 23 - 12) * MIN  # the flexible item absorbs it

@@ -39,22 +39,28 @@ def _open(state: State, run: ItemRun, t: float) -> None:
 
 # -- turns in a round ----------------------------------------------------------------------
 #
-# A speaker's share is fixed when their turn begins, so an arrival or a leaver never changes the
-# turn in progress. In a round that shares its minutes, the share is what is left of the round
-# divided by those still to speak: a short turn leaves more for the others, a long one less, and
-# the round keeps its time. In a round of `per_person` minutes, each turn gets those minutes
-# whatever the others did; what a turn leaves unused goes back to the meeting.
+# A speaker's share is fixed when their turn begins: what the round has not yet given out,
+# divided by those still to speak. So an arrival or a leaver re-divides the time of those to come
+# and never changes the turn in progress. A finished turn counts as what it used, up to its
+# share: a short turn leaves more for the others, a long one costs the meeting (the flexible
+# items absorb it), never the next speakers. In a round of `per_person` minutes every turn
+# counts in full: each gets exactly those minutes, and what one leaves unused goes back to the
+# meeting.
 
 
 def _share(state: State, run: ItemRun, t: float) -> float | None:
     waiting = run.waiting()
     if run.speaker is None or not waiting:
         return None
+    return max(0.0, (allotted(state, t) - sum(run.given.values())) / len(waiting))
+
+
+def _turn_used(state: State, run: ItemRun, name: str) -> float:
+    """What a finished (or abandoned) turn takes from the round."""
+    share = run.turn_share or 0.0
     if state.agenda.items[run.index].per_person is not None:
-        used = sum(run.given.values())
-    else:
-        used = sum(seconds for name, seconds in run.spoke.items() if name != run.speaker)
-    return max(0.0, (allotted(state, t) - used) / len(waiting))
+        return share
+    return min(run.spoke.get(name, 0.0), share)
 
 
 def _begin_turn(state: State, run: ItemRun, t: float) -> None:
@@ -138,12 +144,10 @@ def _item_extended(state: State, event: Event, t: float) -> None:
 def _paused(state: State, event: Event, t: float) -> None:
     _close(state.item, t)
     state.status = "paused"
-    state.paused_at = t
 
 
 def _resumed(state: State, event: Event, t: float) -> None:
     state.status = "running"
-    state.paused_at = None
     _open(state, state.item, t)
 
 
@@ -182,13 +186,11 @@ def _participant_left(state: State, event: Event, t: float) -> None:
     run = state.item
     if name not in run.order:
         return
-    # Someone who leaves during or after their turn has had it: what it leaves unused goes back
-    # to the meeting, not to the others (in a shared round, the others' shares follow from the
-    # time actually spoken anyway).
+    # Someone who leaves during their turn, or after passing, has had it (see _turn_used).
     per_person = state.agenda.items[run.index].per_person
     if run.speaker == name:
         _bank_speaker(run, t)
-        run.given[name] = run.turn_share or 0.0
+        run.given[name] = _turn_used(state, run, name)
         run.speaker = _next_speaker(run, exclude=name)
         run.order.remove(name)
         _begin_turn(state, run, t)
@@ -228,7 +230,7 @@ def _speaker_changed(state: State, event: Event, t: float) -> None:
                 run.passed.remove(old)
             if old not in run.done_speakers:
                 run.done_speakers.append(old)
-            run.given[old] = run.given.get(old, 0.0) + (run.turn_share or 0.0)
+            run.given[old] = _turn_used(state, run, old)
     name = event.get("name")
     run.speaker = str(name) if name is not None else None
     if run.speaker in run.passed:
@@ -305,7 +307,6 @@ def _meeting_ended(state: State, event: Event, t: float) -> None:
         state.item.status = "done"
         state.item.closed_at = t
     state.status = "ended"
-    state.paused_at = None
     state.ended = t
 
 

@@ -19,7 +19,6 @@ from facilitator.meeting.projection import (
     allotted,
     project,
     remaining,
-    remaining_on_resume,
 )
 from facilitator.meeting.state import Entry, Event, ItemRun, State, new_state
 from facilitator.schedule import total_minutes
@@ -94,10 +93,13 @@ class Meeting:
     def remaining(self) -> float:
         return remaining(self.state, self.now())
 
-    def remaining_on_resume(self) -> float:
-        """While paused: what the countdown will show on resuming (a flexible item gives the
-        pause back to the meeting)."""
-        return remaining_on_resume(self.state, self.now())
+    def clock_moves(self) -> bool:
+        """Whether the countdown changes by the second: while running, and while paused in a
+        flexible item, whose time the pause is taken from."""
+        s = self.state
+        return s.status == "running" or (
+            s.status == "paused" and self.agenda.items[s.current].flexible
+        )
 
     def allotted(self) -> float:
         return allotted(self.state, self.now())

@@ -115,29 +115,17 @@ def _floor(state: State, index: int, spent: float) -> float:
     return max(state.agenda.items[index].floor, spent / MIN)
 
 
-def _as_of(state: State, now: float) -> float:
-    """The moment the current item's length is read at: while paused, the pause's start, so
-    its countdown stands still; the pause is taken from it (when flexible) on resuming."""
-    return state.paused_at if state.status == "paused" and state.paused_at is not None else now
-
-
 def allotted(state: State, now: float) -> float:
-    """Seconds the current item is given in all, extensions included."""
+    """Seconds the current item is given in all, extensions included. While paused, a
+    flexible item's share shrinks as the pause goes on: the pause is taken from it."""
     if state.status == "ended":
         return state.item.elapsed(now)
-    return lengths(state, _as_of(state, now))[state.current]
+    return lengths(state, now)[state.current]
 
 
 def remaining(state: State, now: float) -> float:
     """Seconds left for the current item (negative in overtime)."""
     return allotted(state, now) - state.item.elapsed(now)
-
-
-def remaining_on_resume(state: State, now: float) -> float:
-    """What the countdown will show when a pause ends now."""
-    if state.status == "ended":
-        return 0.0
-    return lengths(state, now)[state.current] - state.item.elapsed(now)
 
 
 def project(state: State, now: float) -> Projection:

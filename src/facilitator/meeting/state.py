@@ -94,7 +94,6 @@ class State:
     created: float = 0.0
     started: float | None = None
     ended: float | None = None
-    paused_at: float | None = None  # when the current pause began
     status: str = "ready"  # ready | running | paused | ended
     current: int = 0
     items: list[ItemRun] = field(default_factory=list)

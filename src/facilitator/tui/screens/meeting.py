@@ -146,7 +146,7 @@ class MeetingScreen(Screen[None]):
             if timer is not None:
                 timer.stop()
         self._aligner = None
-        if self.meeting.status != "running":  # the time of day and the plan, each minute
+        if not self.meeting.clock_moves():  # the time of day and the plan, each minute
             to_minute = 60.0 - self.meeting.now() % 60.0
             self._timer = self.set_timer(to_minute + 0.05, self._minute_tick)
             return
@@ -163,7 +163,7 @@ class MeetingScreen(Screen[None]):
             if timer is not None:
                 timer.stop()
         self._aligner = self._timer = None
-        if self.meeting.status != "running":  # a late aligner after a pause: stay asleep
+        if not self.meeting.clock_moves():  # a late aligner after a pause: stay asleep
             self._schedule()
             return
         self._timer = self.set_interval(1.0, self._tick)
@@ -171,7 +171,7 @@ class MeetingScreen(Screen[None]):
 
     def _tick(self) -> None:
         self.refresh_clock()
-        if self.meeting.status == "running" and self._aligner is None:
+        if self.meeting.clock_moves() and self._aligner is None:
             since_second = 1.0 - self.meeting.remaining() % 1.0
             if since_second > 0.25:
                 self._schedule()
@@ -186,7 +186,8 @@ class MeetingScreen(Screen[None]):
         status = m.status
         over = remaining < 0 and status != "ready"
         shown = ("+" if over else "") + mmss(remaining)
-        warn = 0 < remaining <= 60 and status == "running"
+        # as the digits show it: 0.3 s left reads 00:01, 0.0002 s reads 00:00
+        warn = 1 <= int(remaining + 0.999) <= 60 and status == "running"
         parts = self._cue(status, over, warn, remaining)
         if self.has_class("compact"):  # no big digits: the time leads the cue
             if over:
@@ -215,11 +216,8 @@ class MeetingScreen(Screen[None]):
         words = []
         if status == "paused":
             words.append("PAUSED: space to resume")
-            after = self.meeting.remaining_on_resume()
-            if remaining - after >= 60:  # a flexible item gives the pause back
-                words.append(
-                    f"{minutes_words(max(0.0, after))} left on resuming (the pause is taken from this item)"
-                )
+            if self.meeting.clock_moves():  # a flexible item: its countdown goes on
+                words.append("the pause is taken from this item")
         if over:
             words += [f"OVERTIME by {mmss(remaining)}", "n for the next item", "+ adds a minute"]
         elif warn:
