@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import re
 
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_CONTROLS_ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f]")
+# Bidirectional overrides and isolates (U+202A-U+202E, U+2066-U+2069) are dropped too: one in a
+# name could reverse the rest of a line. Right-to-left text itself needs none of them.
+_BIDI = "\u202a-\u202e\u2066-\u2069"
+_CONTROLS = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}]")
+_CONTROLS_ONE_LINE = re.compile(f"[\x00-\x1f\x7f-\x9f{_BIDI}]")
 
 
 def clean(text: str) -> str:
@@ -27,6 +30,18 @@ def slug(text: str, fallback: str, limit: int | None = None) -> str:
 def clean_line(text: str) -> str:
     """Drop every control character, newlines included (names, titles, one-line fields)."""
     return _CONTROLS_ONE_LINE.sub("", text.replace("\t", " ").replace("\n", " ")).strip()
+
+
+def clean_name(text: str) -> str:
+    """A person's name or pseudonym: one line, and no commas (lists of names are written with
+    commas, so "Smith, Jo" would come back as two people)."""
+    return " ".join(clean_line(text).replace(",", " ").split())
+
+
+def split_names(text: str) -> list[str]:
+    """Names written with commas (or one a line), each once, in the order written."""
+    names = [clean_name(part) for part in text.replace("\n", ",").split(",")]
+    return list(dict.fromkeys(n for n in names if n))
 
 
 def ellipsize(text: str, width: int) -> str:

@@ -28,7 +28,7 @@ ACTIONS = st.one_of(
     ),  # fmt: skip
     st.tuples(st.just("extend"), st.sampled_from([1, -1])),
     st.tuples(st.sampled_from(["add", "leave"]), st.sampled_from(NAMES)),
-    st.tuples(st.just("reorder"), st.integers(0, 1000)),
+    st.tuples(st.sampled_from(["reorder", "roles"]), st.integers(0, 1000)),
 )
 
 
@@ -49,6 +49,9 @@ def act(m: Meeting, clock: FakeClock, action: str, arg: Any) -> None:
         m.add_participant(arg)
     elif action == "leave":
         m.remove_participant(arg)
+    elif action == "roles":
+        pick = random.Random(arg)
+        m.set_roles({role: pick.sample(NAMES, pick.randint(0, 3)) for role in m.agenda.roles})
     elif action == "reorder":
         index = m.next_round()
         if index is not None:

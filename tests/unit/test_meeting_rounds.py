@@ -226,3 +226,29 @@ def test_a_long_turn_costs_the_meeting_not_the_next_speakers() -> None:
     assert m.elapsed() == 12 * MIN + 5 * 132
     core = next(r for r in m.projection().rows if r.title == "Core")
     assert core.projected_seconds == (86 - 23 - 12) * MIN  # the flexible item absorbs it
+
+
+def test_the_holders_of_a_rounds_first_role_open_it() -> None:
+    from facilitator import catalog
+
+    roles = {"case giver": ["Dee"], "coach": ["Ana", "Bo", "Chen"], "timekeeper": ["Chen"]}
+    m = meeting(catalog.find_agenda("case-clinic"), ["Ana", "Bo", "Chen", "Dee"], roles=roles)
+    closing = next(i for i, item in enumerate(m.agenda.items) if item.title == "Closing remarks")
+    assert m.state.speakers_for(closing) == ["Dee", "Ana", "Bo", "Chen"]
+
+
+def test_roles_given_during_the_meeting_fill_the_round_in_hand() -> None:
+    from facilitator import catalog
+
+    clock = FakeClock()
+    m = meeting(catalog.find_agenda("case-clinic"), ["Ana", "Bo", "Chen", "Dee"], clock=clock)
+    m.toggle()
+    mirroring = next(i for i, it in enumerate(m.agenda.items) if it.title == "Mirroring")
+    while m.state.current != mirroring:
+        m.next_item()
+    assert m.run.order == [] and m.run.speaker is None  # nobody holds "coach" yet
+    m.set_roles({"case giver": ["dee"], "coach": ["ana", "Bo", "Eve"]})
+    assert m.state.roles["case giver"] == ["Dee"]  # spelt as the participant is
+    assert m.state.participants[-1] == "Eve"  # named in a role: here now
+    assert m.run.order == ["Ana", "Bo", "Eve"] and m.run.speaker == "Ana"
+    assert m.speaker_share() == 120

@@ -15,7 +15,7 @@ RECORDS = ["expectations", "conclusions", "notes", "followups", "decisions"]
 DRAWS = ["group", "each"]
 AGENDA_KEYS = ["title", "id", "description", "language", "source", "group_size", "roles", "items"]
 ITEM_KEYS = [
-    "title", "minutes", "kind", "per_person", "who", "when", "record", "deck", "draw",
+    "title", "minutes", "kind", "per_person", "who", "first", "when", "record", "deck", "draw",
     "alternative", "guidance", "flexible", "min_minutes", "protected", "tags",
 ]  # fmt: skip
 
@@ -27,6 +27,7 @@ class Item:
     kind: str = "open"
     per_person: float | None = None
     who: str | None = None
+    first: str | None = None  # rounds: the holders of this role speak first
     when: str | None = None
     record: str | None = None
     deck: str | None = None
@@ -189,12 +190,10 @@ def _read_item(
             )
     if flexible and protected:
         r.problem(fields["protected"], "an item cannot be both 'flexible' and 'protected'")
-    who = r.text(fields, "who")
-    if who is not None and who not in roles:
-        known = f"roles are: {', '.join(roles)}" if roles else "add it under 'roles:' at the top"
-        r.problem(
-            fields["who"], f"'who' is '{who}', which is not one of the agenda's roles; {known}"
-        )
+    who = _role(r, fields, "who", roles)
+    first = _role(r, fields, "first", roles)
+    if first is not None and kind != "round":
+        r.problem(fields["first"], "'first' orders a round's speakers; add 'kind: round'")
     when = r.choice(fields, "when", ["newcomer"], None)
     deck = r.text(fields, "deck")
     if "tags" in fields and deck is None:
@@ -206,7 +205,8 @@ def _read_item(
     if title is None:
         return None
     return Item(
-        title=title, minutes=minutes, kind=kind, per_person=per_person, who=who, when=when,
+        title=title, minutes=minutes, kind=kind, per_person=per_person, who=who, first=first,
+        when=when,
         record=r.choice(fields, "record", RECORDS, None), deck=deck,
         draw=r.choice(fields, "draw", DRAWS, "group") or "group",
         alternative=r.text(fields, "alternative", one_line=False),
@@ -214,3 +214,14 @@ def _read_item(
         min_minutes=min_minutes, protected=protected,
         tags=tuple(t for t, _ in r.text_list(fields, "tags")),
     )  # fmt: skip
+
+
+def _role(r: Reader, fields: dict[str, Node], key: str, roles: list[str]) -> str | None:
+    """A key that names one of the agenda's roles."""
+    role = r.text(fields, key)
+    if role is not None and role not in roles:
+        known = f"roles are: {', '.join(roles)}" if roles else "add it under 'roles:' at the top"
+        r.problem(
+            fields[key], f"'{key}' is '{role}', which is not one of the agenda's roles; {known}"
+        )
+    return role

@@ -53,11 +53,7 @@ def render(state: State, now: float) -> str:
 
 
 def _attendee(state: State, person: str) -> str:
-    notes = []
-    if person in state.arrived:
-        notes.append(f"arrived {_hm(state.arrived[person])}")
-    if person in state.left:
-        notes.append(f"left {_hm(state.left[person])}")
+    notes = [f"{kind} {_hm(float(t))}" for kind, t in state.moves.get(person, [])]
     return md(person) + (f" ({', '.join(notes)})" if notes else "")
 
 
@@ -116,9 +112,9 @@ def _expectations(state: State) -> list[str]:
         "|---|---|---|---|",
     ]
     for person in people:
-        expected = " / ".join(md(e.text) for e in hopes if (e.person or "") == person)
+        expected = " / ".join(md(e.text) for e in hopes if (e.person or "") == person and e.text)
         concluded = [e for e in ends if (e.person or "") == person]
-        said = " / ".join(md(e.text) for e in concluded)
+        said = " / ".join(md(e.text) for e in concluded if e.text)
         met = next((met_words(e.met) for e in concluded if e.met is not None), "")
         out.append(f"| {md(person) or '–'} | {expected or '–'} | {said or '–'} | {met or '–'} |")
     return [*out, ""]

@@ -99,14 +99,19 @@ def _item_started(state: State, event: Event, t: float) -> None:
 
 
 def _enter_round(state: State, run: ItemRun, event: Event, t: float) -> None:
-    """The round's people: as given the first time; on coming back, those still here plus
-    anyone who arrived meanwhile and has not had a turn."""
-    present = state.speakers_for(run.index)
+    """The round's people: as given the first time; on coming back, see _reconcile."""
     if not run.order and not run.given and not run.done_speakers:
+        present = state.speakers_for(run.index)
         run.order = [str(p) for p in event.get("order") or present if str(p) in present]
-    else:
-        run.order = [p for p in run.order if p in present]
-        run.order += [p for p in present if p not in run.order and p not in run.given]
+    _reconcile(state, run, t)
+
+
+def _reconcile(state: State, run: ItemRun, t: float) -> None:
+    """Those still here (and holding the round's role) keep their place; anyone who came
+    meanwhile and has not had a turn joins at the end; a speaker who has gone hands over."""
+    present = state.speakers_for(run.index)
+    run.order = [p for p in run.order if p in present]
+    run.order += [p for p in present if p not in run.order and p not in run.given]
     if run.speaker is not None and run.speaker not in run.order:
         _bank_speaker(run, t)
         run.speaker = _next_speaker(run, exclude=run.speaker)
@@ -156,10 +161,11 @@ def _participant_added(state: State, event: Event, t: float) -> None:
     if name in state.participants:
         return
     state.participants.append(name)
-    if name not in state.attended:
+    came_back = name in state.attended
+    if not came_back:
         state.attended.append(name)
-        state.arrived[name] = t
-    state.left.pop(name, None)  # back again
+    if state.started is not None:
+        state.moves.setdefault(name, []).append(["back" if came_back else "arrived", t])
     for role in event.get("roles", []):
         state.roles.setdefault(str(role), []).append(name)
     run = state.item
@@ -179,7 +185,10 @@ def _participant_left(state: State, event: Event, t: float) -> None:
     name = str(event["name"])
     if name in state.participants:
         state.participants.remove(name)
-        state.left[name] = t
+        if state.started is None and not state.moves.get(name):  # not there after all
+            state.attended.remove(name)
+        else:
+            state.moves.setdefault(name, []).append(["left", t])
     for people in state.roles.values():
         if name in people:
             people.remove(name)
@@ -201,6 +210,17 @@ def _participant_left(state: State, event: Event, t: float) -> None:
         _reshare_if_not_begun(state, run, t)
     if name in run.passed:
         run.passed.remove(name)
+
+
+def _roles_changed(state: State, event: Event, t: float) -> None:
+    state.roles = {str(r): [str(p) for p in ps] for r, ps in event.get("roles", {}).items()}
+    run = state.item
+    if run.status == "current" and _is_round(state, state.current):
+        _reconcile(state, run, t)
+        if run.turn_share is None:
+            _begin_turn(state, run, t)
+        else:
+            _reshare_if_not_begun(state, run, t)
 
 
 def _next_speaker(run: ItemRun, exclude: str | None = None) -> str | None:
@@ -320,6 +340,7 @@ HANDLERS: dict[str, Callable[[State, Event, float], None]] = {
     "resumed": _resumed,
     "participant_added": _participant_added,
     "participant_left": _participant_left,
+    "roles_changed": _roles_changed,
     "speaker_changed": _speaker_changed,
     "order_changed": _order_changed,
     "entry_added": _entry_added,

@@ -14,6 +14,7 @@ from facilitator.clock import Clock
 from facilitator.formats.agenda import Agenda
 from facilitator.meeting.agenda_data import agenda_to_data
 from facilitator.meeting.apply import apply, next_speaker, not_begun
+from facilitator.meeting.entries import split_owner
 from facilitator.meeting.projection import (
     Projection,
     allotted,
@@ -22,18 +23,38 @@ from facilitator.meeting.projection import (
 )
 from facilitator.meeting.state import Entry, Event, ItemRun, State, new_state
 from facilitator.schedule import total_minutes
-from facilitator.text import clean, clean_line
+from facilitator.text import clean, clean_line, clean_name
 
 Sink = Callable[[Event], None]
+
+
+def gather_people(
+    participants: Sequence[str], roles: dict[str, list[str]] | None = None
+) -> tuple[list[str], dict[str, list[str]]]:
+    """Everyone once, however their name was typed ("ana" is Ana, spelt as first written), and
+    the role holders among them: someone named only in a role is a participant too."""
+    spelt: dict[str, str] = {}
+    for name in participants:
+        name = clean_name(name)
+        if name:
+            spelt.setdefault(name.casefold(), name)
+    holders: dict[str, list[str]] = {}
+    for role, names in (roles or {}).items():
+        for name in names:
+            name = clean_name(name)
+            if name:
+                name = spelt.setdefault(name.casefold(), name)
+                holders.setdefault(role, [])
+                if name not in holders[role]:
+                    holders[role].append(name)
+    return list(spelt.values()), holders
 
 
 def creation_event(agenda: Agenda, *, session: str, group: str, participants: Sequence[str],
                    roles: dict[str, list[str]] | None = None, newcomer: bool = False,
                    planned_start: float | None = None, language: str | None = None,
                    carried: Sequence[dict[str, Any]] = (), t: float) -> Event:  # fmt: skip
-    people = [clean_line(p) for p in participants if clean_line(p)]
-    people = list(dict.fromkeys(people))
-    roles = {r: [clean_line(p) for p in ps] for r, ps in (roles or {}).items()}
+    people, roles = gather_people(participants, roles)
     counts = {r: len(ps) for r, ps in roles.items()}
     return {
         "type": "session_created", "t": round(t, 3), "session": session, "group": clean_line(group),
@@ -246,15 +267,31 @@ class Meeting:
 
     def present(self, name: str) -> str | None:
         """The participant called ``name``, ignoring case ("bo" is Bo), if any."""
-        folded = clean_line(name).casefold()
-        return next((p for p in self.state.participants if p.casefold() == folded), None)
+        return _same_person(name, self.state.participants)
+
+    def was_here(self, name: str) -> bool:
+        """Whether ``name`` was at this meeting before (and may be coming back)."""
+        return _same_person(name, self.state.attended) is not None
 
     def add_participant(self, name: str, roles: Sequence[str] = ()) -> str | None:
-        name = clean_line(name)
+        """Someone arrives; someone who left and comes back keeps their name as first spelt."""
+        name = clean_name(name)
         if not name or self.present(name) is not None:
             return None
+        name = _same_person(name, self.state.attended) or name
         self._emit("participant_added", name=name, roles=list(roles))
         return name
+
+    def set_roles(self, roles: dict[str, list[str]]) -> None:
+        """Who holds which role from now on; anyone named who is not here yet arrives."""
+        present = self.state.participants
+        _, holders = gather_people(present, {r: list(ps) for r, ps in roles.items()})
+        for name in [p for ps in holders.values() for p in ps]:
+            if name not in self.state.participants:
+                self.add_participant(name)
+        holders = {role: holders.get(role, []) for role in self.agenda.roles}
+        if holders != {role: self.state.roles.get(role, []) for role in self.agenda.roles}:
+            self._emit("roles_changed", roles=holders)
 
     def remove_participant(self, name: str) -> bool:
         if name not in self.state.participants:
@@ -287,6 +324,30 @@ class Meeting:
         )
         return self.state.entries[entry_id]
 
+    def write(self, kind: str, text: str, *, person: str | None = None) -> Entry:
+        """What the facilitator typed for the current item. A follow-up may start with who
+        will do it ("Bo: send the article"); a conclusion joins the rating its speaker was
+        given before the words."""
+        owner = None
+        if kind == "followups":
+            owner, text = split_owner(text, self.state.attended)
+        if kind == "conclusions" and person:
+            rated = [e for e in self.entries(self.state.current)
+                     if e.kind == kind and e.person == person and not e.text]  # fmt: skip
+            if rated:
+                self.edit_entry(rated[-1].id, text=text)
+                return self.state.entries[rated[-1].id]
+        return self.add_entry(kind, text, person=person, owner=owner)
+
+    def rate(self, person: str, met: int) -> Entry:
+        """How far ``person``'s expectations were met (0-4), on their conclusion."""
+        mine = [e for e in self.entries(self.state.current)
+                if e.kind == "conclusions" and e.person == person]  # fmt: skip
+        if mine:
+            self.edit_entry(mine[-1].id, met=met)
+            return self.state.entries[mine[-1].id]
+        return self.add_entry("conclusions", "", person=person, met=met)
+
     def edit_entry(self, entry_id: str, **changes: Any) -> None:
         if "text" in changes:
             changes["text"] = clean(str(changes["text"]))
@@ -315,3 +376,8 @@ class Meeting:
 
     def mark_followup_done(self, ref: str) -> None:
         self._emit("followup_done", ref=ref)
+
+
+def _same_person(name: str, people: Sequence[str]) -> str | None:
+    folded = clean_name(name).casefold()
+    return next((p for p in people if p.casefold() == folded), None)

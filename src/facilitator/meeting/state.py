@@ -86,8 +86,8 @@ class State:
     language: str = "en"
     participants: list[str] = field(default_factory=list)  # who is here now
     attended: list[str] = field(default_factory=list)  # everyone who was here at some point
-    arrived: dict[str, float] = field(default_factory=dict)  # late arrivals, when they came
-    left: dict[str, float] = field(default_factory=dict)  # when each leaver last left
+    # Comings and goings once the meeting has started: name -> [["arrived"|"left"|"back", t]]
+    moves: dict[str, list[list[Any]]] = field(default_factory=dict)
     roles: dict[str, list[str]] = field(default_factory=dict)
     newcomer: bool = False
     planned_start: float | None = None
@@ -116,11 +116,16 @@ class State:
         return [r.index for r in self.items if r.status != "left_out"]
 
     def speakers_for(self, index: int) -> list[str]:
+        """Who speaks in a round, in order: the holders of its role (or everyone), those of
+        its ``first`` role ahead of the others."""
         item = self.agenda.items[index]
+        people = list(self.participants)
         if item.who:
-            holders = [p for p in self.roles.get(item.who, []) if p in self.participants]
-            return holders
-        return list(self.participants)
+            people = [p for p in self.roles.get(item.who, []) if p in self.participants]
+        if item.first:
+            ahead = [p for p in self.roles.get(item.first, []) if p in people]
+            people = ahead + [p for p in people if p not in ahead]
+        return people
 
     def role_counts(self) -> dict[str, int]:
         return {role: len(people) for role, people in self.roles.items()}

@@ -17,12 +17,12 @@ from typing import Any
 
 from facilitator import paths
 from facilitator.clock import FakeClock
-from facilitator.journal.jsonl import Event, read_events
+from facilitator.journal.jsonl import read_events
 from facilitator.meeting.meeting import Meeting
 from facilitator.meeting.projection import project
 from facilitator.text import clean, clean_line
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5  # 5: attendance leaves out people set up who never came
 DB_NAME = "index.sqlite3"
 BUSY_TIMEOUT = 10.0  # seconds to wait while another program updates the index
 
@@ -220,11 +220,9 @@ def _forget(db: sqlite3.Connection, session: str, fts: bool) -> None:
         db.execute(f"DELETE FROM {table} WHERE {column} = ?", (session,))
 
 
-def _people(events: list[Event]) -> list[str]:
-    people = [clean_line(str(p)) for p in events[0].get("participants", [])]
-    people += [clean_line(str(e.get("name", ""))) for e in events
-               if e.get("type") == "participant_added"]  # fmt: skip
-    return [p for p in dict.fromkeys(people) if p]
+def _people(attended: list[str]) -> list[str]:
+    """Everyone who was there at some point (not who was set up but never came)."""
+    return [p for p in dict.fromkeys(clean_line(str(p)) for p in attended) if p]
 
 
 def _index_journal(db: sqlite3.Connection, path: Path, session: str) -> bool:
@@ -237,7 +235,7 @@ def _index_journal(db: sqlite3.Connection, path: Path, session: str) -> bool:
         rows = project(state, last).rows
     except (KeyError, ValueError, TypeError, IndexError, AttributeError):
         return False
-    people = _people(events)
+    people = _people(state.attended)
     end = state.ended if state.ended is not None else state.last_event
     actual = (end - state.started) / 60 if state.started is not None else None
     db.execute(

@@ -10,6 +10,7 @@ from facilitator.cli.output import error, resolve
 from facilitator.clock import SystemClock, nearest_time_of_day
 from facilitator.journal.store import journal_path, new_session_id, unfinished_sessions
 from facilitator.meeting.meeting import creation_event
+from facilitator.text import split_names
 from facilitator.tui.app import FacilitatorApp, Startup
 
 
@@ -50,10 +51,11 @@ def _startup(args: argparse.Namespace, clock: SystemClock) -> Startup | None:
         planned = None
         if start is not None:
             planned = nearest_time_of_day(now, start.hour, start.minute)
-        people = [p for p in participants.split(",") if p.strip()]
+        people = split_names(participants)
         startup.first = creation_event(
             agenda, session=new_session_id(startup.group or "meeting", now), group=startup.group,
-            participants=people, newcomer=bool(getattr(args, "newcomer", False)),
+            participants=people, roles=_remembered_roles(startup.group, agenda.roles, people),
+            newcomer=bool(getattr(args, "newcomer", False)),
             planned_start=planned, carried=_carried(startup.group), t=now,
         )  # fmt: skip
         return startup
@@ -72,6 +74,20 @@ def _startup(args: argparse.Namespace, clock: SystemClock) -> Startup | None:
     startup.newcomer = bool(getattr(args, "newcomer", False))
     startup.upcoming = _upcoming()
     return startup
+
+
+def _remembered_roles(
+    group: str, roles: tuple[str, ...], people: list[str]
+) -> dict[str, list[str]]:
+    """The roles the group's people held last time, for those of them here today (w in the
+    meeting changes them)."""
+    if not group or not roles:
+        return {}
+    from facilitator.groups import load_group
+
+    here = {p.casefold() for p in people}
+    saved = load_group(group).roles
+    return {role: [p for p in saved.get(role, []) if p.casefold() in here] for role in roles}
 
 
 def _carried(group: str) -> list[dict[str, object]]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -14,21 +13,27 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input
 
 from facilitator.decks.drawer import Drawer
-from facilitator.formats.problems import FormatError
 from facilitator.journal.record import MET_WORDS
 from facilitator.meeting.meeting import Meeting
 from facilitator.tui.format import hhmm, minutes_words, mmss
 from facilitator.tui.messages import MeetingEnded
-from facilitator.tui.screens.confirm import AskText, Confirm, PickOne
-from facilitator.tui.screens.entries import EntriesScreen
+from facilitator.tui.screens.confirm import Confirm
 from facilitator.tui.screens.help import HelpScreen
-from facilitator.tui.widgets.capture import PROMPTS, Capture
+from facilitator.tui.screens.meeting_entries import EntryActions
+from facilitator.tui.screens.meeting_people import PeopleActions
+from facilitator.tui.screens.meeting_questions import QuestionActions
+from facilitator.tui.widgets.capture import Capture
 from facilitator.tui.widgets.clock import ClockFace, ClockPanel
 from facilitator.tui.widgets.text import Plain
 from facilitator.tui.widgets.timeline import Timeline
 
 
-class MeetingScreen(Screen[None]):
+class MeetingScreen(PeopleActions, EntryActions, QuestionActions, Screen[None]):
+    """What is happening now, how long is left, who speaks, and whether the end holds.
+
+    The people, entries and questions parts live in meeting_people.py, meeting_entries.py and
+    meeting_questions.py; this module has the layout, the clock and moving between items."""
+
     CSS_PATH = Path(__file__).with_name("meeting.tcss")  # read when first shown
     AUTO_FOCUS = ""  # keys act on the meeting until the facilitator chooses to write
     # Descriptions name each action in the footer and the command palette; tooltips say what it
@@ -53,6 +58,8 @@ class MeetingScreen(Screen[None]):
         Binding("a", "add_participant", "Add person", tooltip="add a participant who just arrived"),
         Binding("l", "participant_leaves", "Someone leaves", show=False,
                 tooltip="a participant leaves (rounds re-divide the time)"),
+        Binding("w", "roles", "Who holds which role", show=False,
+                tooltip="who holds which role (case giver, coaches, host...)"),
         Binding("e,enter", "write", "Write an entry", show=False, key_display="e",
                 tooltip="write an entry (expectation, conclusion, note, follow-up, decision)"),
         Binding("escape", "leave_field", "Back to the meeting keys",
@@ -90,9 +97,9 @@ class MeetingScreen(Screen[None]):
         self._rang_for: int | None = None
         self._seen_item: int | None = None
         self._last_entry: str | None = None
+        self._writing_notes = False
+        self._item_shown: int | None = None
         self._draft_for: str | None = None  # whose words are in the field (rounds)
-
-    # -- layout -----------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         # Three children of the screen, the clock panel alone in the middle: a tick repaints
@@ -131,8 +138,6 @@ class MeetingScreen(Screen[None]):
         self.query_one(ClockPanel).set_class(height < 16, "tiny")
         if self.is_mounted:
             self.refresh_clock()
-
-    # -- the clock --------------------------------------------------------------------------
 
     def _schedule(self) -> None:
         """Tick just after each whole second of the countdown; otherwise sleep.
@@ -241,34 +246,6 @@ class MeetingScreen(Screen[None]):
         elif not over and self._rang_for == current:
             self._rang_for = None  # extended past the overrun: may ring again
 
-    def _speaker_line(self) -> str:
-        m = self.meeting
-        run = m.run
-        item = m.agenda.items[m.state.current]
-        if item.who and not item.is_round:
-            holders = ", ".join(m.state.roles.get(item.who, [])) or "nobody yet"
-            return f"{item.who}: {holders}"
-        if not item.is_round:
-            return ""
-        nobody = "Nobody to speak: press a to add a participant"
-        if run.status != "current":  # before the meeting starts
-            order = m.round_order(m.state.current)
-            return f"First to speak: {order[0]}" if order else nobody
-        if not run.order:
-            return nobody
-        if run.speaker is None:
-            return "Round complete (press n for the next item)"
-        share = m.speaker_share() or 0
-        spent = m.speaker_elapsed()
-        over = " OVER" if spent > share else ""
-        line = f"Speaking: {run.speaker}  {mmss(spent, up=True)} of {mmss(share)}{over}"
-        nxt = m.next_speaker()
-        if nxt:
-            line += f" · next: {nxt}"
-        if run.passed:
-            line += f" · passed: {', '.join(run.passed)}"
-        return line
-
     def _summary(self, projection) -> str:  # type: ignore[no-untyped-def]
         m = self.meeting
         over = projection.over
@@ -300,6 +277,9 @@ class MeetingScreen(Screen[None]):
     def refresh_item(self) -> None:
         m = self.meeting
         index = m.state.current
+        if index != self._item_shown:  # a new item: the note field opens again on e only
+            self._item_shown = index
+            self._writing_notes = False
         item = m.agenda.items[index]
         run = m.run
         active = m.state.active_indexes()
@@ -318,57 +298,6 @@ class MeetingScreen(Screen[None]):
         self.query_one("#question").display = bool(item.deck) and not run.alternative
         self._refresh_capture()
 
-    def _question_text(self) -> str:
-        m = self.meeting
-        item = m.agenda.items[m.state.current]
-        draws = [d for d in m.run.draws if not d.skipped]
-        if item.draw == "each":
-            draws = [d for d in draws if d.person == m.run.speaker]
-        if not draws:
-            return "Press d to draw a question"
-        return draws[-1].text
-
-    def _refresh_capture(self) -> None:
-        m = self.meeting
-        item = m.agenda.items[m.state.current]
-        self.capture.display = item.record is not None
-        if item.record is None:
-            return
-        person = m.run.speaker if item.is_round else None
-        if item.is_round and self._draft_for and self.query_one("#entry", Input).value:
-            person = self._draft_for
-        prompt = PROMPTS[item.record] + (f" of {person}" if person else "")
-        earlier = ""
-        if item.record == "conclusions" and person:
-            hopes = [e.text for e in m.entries() if e.kind == "expectations" and e.person == person]
-            earlier = (
-                f"Earlier, {person} expected: {' / '.join(hopes)}"
-                if hopes
-                else f"{person} gave no expectation earlier"
-            )
-            mine = [
-                e for e in m.entries(m.state.current) if e.person == person and e.met is not None
-            ]
-            met = (
-                f"met: {MET_WORDS[mine[-1].met]}"
-                if mine and mine[-1].met is not None
-                else "keys 0-4: how far expectations were met"
-            )
-            prompt += f"  ({met})"
-        lines = []
-        for entry in m.entries(m.state.current):
-            who = (
-                f"{entry.person}: " if entry.person else (f"{entry.owner}: " if entry.owner else "")
-            )
-            share = " [to share]" if entry.share else ""
-            words = entry.text.splitlines()[0] if entry.text else ""
-            if entry.met is not None:
-                words += (
-                    f" (met: {MET_WORDS[entry.met]})" if words else f"met: {MET_WORDS[entry.met]}"
-                )
-            lines.append(f"• {who}{words}{share}")
-        self.capture.show(prompt, earlier, lines)
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """While typing, the footer offers only the way back to the meeting keys (Textual would
         still list + there, although the field takes it as text)."""
@@ -381,8 +310,6 @@ class MeetingScreen(Screen[None]):
 
     def on_descendant_blur(self) -> None:
         self.refresh_bindings()
-
-    # -- actions ----------------------------------------------------------------------------
 
     def _after(self) -> None:
         self.refresh_all()
@@ -412,206 +339,6 @@ class MeetingScreen(Screen[None]):
             self.notify("An item keeps at least one minute.", markup=False)
         self._after()
 
-    def action_next_speaker(self) -> None:
-        m = self.meeting
-        if not m.agenda.items[m.state.current].is_round:
-            self.notify("This item is not a round: there are no turns to give.", markup=False)
-            return
-        if m.status == "ready":
-            self.notify("Press space to start the meeting first.", markup=False)
-            return
-        if m.next_speaker_turn() is None and m.run.speaker is None:
-            self.notify("Everyone has spoken in this round.", markup=False)
-        self._after()
-
-    def action_pass_speaker(self) -> None:
-        if self.meeting.next_speaker_turn(passed=True) is None:
-            self.notify("Nobody else is waiting: the speaker goes on.", markup=False)
-        self._after()
-
-    def action_add_participant(self) -> None:
-        roles = list(self.meeting.agenda.roles)
-        no_role = "no role"
-
-        def welcome(name: str, role: str | None = None) -> None:
-            chosen = [role] if role and role != no_role else []
-            if self.meeting.add_participant(name, chosen):
-                self.notify(f"Welcome, {name}.", markup=False)
-            self._after()
-
-        def named(name: str | None) -> None:
-            if not name:
-                return
-            here = self.meeting.present(name)
-            if here is not None:
-                self.notify(f"{here} is already here.", markup=False)
-                return
-            if not roles:
-                welcome(name)
-                return
-            self.app.push_screen(
-                PickOne(f"Does {name} hold a role today?", [no_role, *roles]),
-                lambda role: welcome(name, role),
-            )
-
-        self.app.push_screen(AskText("Who has arrived?", "a name or pseudonym"), named)
-
-    def action_participant_leaves(self) -> None:
-        def done(name: str | None) -> None:
-            if name:
-                self.meeting.remove_participant(name)
-            self._after()
-
-        people = list(self.meeting.state.participants)
-        if people:
-            self.app.push_screen(PickOne("Who is leaving?", people), done)
-
-    def action_order(self) -> None:
-        """Who speaks next in this round; before a round has begun (or on an item that is not
-        a round, for the next round), who speaks first."""
-        m = self.meeting
-        index = m.next_round()
-        if index is None or m.status == "ended":
-            self.notify("There is no round left to order.", markup=False)
-            return
-        run = m.state.items[index]
-        order = m.round_order(index)
-        first = index != m.state.current or m.round_not_begun()
-        if first:
-            question = f"Who speaks first in “{m.agenda.items[index].title}”?"
-            choices = order
-        else:
-            question = "Who speaks next?"
-            choices = [p for p in order if p not in run.done_speakers and p != run.speaker]
-        if not choices:
-            self.notify("Nobody else is waiting to speak.", markup=False)
-            return
-
-        def done(name: str | None) -> None:
-            if name:
-                rest = [p for p in order if p != name]
-                after_speaker = not first and run.speaker in rest
-                rest.insert(rest.index(run.speaker) + 1 if after_speaker else 0, name)
-                m.reorder(rest, index)
-            self._after()
-
-        self.app.push_screen(PickOne(question, choices), done)
-
-    def action_write(self) -> None:
-        if self.capture.display:
-            self.query_one("#entry", Input).focus()
-
-    def on_descendant_focus(self, event: object) -> None:
-        field = self.query_one("#entry", Input)
-        if self.focused is field and not field.value:
-            self._draft_for = self.meeting.run.speaker  # the words typed now are this speaker's
-        self.refresh_bindings()
-
-    def action_leave_field(self) -> None:
-        self.set_focus(None)
-
-    @on(Capture.Submitted)
-    def _entry(self, event: Capture.Submitted) -> None:
-        m = self.meeting
-        item = m.agenda.items[m.state.current]
-        kind = item.record or "notes"
-        person = (self._draft_for or m.run.speaker) if item.is_round else None
-        self._draft_for = None
-        owner = None
-        text = event.text
-        if kind == "followups" and ":" in text.splitlines()[0][:40]:
-            owner, text = (part.strip() for part in text.split(":", 1))
-        entry = m.add_entry(kind, text, person=person, owner=owner or None)
-        self._last_entry = entry.id
-        if item.is_round:  # one entry per speaker: back to the meeting keys (s, 0-4, ...)
-            self.set_focus(None)
-        self._after()
-
-    def action_met(self, value: int) -> None:
-        m = self.meeting
-        item = m.agenda.items[m.state.current]
-        if item.record != "conclusions" or m.run.speaker is None:
-            return
-        person = m.run.speaker
-        mine = [e for e in m.entries(m.state.current) if e.person == person]
-        if mine:
-            m.edit_entry(mine[-1].id, met=value)
-        else:
-            m.add_entry("conclusions", "", person=person, met=value)
-        self._after()
-
-    def action_share(self) -> None:
-        m = self.meeting
-        entry = m.state.entries.get(self._last_entry or "")
-        if entry is None:
-            entries = m.entries(m.state.current)
-            entry = entries[-1] if entries else None
-        if entry is None:
-            self.notify("No entry to mark yet.", markup=False)
-            return
-        m.edit_entry(entry.id, share=not entry.share)
-        shared = m.state.entries[entry.id].share
-        self.notify(
-            "Marked to share with other groups." if shared else "No longer shared.", markup=False
-        )
-        self._after()
-
-    def action_entries(self) -> None:
-        self.app.push_screen(EntriesScreen(self.meeting), lambda _: self._after())
-
-    def action_draw(self, replace: bool = False) -> None:
-        m = self.meeting
-        item = m.agenda.items[m.state.current]
-        if not item.deck:
-            self.notify("This item has no question deck.", markup=False)
-            return
-        current = [d for d in m.run.draws if not d.skipped]
-        if item.draw == "each":
-            current = [d for d in current if d.person == m.run.speaker]
-        if current and not replace:
-            self.notify("A question is already drawn: r draws another.", markup=False)
-            return
-        try:
-            deck, question = self.drawer.draw(item.deck, m.state, item.tags)
-        except (LookupError, FormatError) as exc:
-            self.notify(str(exc), markup=False, severity="error")
-            return
-        if question is None:
-            self.notify("No question left to draw in this deck.", markup=False)
-            return
-        if current and replace:
-            m.record_skip(current[-1].text)
-        person = m.run.speaker if item.draw == "each" else None
-        m.record_draw(deck.id, question.text, person)
-        self._after()
-
-    def action_redraw(self) -> None:
-        self.action_draw(replace=True)
-
-    def action_retire(self) -> None:
-        m = self.meeting
-        current = [d for d in m.run.draws if not d.skipped]
-        if not current:
-            return
-        question = current[-1]
-
-        def done(yes: bool | None) -> None:
-            if yes:
-                m.record_retire(question.deck, question.text)
-                m.record_skip(question.text)
-                self.notify("Retired for this group.", markup=False)
-            self._after()
-
-        self.app.push_screen(Confirm("Never ask this group this question again?"), done)
-
-    def action_alternative(self) -> None:
-        item = self.meeting.agenda.items[self.meeting.state.current]
-        if not item.alternative:
-            self.notify("This item has no alternative.", markup=False)
-            return
-        self.meeting.toggle_alternative()
-        self._after()
-
     def action_end(self) -> None:
         if self.meeting.untouched():  # set up by mistake, or with the wrong people
 
@@ -630,24 +357,6 @@ class MeetingScreen(Screen[None]):
                 self.post_message(MeetingEnded(self.meeting))
 
         self.app.push_screen(Confirm("End the meeting now?"), done)
-
-    def action_followups(self) -> None:
-        state = self.meeting.state
-        open_ones = [c for c in state.carried if c.get("ref") not in state.followups_done]
-        if not open_ones:
-            self.notify("No open follow-ups from earlier sessions.", markup=False)
-            return
-        labels = [
-            f"{c.get('text')}" + (f" — {c['owner']}" if c.get("owner") else "") for c in open_ones
-        ]
-
-        def done(label: str | None) -> None:
-            if label is not None:
-                ref = str(open_ones[labels.index(label)]["ref"])
-                self.meeting.mark_followup_done(ref)
-                self.notify("Marked done.", markup=False)
-
-        self.app.push_screen(PickOne("Which follow-up is done?", labels), done)
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(self.BINDINGS))

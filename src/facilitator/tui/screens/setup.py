@@ -15,16 +15,12 @@ from facilitator.clock import Clock, nearest_time_of_day
 from facilitator.formats.agenda import Agenda
 from facilitator.groups import load_group
 from facilitator.journal.store import new_session_id
-from facilitator.meeting.meeting import creation_event
-from facilitator.text import clean_line
+from facilitator.meeting.meeting import creation_event, gather_people
+from facilitator.text import clean_line, split_names
+from facilitator.tui.format import hhmm, minutes_words
 from facilitator.tui.messages import StartMeeting
 from facilitator.tui.widgets.text import Plain
 from facilitator.tui.widgets.tickbox import TickBox
-
-
-def split_names(text: str) -> list[str]:
-    names = [clean_line(part) for part in text.replace("\n", ",").split(",")]
-    return list(dict.fromkeys(n for n in names if n))
 
 
 class SetupScreen(Screen[None]):
@@ -46,6 +42,7 @@ class SetupScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Plain(f"Set up · {self.agenda.title}", id="topbar")
+        yield Plain("", id="warning")  # above the form, so it is seen on small screens too
         with VerticalScroll(id="setup"):
             yield from self._field(
                 "Group name",
@@ -66,14 +63,13 @@ class SetupScreen(Screen[None]):
             yield from self._field("Rhythm (optional)", Input(
                 id="rhythm", placeholder="e.g. every 3 weeks on thursday at 19:00, or moon"))  # fmt: skip
             yield TickBox("Someone new is here today", self.newcomer, id="newcomer")
-            yield Plain("", id="warning")
             yield Plain("", id="followups")
             yield Button("Start the meeting (ctrl+s)", id="go", variant="primary", compact=True)
         yield Footer()
 
     def _field(self, label: str, field: Input) -> ComposeResult:
         with Horizontal(classes="field"):
-            yield Label(label, classes="field-label")
+            yield Label(label, classes="field-label", markup=False)  # role names are users' text
             yield field
 
     def on_mount(self) -> None:
@@ -131,11 +127,9 @@ class SetupScreen(Screen[None]):
                 for n, role in enumerate(self.agenda.roles)}  # fmt: skip
 
     def _people(self, roles: dict[str, list[str]]) -> list[str]:
-        """The participants, and anyone named only in a role: the meeting will have them all."""
-        people = split_names(self.query_one("#participants", Input).value)
-        for holders in roles.values():
-            people += [p for p in holders if p not in people]
-        return people
+        """The participants, and anyone named only in a role ("ana" in a role is Ana): the
+        meeting will have them all."""
+        return gather_people(split_names(self.query_one("#participants", Input).value), roles)[0]
 
     @on(Input.Changed)
     @on(TickBox.Changed)
@@ -147,12 +141,27 @@ class SetupScreen(Screen[None]):
             words.append(f"{note} You can still start.")
         if not count:
             words.append("Add the participants: rounds are shared between them.")
-        if self._start_time() is False:
+        start = self._start_time()
+        if start is False:
             words.append("The planned start should look like 19:00.")
+        elif isinstance(start, float) and abs(start - self.clock.now()) > 3600:
+            away = minutes_words(abs(start - self.clock.now()))
+            when = "from now" if start > self.clock.now() else "ago"
+            end = hhmm(start + self.agenda_minutes() * 60)
+            words.append(f"The planned start is {away} {when}: the meeting would end at {end}.")
         problem = self._rhythm_problem()
         if problem:
             words.append(f"Rhythm: {problem}")
-        self.query_one("#warning", Plain).show(" ".join(words))
+        warning = self.query_one("#warning", Plain)
+        warning.show(" ".join(words))
+        warning.display = bool(words)
+
+    def agenda_minutes(self) -> float:
+        from facilitator.schedule import total_minutes
+
+        roles = self._roles()
+        people = self._people(roles)
+        return total_minutes(self.agenda, len(people) or 1, {r: len(p) for r, p in roles.items()})
 
     def _start_time(self) -> float | None | bool:
         text = self.query_one("#start", Input).value.strip()

@@ -1,0 +1,142 @@
+"""Entries during the meeting: the field, ratings, sharing, earlier follow-ups.
+
+A part of the meeting screen (see meeting.py), in its own module: it reads and changes the
+meeting through ``self.meeting`` and redraws with ``self._after()``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.widgets import Input
+
+from facilitator.journal.record import MET_WORDS
+from facilitator.text import ellipsize
+from facilitator.tui.screens.confirm import PickOne
+from facilitator.tui.screens.entries import EntriesScreen
+from facilitator.tui.screens.meeting_part import MeetingPart
+from facilitator.tui.widgets.capture import PROMPTS, Capture
+
+if TYPE_CHECKING:
+    from facilitator.meeting.state import Entry
+
+
+class EntryActions(MeetingPart):
+    def _refresh_capture(self) -> None:
+        m = self.meeting
+        item = m.agenda.items[m.state.current]
+        here = m.entries(m.state.current)
+        kind = item.record or "notes"
+        self.capture.display = item.record is not None or bool(here) or self._writing_notes
+        if not self.capture.display:
+            return
+        person = m.run.speaker if item.is_round else None
+        if item.is_round and self._draft_for and self.query_one("#entry", Input).value:
+            person = self._draft_for
+        prompt = PROMPTS[kind] + (f" of {person}" if person else "")
+        earlier = ""
+        if kind == "conclusions" and person and self._asks_expectations():
+            hopes = [e.text for e in m.entries() if e.kind == "expectations" and e.person == person]
+            earlier = (
+                f"Earlier, {person} expected: {' / '.join(hopes)}"
+                if hopes
+                else f"{person} gave no expectation earlier"
+            )
+            rated = [e for e in here if e.person == person and e.met is not None]
+            met = rated[-1].met if rated else None
+            prompt += (
+                f"  (met: {MET_WORDS[met]})"
+                if met is not None
+                else "  (keys 0-4: how far expectations were met)"
+            )
+        self.capture.show(prompt, earlier, [_line(entry) for entry in here])
+
+    def _asks_expectations(self) -> bool:
+        """Ratings only make sense where the agenda asked for expectations earlier."""
+        return any(item.record == "expectations" for item in self.meeting.agenda.items)
+
+    def action_write(self) -> None:
+        if not self.capture.display:  # an item without entries of its own: a note
+            self._writing_notes = True
+            self._refresh_capture()
+        self.query_one("#entry", Input).focus()
+
+    def on_descendant_focus(self, event: object) -> None:
+        field = self.query_one("#entry", Input)
+        if self.focused is field and not field.value:
+            self._draft_for = self.meeting.run.speaker  # the words typed now are this speaker's
+        self.refresh_bindings()
+
+    def action_leave_field(self) -> None:
+        self.set_focus(None)
+
+    def on_capture_submitted(self, event: Capture.Submitted) -> None:
+        m = self.meeting
+        item = m.agenda.items[m.state.current]
+        person = (self._draft_for or m.run.speaker) if item.is_round else None
+        self._draft_for = None
+        entry = m.write(item.record or "notes", event.text, person=person)
+        self._last_entry = entry.id
+        self.set_focus(None)  # back to the meeting keys: e (or enter) again for another
+        self._after()
+
+    def action_met(self, value: int) -> None:
+        m = self.meeting
+        item = m.agenda.items[m.state.current]
+        if item.record != "conclusions" or not self._asks_expectations():
+            self.notify("Ratings (0-4) are for the conclusion round.", markup=False)
+            return
+        if m.run.speaker is None:
+            self.notify("Give someone the floor first (s).", markup=False)
+            return
+        m.rate(m.run.speaker, value)
+        self._after()
+
+    def action_share(self) -> None:
+        """Mark the entry last written on this item (or its latest) to share, or unmark it."""
+        m = self.meeting
+        here = m.entries(m.state.current)
+        entry = next((e for e in here if e.id == self._last_entry), here[-1] if here else None)
+        if entry is None:
+            self.notify("Nothing written on this item yet to mark.", markup=False)
+            return
+        m.edit_entry(entry.id, share=not entry.share)
+        words = ellipsize(entry.text.splitlines()[0] if entry.text else "(a rating)", 50)
+        shared = m.state.entries[entry.id].share
+        self.notify(
+            f"To share with other groups: “{words}”" if shared else f"No longer shared: “{words}”",
+            markup=False,
+        )
+        self._after()
+
+    def action_entries(self) -> None:
+        self.app.push_screen(EntriesScreen(self.meeting), lambda _: self._after())
+
+    def action_followups(self) -> None:
+        state = self.meeting.state
+        open_ones = [c for c in state.carried if c.get("ref") not in state.followups_done]
+        if not open_ones:
+            self.notify("No open follow-ups from earlier sessions.", markup=False)
+            return
+        labels = [
+            f"{c.get('text')}" + (f" — {c['owner']}" if c.get("owner") else "") for c in open_ones
+        ]
+
+        def done(label: str | None) -> None:
+            if label is not None:
+                ref = str(open_ones[labels.index(label)]["ref"])
+                self.meeting.mark_followup_done(ref)
+                self.notify("Marked done.", markup=False)
+
+        self.app.push_screen(PickOne("Which follow-up is done?", labels), done)
+
+
+def _line(entry: Entry) -> str:
+    """One entry under the field: who, the first line of the words, the rating, the mark."""
+    who = f"{entry.person or entry.owner}: " if entry.person or entry.owner else ""
+    words = entry.text.splitlines()[0] if entry.text else ""
+    if entry.met is not None:
+        rating = f"met: {MET_WORDS[entry.met]}"
+        words = f"{words} ({rating})" if words else rating
+    share = " [to share]" if entry.share else ""
+    return f"• {who}{words}{share}"

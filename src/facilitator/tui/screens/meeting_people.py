@@ -1,0 +1,162 @@
+"""Who speaks: turns in a round, arrivals and leavers, roles, the speaking order.
+
+A part of the meeting screen (see meeting.py), in its own module: it reads and changes the
+meeting through ``self.meeting`` and redraws with ``self._after()``.
+"""
+
+from __future__ import annotations
+
+from facilitator.tui.format import mmss
+from facilitator.tui.screens.confirm import AskText, PickOne
+from facilitator.tui.screens.meeting_part import MeetingPart
+from facilitator.tui.screens.roles import RolesScreen
+
+
+class PeopleActions(MeetingPart):
+    def _speaker_line(self) -> str:
+        m = self.meeting
+        run = m.run
+        item = m.agenda.items[m.state.current]
+        if item.who and not item.is_round:
+            holders = ", ".join(m.state.roles.get(item.who, [])) or "nobody yet"
+            return f"{item.who}: {holders}"
+        if not item.is_round:
+            return ""
+        nobody = "Nobody to speak: press a to add a participant"
+        if run.status != "current":  # before the meeting starts
+            order = m.round_order(m.state.current)
+            return f"First to speak: {order[0]}" if order else nobody
+        if not run.order:
+            return nobody
+        if run.speaker is None:
+            waiting = [p for p in run.order if p not in run.done_speakers]
+            if waiting:  # someone came after the last turn
+                return f"Not heard yet: {', '.join(waiting)} · s gives them the floor"
+            return "Round complete (press n for the next item)"
+        share = m.speaker_share() or 0
+        spent = m.speaker_elapsed()
+        over = " OVER" if spent > share else ""
+        line = f"Speaking: {run.speaker}  {mmss(spent, up=True)} of {mmss(share)}{over}"
+        nxt = m.next_speaker()
+        if nxt:
+            line += f" · next: {nxt}"
+        if run.passed:
+            line += f" · passed: {', '.join(run.passed)}"
+        return line
+
+    def _turns_can_move(self) -> bool:
+        m = self.meeting
+        if not m.agenda.items[m.state.current].is_round:
+            self.notify("This item is not a round: there are no turns to give.", markup=False)
+            return False
+        if m.status == "ready":
+            self.notify("Press space to start the meeting first.", markup=False)
+            return False
+        return True
+
+    def action_next_speaker(self) -> None:
+        if not self._turns_can_move():
+            return
+        if self.meeting.next_speaker_turn() is None and self.meeting.run.speaker is None:
+            self.notify("Everyone has spoken in this round.", markup=False)
+        self._after()
+
+    def action_pass_speaker(self) -> None:
+        if not self._turns_can_move():
+            return
+        if self.meeting.next_speaker_turn(passed=True) is None:
+            self.notify("Nobody else is waiting: the speaker goes on.", markup=False)
+        self._after()
+
+    def action_add_participant(self) -> None:
+        m = self.meeting
+        roles = list(m.agenda.roles)
+        no_role = "no role"
+
+        def welcome(name: str, role: str | None = None) -> None:
+            if role is None and roles:  # escape on the role question: nobody is added
+                return
+            back = m.was_here(name)
+            added = m.add_participant(name, [role] if role and role != no_role else [])
+            if added:
+                self.notify(
+                    f"Welcome back, {added}." if back else f"Welcome, {added}.", markup=False
+                )
+                self._warn_size()
+            self._after()
+
+        def named(name: str | None) -> None:
+            if not name:
+                return
+            here = m.present(name)
+            if here is not None:
+                self.notify(f"{here} is already here.", markup=False)
+                return
+            if not roles:
+                welcome(name)
+                return
+            self.app.push_screen(
+                PickOne(f"Does {name} hold a role today?", [no_role, *roles]),
+                lambda role: welcome(name, role),
+            )
+
+        self.app.push_screen(AskText("Who has arrived?", "a name or pseudonym"), named)
+
+    def _warn_size(self) -> None:
+        note = self.meeting.agenda.size_note(len(self.meeting.state.participants))
+        if note:
+            self.notify(note, markup=False, severity="warning")
+
+    def action_roles(self) -> None:
+        m = self.meeting
+        if not m.agenda.roles:
+            self.notify("This agenda has no roles.", markup=False)
+            return
+
+        def done(roles: dict[str, list[str]] | None) -> None:
+            if roles is not None:
+                m.set_roles(roles)
+            self._after()
+
+        self.app.push_screen(RolesScreen(list(m.agenda.roles), m.state.roles), done)
+
+    def action_participant_leaves(self) -> None:
+        def done(name: str | None) -> None:
+            if name:
+                self.meeting.remove_participant(name)
+            self._after()
+
+        people = list(self.meeting.state.participants)
+        if people:
+            self.app.push_screen(PickOne("Who is leaving?", people), done)
+
+    def action_order(self) -> None:
+        """Who speaks next in this round; before a round has begun (or on an item that is not
+        a round, for the next round), who speaks first."""
+        m = self.meeting
+        index = m.next_round()
+        if index is None or m.status == "ended":
+            self.notify("There is no round left to order.", markup=False)
+            return
+        run = m.state.items[index]
+        order = m.round_order(index)
+        first = index != m.state.current or m.round_not_begun()
+        if first:
+            question = f"Who speaks first in “{m.agenda.items[index].title}”?"
+            choices = order
+        else:
+            question = "Who speaks next?"
+            choices = [p for p in order if p not in run.done_speakers and p != run.speaker]
+        if not choices:
+            self.notify("Nobody else is waiting to speak.", markup=False)
+            return
+
+        def done(name: str | None) -> None:
+            if name:
+                rest = [p for p in order if p != name]
+                after_speaker = not first and run.speaker in rest
+                rest.insert(rest.index(run.speaker) + 1 if after_speaker else 0, name)
+                m.reorder(rest, index)
+            self._after()
+
+        self.app.push_screen(PickOne(question, choices), done)

@@ -1,0 +1,86 @@
+"""Questions from a deck: drawing, drawing again, retiring, the alternative activity.
+
+A part of the meeting screen (see meeting.py), in its own module: it reads and changes the
+meeting through ``self.meeting`` and redraws with ``self._after()``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from facilitator.formats.problems import FormatError
+from facilitator.tui.screens.confirm import Confirm
+from facilitator.tui.screens.meeting_part import MeetingPart
+
+if TYPE_CHECKING:
+    from facilitator.decks.drawer import Drawer
+
+
+class QuestionActions(MeetingPart):
+    drawer: Drawer
+
+    def _question_text(self) -> str:
+        m = self.meeting
+        item = m.agenda.items[m.state.current]
+        draws = [d for d in m.run.draws if not d.skipped]
+        if item.draw == "each":
+            draws = [d for d in draws if d.person == m.run.speaker]
+        if not draws:
+            return "Press d to draw a question"
+        return draws[-1].text
+
+    def action_draw(self, replace: bool = False) -> None:
+        m = self.meeting
+        item = m.agenda.items[m.state.current]
+        if not item.deck:
+            self.notify("This item has no question deck.", markup=False)
+            return
+        current = [d for d in m.run.draws if not d.skipped]
+        if item.draw == "each":
+            current = [d for d in current if d.person == m.run.speaker]
+        if current and not replace:
+            self.notify("A question is already drawn: r draws another.", markup=False)
+            return
+        try:
+            deck, question = self.drawer.draw(item.deck, m.state, item.tags)
+        except (LookupError, FormatError) as exc:
+            self.notify(str(exc), markup=False, severity="error")
+            return
+        if question is None:
+            self.notify("No question left to draw in this deck.", markup=False)
+            return
+        if current and replace:
+            m.record_skip(current[-1].text)
+        person = m.run.speaker if item.draw == "each" else None
+        m.record_draw(deck.id, question.text, person)
+        self._after()
+
+    def action_redraw(self) -> None:
+        self.action_draw(replace=True)
+
+    def action_retire(self) -> None:
+        m = self.meeting
+        current = [d for d in m.run.draws if not d.skipped]
+        if not current:
+            self.notify("No question is drawn on this item.", markup=False)
+            return
+        question = current[-1]
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                m.record_retire(question.deck, question.text)
+                m.record_skip(question.text)
+                self.notify("Retired for this group.", markup=False)
+            self._after()
+
+        self.app.push_screen(
+            Confirm(f"Never ask this group this question again?\n\n{question.text}"), done
+        )
+
+    def action_alternative(self) -> None:
+        item = self.meeting.agenda.items[self.meeting.state.current]
+        if not item.alternative:
+            self.notify("This item has no alternative.", markup=False)
+            return
+        self.meeting.toggle_alternative()
+        self._after()
