@@ -7,6 +7,7 @@ from textual.widgets import Input
 from facilitator.clock import FakeClock
 from facilitator.tui.screens.confirm import Confirm
 from facilitator.tui.screens.meeting import MeetingScreen
+from facilitator.tui.widgets.clock import ClockPanel
 from facilitator.tui.widgets.text import Plain
 from tests.factories import MS150, PEOPLE
 from tests.tui.helpers import meeting_app, settle
@@ -145,3 +146,78 @@ async def test_the_lock_file_goes_when_the_meeting_ends(clock: FakeClock, data_d
         await pilot.pause()
     assert not list((data_dir / "sessions").glob("*.lock"))
     assert list((data_dir / "sessions").glob("*.md"))
+
+
+async def test_roles_can_be_given_during_the_meeting(clock: FakeClock) -> None:
+    from facilitator import catalog
+    from facilitator.tui.screens.roles import RolesScreen
+
+    app = meeting_app(catalog.find_agenda("case-clinic"), clock, ["Ana", "Bo", "Chen", "Dee"])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("w")
+        assert isinstance(app.screen, RolesScreen)
+        await pilot.press(*"dee", "tab", *"Ana, Bo, Chen", "tab", *"Chen", "enter")
+        await pilot.pause()
+        assert app.meeting.state.roles == {
+            "case giver": ["Dee"], "coach": ["Ana", "Bo", "Chen"], "timekeeper": ["Chen"]}  # fmt: skip
+        await pilot.press("space", "n")
+        assert "case giver: Dee" in app.screen.query_one(ClockPanel).face.speaker
+
+
+async def test_escape_on_the_role_question_adds_nobody(clock: FakeClock) -> None:
+    from facilitator import catalog
+
+    app = meeting_app(catalog.find_agenda("case-clinic"), clock, ["Ana", "Bo", "Chen", "Dee"])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a", *"Kim", "enter")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "Kim" not in app.meeting.state.participants
+
+
+async def test_enter_leaves_the_field_on_every_item_and_e_writes_a_note_anywhere(
+    clock: FakeClock,
+) -> None:
+    app = meeting_app(MS150, clock, ["Ana", "Bo"])
+    async with app.run_test(size=(80, 24)) as pilot:
+        m = app.meeting
+        await pilot.press("space")  # demining keeps no entries of its own...
+        assert not app.screen.capture.display
+        await pilot.press("e", *"Bo is tired today", "enter")  # ...but a note can be written
+        assert [(e.kind, e.text) for e in m.entries()] == [("notes", "Bo is tired today")]
+        assert not isinstance(app.screen.focused, Input)
+        await pilot.press("x")  # the keys act on the meeting again: x marks that note
+        assert m.entries()[0].share
+        assert "To share with other groups: “Bo is tired today”" in notices(app)
+
+
+async def test_x_never_marks_an_entry_of_another_item(clock: FakeClock) -> None:
+    app = meeting_app(MS150, clock, ["Ana", "Bo"])
+    async with app.run_test(size=(80, 24)) as pilot:
+        m = app.meeting
+        await pilot.press("space", "n", "e", *"private worry", "enter", "n", "x")
+        assert not m.entries()[0].share
+        assert "Nothing written on this item yet to mark." in notices(app)
+
+
+async def test_a_latecomer_after_the_last_turn_is_shown_as_not_heard(clock: FakeClock) -> None:
+    from facilitator.tui.widgets.clock import ClockPanel
+
+    app = meeting_app(MS150, clock, ["Ana", "Bo"])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space", "n", "s", "s")
+        await pilot.press("a", *"Gil", "enter")
+        await settle(app)
+        line = app.screen.query_one(ClockPanel).face.speaker
+        assert line == "Not heard yet: Gil · s gives them the floor"
+
+
+async def test_a_rating_before_the_words_makes_one_conclusion(clock: FakeClock) -> None:
+    app = meeting_app(MS150, clock, ["Ana", "Bo"])
+    async with app.run_test(size=(80, 24)) as pilot:
+        m = app.meeting
+        await pilot.press("space", "n", "n", "n", "n")  # to the conclusion
+        await pilot.press("3", "e", *"good meeting", "enter")
+        mine = [e for e in m.entries() if e.person == "Ana"]
+        assert [(e.text, e.met) for e in mine] == [("good meeting", 3)]
