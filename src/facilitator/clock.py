@@ -77,14 +77,18 @@ def parse_iso(text: str) -> float:
     return dt.datetime.fromisoformat(text).timestamp()
 
 
+RECENT = 6 * 3600  # a start typed up to this long ago is one that has passed
+
+
 def nearest_time_of_day(now: float, hour: int, minute: int) -> float:
-    """``hour:minute`` local time on the day (yesterday, today or tomorrow) that puts it
-    closest to ``now``: "00:05" typed at 23:55 is ten minutes away, not a day ago."""
+    """The ``hour:minute`` (local time) that a facilitator means: the next one, unless it was
+    a few hours ago at most. "00:05" typed at 23:55 is in ten minutes; "23:40" typed at 01:20
+    was an hour and forty minutes ago; "20:30" typed at 08:00 is tonight."""
     today = local_datetime(now).date()
     moments = [
         dt.datetime.combine(today + dt.timedelta(days=days), dt.time(hour, minute))
         .astimezone()
         .timestamp()
-        for days in (-1, 0, 1)
+        for days in (-1, 0, 1, 2)
     ]
-    return min(moments, key=lambda t: abs(t - now))
+    return next(t for t in moments if t >= now - RECENT)

@@ -66,7 +66,7 @@ async def test_quitting_during_a_meeting_asks_first(clock: FakeClock) -> None:
         assert isinstance(app.screen, MeetingScreen) and app.is_running
         await pilot.press("ctrl+q", "y")
         await pilot.pause()
-    assert app.return_code is None or app.return_code == 0
+    assert app.return_code == 0  # y quit
     assert app.meeting is not None and app.meeting.status == "running"  # left to resume
 
 
@@ -131,9 +131,32 @@ async def test_the_help_lists_every_key_of_the_screen(clock: FakeClock) -> None:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         keys = [key for key, _ in app.screen.rows]
-        for key in ("space", "n", "p", "k", "+  or  =", "-", "s", "b", "o", "a", "l",
-                    "e  or  enter", "escape", "0 to 4", "x", "E", "d", "r", "v", "R", "F", "q",
-                    "?", "ctrl+p"):  # fmt: skip
+        for key in (
+            "space",
+            "n",
+            "p",
+            "k",
+            "+  or  =",
+            "-",
+            "s",
+            "b",
+            "o",
+            "a",
+            "l",
+            "e  or  ⏎",
+            "esc",
+            "0 to 4",
+            "x",
+            "E",
+            "d",
+            "r",
+            "v",
+            "R",
+            "F",
+            "q",
+            "?",
+            "^p",
+        ):  # fmt: skip  (named as the footer names them)
             assert key in keys, key
 
 
@@ -221,3 +244,31 @@ async def test_a_rating_before_the_words_makes_one_conclusion(clock: FakeClock) 
         await pilot.press("3", "e", *"good meeting", "enter")
         mine = [e for e in m.entries() if e.person == "Ana"]
         assert [(e.text, e.met) for e in mine] == [("good meeting", 3)]
+
+
+async def test_ctrl_q_twice_quits_and_the_meeting_waits_to_be_resumed(
+    clock: FakeClock,
+    data_dir,  # type: ignore[no-untyped-def]
+) -> None:
+    app = meeting_app(MS150, clock, ["Ana", "Bo"])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space", "ctrl+q", "ctrl+q")
+        await pilot.pause()
+    assert app.return_code == 0
+    assert list((data_dir / "sessions").glob("*.jsonl"))  # kept, to resume
+
+
+async def test_a_meeting_set_up_by_mistake_leaves_no_trace_even_in_the_group(
+    clock: FakeClock,
+    data_dir,  # type: ignore[no-untyped-def]
+) -> None:
+    from facilitator.groups import Group, load_group, save_group
+
+    save_group(Group("Tuesday", participants=["Ana", "Bo"]))
+    app = meeting_app(MS150, clock, ["Wrong", "People"])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+q")  # nothing happened: no question, nothing kept
+        await pilot.pause()
+    assert app.return_code == 0
+    assert not list((data_dir / "sessions").glob("*"))
+    assert load_group("Tuesday").participants == ["Ana", "Bo"]

@@ -22,6 +22,8 @@ def at(day: int, hour: int, minute: int) -> float:
         (at(13, 1, 23), (23, 40), at(12, 23, 40)),  # the evening before, not tonight
         (at(12, 18, 50), (19, 0), at(12, 19, 0)),
         (at(12, 19, 10), (19, 0), at(12, 19, 0)),
+        (at(12, 8, 0), (20, 30), at(12, 20, 30)),  # tonight, not last night
+        (at(12, 8, 0), (3, 0), at(12, 3, 0)),  # five hours ago: the start that passed
     ],
 )
 def test_a_start_time_means_its_nearest_occurrence(now: float, typed, meant: float) -> None:  # type: ignore[no-untyped-def]

@@ -76,11 +76,15 @@ def test_the_turn_in_progress_keeps_its_share_when_someone_arrives() -> None:
     assert m.speaker_elapsed() == 110
 
 
-def test_before_the_first_word_the_share_follows_who_is_there() -> None:
-    m, _ = at_round("Shared")
+def test_in_the_first_seconds_of_a_turn_its_share_follows_who_is_there() -> None:
+    m, clock = at_round("Shared")
+    clock.advance(5)
     m.add_participant("Gus")
     assert m.speaker_share() == pytest.approx(12 * MIN / 7)
     m.remove_participant("Dee")
+    assert m.speaker_share() == 120
+    clock.advance(30)
+    m.add_participant("Hal")  # well into the turn: it keeps its share
     assert m.speaker_share() == 120
 
 
@@ -176,12 +180,13 @@ def test_the_order_of_the_next_round_can_be_set_before_it_starts() -> None:
     assert m.next_speaker() == "Ana"
 
 
-def test_reordering_before_the_first_word_changes_who_opens_the_round() -> None:
+def test_in_the_first_seconds_of_a_round_the_facilitator_can_choose_who_opens() -> None:
     m, clock = at_round("Shared", ["Ana", "Bo", "Chen"])
+    clock.advance(5)  # the round's clock runs while the facilitator looks around
     assert m.round_not_begun()
     m.reorder(["Bo", "Ana", "Chen"])
     assert m.run.speaker == "Bo"
-    clock.advance(5)
+    clock.advance(20)  # Bo has been speaking for a while: the round has begun
     assert not m.round_not_begun()
     m.reorder(["Bo", "Chen", "Ana"])
     assert m.run.speaker == "Bo" and m.next_speaker() == "Chen"
@@ -252,3 +257,27 @@ def test_roles_given_during_the_meeting_fill_the_round_in_hand() -> None:
     assert m.state.participants[-1] == "Eve"  # named in a role: here now
     assert m.run.order == ["Ana", "Bo", "Eve"] and m.run.speaker == "Ana"
     assert m.speaker_share() == 120
+
+
+def test_someone_who_passed_and_left_is_not_come_back_to() -> None:
+    m, clock = at_round("Shared", ["Ana", "Bo", "Chen"])
+    clock.advance(10)
+    m.next_speaker_turn(passed=True)  # Ana passes; Bo speaks
+    m.next_item()  # on to another item; Ana leaves meanwhile
+    m.remove_participant("Ana")
+    m.previous_item()
+    assert m.run.passed == []
+    m.next_speaker_turn()
+    assert m.run.speaker == "Chen"
+    assert m.next_speaker_turn() is None
+
+
+def test_stepping_out_during_ones_turn_and_back_is_not_a_second_turn() -> None:
+    m, clock = at_round("Each", ["Ana", "Bo", "Chen"])
+    clock.advance(60)
+    m.remove_participant("Ana")  # in the middle of her turn
+    clock.advance(30)
+    m.add_participant("Ana")
+    assert m.run.order == ["Bo", "Chen"]
+    speak(m, clock, 120)
+    assert m.run.speaker == "Chen" and m.speaker_share() == 120

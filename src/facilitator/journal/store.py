@@ -108,6 +108,14 @@ def unfinished_sessions() -> list[Unfinished]:
     return found
 
 
+def has_ended(session: str) -> bool:
+    """Whether the session's journal holds the end of its meeting."""
+    path = journal_path(session)
+    if b'"type":"meeting_ended"' in _tail(path):
+        return True
+    return any(e.get("type") == "meeting_ended" for e in read_events(path).events)
+
+
 def _tail(path: Path, size: int = 4096) -> bytes:
     with open(path, "rb") as fh:
         fh.seek(max(0, path.stat().st_size - size))

@@ -66,12 +66,25 @@ def _turn_used(state: State, run: ItemRun, name: str) -> float:
 def _begin_turn(state: State, run: ItemRun, t: float) -> None:
     run.speaker_since = t if run.running and run.speaker is not None else None
     run.turn_share = _share(state, run, t)
+    run.turn_from = run.spent(run.speaker, t) if run.speaker is not None else 0.0
 
 
 def _reshare_if_not_begun(state: State, run: ItemRun, t: float) -> None:
-    """Before the speaker has said a word, their share follows the round's changes."""
-    if run.speaker is not None and run.spent(run.speaker, t) == 0:
+    """In the first seconds of a turn, its share still follows the round's changes."""
+    if run.speaker is not None and run.spent(run.speaker, t) - run.turn_from < GRACE:
         run.turn_share = _share(state, run, t)
+
+
+def _refresh_round(state: State, t: float) -> None:
+    """The people of the round in hand changed (an arrival, a leaver, new roles)."""
+    run = state.item
+    if run.status != "current" or not _is_round(state, state.current):
+        return  # a round still to come takes its people when it starts
+    _reconcile(state, run, t)
+    if run.turn_share is None:
+        _begin_turn(state, run, t)
+    else:
+        _reshare_if_not_begun(state, run, t)
 
 
 def _is_round(state: State, index: int) -> bool:
@@ -107,17 +120,17 @@ def _enter_round(state: State, run: ItemRun, event: Event, t: float) -> None:
 
 
 def _reconcile(state: State, run: ItemRun, t: float) -> None:
-    """Those still here (and holding the round's role) keep their place; anyone who came
-    meanwhile and has not had a turn joins at the end; a speaker who has gone hands over."""
-    present = state.speakers_for(run.index)
-    run.order = [p for p in run.order if p in present]
-    run.order += [p for p in present if p not in run.order and p not in run.given]
-    if run.speaker is not None and run.speaker not in run.order:
+    """The round's people as they are now (see State.round_members); a speaker who has gone
+    hands over to the next one here, and someone who passed and left is not come back to."""
+    members = state.round_members(run.index)
+    if run.speaker is not None and run.speaker not in members:
         _bank_speaker(run, t)
-        run.speaker = _next_speaker(run, exclude=run.speaker)
+        run.speaker = _next_speaker(run, exclude=run.speaker, among=members)
         run.turn_share = None
+    run.order = members
+    run.passed = [p for p in run.passed if p in members]
     if run.speaker is None and not run.done_speakers and not run.spoke and run.order:
-        run.speaker = run.order[0]
+        run.speaker = run.order[0]  # a round that had nobody: the first one here opens it
         run.turn_share = None
 
 
@@ -168,17 +181,7 @@ def _participant_added(state: State, event: Event, t: float) -> None:
         state.moves.setdefault(name, []).append(["back" if came_back else "arrived", t])
     for role in event.get("roles", []):
         state.roles.setdefault(str(role), []).append(name)
-    run = state.item
-    if run.status != "current" or not _is_round(state, state.current):
-        return  # a round still to come takes them when it starts
-    if name not in state.speakers_for(state.current) or name in run.order:
-        return
-    run.order.append(name)
-    if run.speaker is None and not run.done_speakers and not run.spoke:
-        run.speaker = name  # the round had nobody: they open it
-        _begin_turn(state, run, t)
-    else:  # they wait for their turn; nothing moves on by itself
-        _reshare_if_not_begun(state, run, t)
+    _refresh_round(state, t)
 
 
 def _participant_left(state: State, event: Event, t: float) -> None:
@@ -193,39 +196,30 @@ def _participant_left(state: State, event: Event, t: float) -> None:
         if name in people:
             people.remove(name)
     run = state.item
-    if name not in run.order:
-        return
-    # Someone who leaves during their turn, or after passing, has had it (see _turn_used).
-    per_person = state.agenda.items[run.index].per_person
-    if run.speaker == name:
-        _bank_speaker(run, t)
-        run.given[name] = _turn_used(state, run, name)
-        run.speaker = _next_speaker(run, exclude=name)
-        run.order.remove(name)
-        _begin_turn(state, run, t)
-    else:
-        if name not in run.done_speakers and run.spoke.get(name):  # passed, then left
+    if run.status == "current" and name in run.order:
+        # Someone who leaves during their turn, or after passing, has had it (_turn_used).
+        if run.speaker == name:
+            _bank_speaker(run, t)
+            run.given[name] = _turn_used(state, run, name)
+        elif name not in run.done_speakers and run.spoke.get(name):
+            per_person = state.agenda.items[run.index].per_person
             run.given[name] = per_person * 60.0 if per_person is not None else run.spoke[name]
-        run.order.remove(name)
-        _reshare_if_not_begun(state, run, t)
-    if name in run.passed:
-        run.passed.remove(name)
+    _refresh_round(state, t)
 
 
 def _roles_changed(state: State, event: Event, t: float) -> None:
     state.roles = {str(r): [str(p) for p in ps] for r, ps in event.get("roles", {}).items()}
-    run = state.item
-    if run.status == "current" and _is_round(state, state.current):
-        _reconcile(state, run, t)
-        if run.turn_share is None:
-            _begin_turn(state, run, t)
-        else:
-            _reshare_if_not_begun(state, run, t)
+    _refresh_round(state, t)
 
 
-def _next_speaker(run: ItemRun, exclude: str | None = None) -> str | None:
+def _next_speaker(
+    run: ItemRun, exclude: str | None = None, among: list[str] | None = None
+) -> str | None:
+    """Who comes after the speaker: the next in order still waiting, then those who passed.
+    ``among``: only these people (the round's members after a change)."""
+    here = run.order if among is None else among
     waiting = [p for p in run.order if p not in run.done_speakers and p not in run.passed
-               and p != run.speaker and p != exclude]  # fmt: skip
+               and p != run.speaker and p != exclude and p in here]  # fmt: skip
     if run.speaker in run.order:
         after = run.order[run.order.index(run.speaker) + 1 :]
         for person in after:
@@ -233,12 +227,14 @@ def _next_speaker(run: ItemRun, exclude: str | None = None) -> str | None:
                 return person
     if waiting:
         return waiting[0]
-    back = [p for p in run.passed if p != exclude and p != run.speaker]
+    back = [p for p in run.passed if p != exclude and p != run.speaker and p in here]
     return back[0] if back else None
 
 
 def _speaker_changed(state: State, event: Event, t: float) -> None:
     run = state.items[int(event.get("index", state.current))]
+    if not _is_round(state, run.index):  # journals from before only rounds had speakers
+        return
     _bank_speaker(run, t)
     old = run.speaker
     if old is not None:
@@ -267,9 +263,16 @@ def _order_changed(state: State, event: Event, t: float) -> None:
         _begin_turn(state, run, t)
 
 
+GRACE = 15.0  # seconds into the first turn during which the round can still be set up
+
+
 def not_begun(run: ItemRun, t: float) -> bool:
-    """Nobody has said a word in this round yet."""
-    return not run.done_speakers and not any(run.spent(p, t) for p in run.order)
+    """The round has not really begun: no turn has ended or been passed, and the first speaker
+    has had the floor for less than a few seconds (the facilitator may still choose who
+    opens)."""
+    if run.done_speakers or run.passed:
+        return False
+    return run.speaker is None or run.spent(run.speaker, t) < GRACE
 
 
 def _entry_added(state: State, event: Event, t: float) -> None:

@@ -116,11 +116,14 @@ class Meeting:
 
     def clock_moves(self) -> bool:
         """Whether the countdown changes by the second: while running, and while paused in a
-        flexible item, whose time the pause is taken from."""
+        flexible item that still has time to give (the pause is taken from it)."""
         s = self.state
-        return s.status == "running" or (
-            s.status == "paused" and self.agenda.items[s.current].flexible
-        )
+        if s.status == "running":
+            return True
+        if s.status != "paused" or not self.agenda.items[s.current].flexible:
+            return False
+        now = self.now()
+        return allotted(s, now + 1.0) < allotted(s, now)
 
     def allotted(self) -> float:
         return allotted(self.state, self.now())
@@ -148,20 +151,18 @@ class Meeting:
     def next_round(self) -> int | None:
         """The current item when it is a round, else the next round to come."""
         current = self.state.current
+        run = self.run
+        finished = run.status == "current" and run.speaker is None and not run.waiting()
         for index in self.state.active_indexes():
             to_come = index > current and self.state.items[index].status == "pending"
-            if (index == current or to_come) and self.agenda.items[index].is_round:
+            here = index == current and not (finished and run.order)
+            if (here or to_come) and self.agenda.items[index].is_round:
                 return index
         return None
 
     def round_order(self, index: int) -> list[str]:
         """The speaking order of a round: as it stands, or as it would start now."""
-        run = self.state.items[index]
-        if run.status == "current" or run.order:
-            present = self.state.speakers_for(index)
-            order = [p for p in run.order if p in present] if run.order else []
-            return order + [p for p in present if p not in order and p not in run.given]
-        return self.state.speakers_for(index)
+        return self.state.round_members(index)
 
     def next_speaker(self) -> str | None:
         return next_speaker(self.run)

@@ -55,6 +55,12 @@ def planned_end(state: State, now: float) -> float:
     return anchor(state, now) + state.total * MIN
 
 
+def _from(state: State, now: float) -> float:
+    """Where what is still to be held begins: now, or the planned start if it is later and
+    the meeting has not started."""
+    return now if state.started is not None else max(now, anchor(state, now))
+
+
 def round_size(state: State, index: int) -> int:
     """How many people a round is for: those in it now, and those who already had their turn."""
     run = state.items[index]
@@ -82,8 +88,7 @@ def _to_hold(state: State) -> list[int]:
 def lengths(state: State, now: float) -> dict[int, float]:
     """Seconds each item still to be held gets in all (time it already ran included)."""
     hold = _to_hold(state)
-    cursor = now if state.started is not None else max(now, anchor(state, now))
-    left = planned_end(state, now) - cursor  # seconds between now and the planned end
+    left = planned_end(state, now) - _from(state, now)  # seconds from there to the planned end
     spent = {i: state.items[i].elapsed(now) for i in hold}
     # What each item asks for: its minutes, with the facilitator's +/- unless it is flexible
     # (a flexible item's own +/- is added to whatever re-planning gives it).
@@ -130,8 +135,7 @@ def remaining(state: State, now: float) -> float:
 
 def project(state: State, now: float) -> Projection:
     start = anchor(state, now)
-    end_planned = start + state.total * MIN
-    cursor = now if state.started is not None else max(now, start)
+    cursor = _from(state, now)
     held = lengths(state, now)
     to_come: dict[int, tuple[float, float]] = {}
     for index in _to_hold(state):
@@ -157,7 +161,7 @@ def project(state: State, now: float) -> Projection:
         rows.append(Row(index, state.agenda.items[index].title, run.status,
                         start + slot.start * MIN, slot.minutes, first,
                         run.elapsed(now) if run.segments else None, p_start, p_length))  # fmt: skip
-    return Projection(rows, end_planned, projected_end)
+    return Projection(rows, planned_end(state, now), projected_end)
 
 
 def _held_from(run: ItemRun, first: float | None, start: float) -> float:

@@ -48,6 +48,7 @@ class ItemRun:
     speaker: str | None = None
     speaker_since: float | None = None  # when the speaker's clock last started running
     turn_share: float | None = None  # seconds the speaker was given when their turn began
+    turn_from: float = 0.0  # what the speaker had spoken in this round when their turn began
     spoke: dict[str, float] = field(default_factory=dict)  # seconds spoken before this turn
     given: dict[str, float] = field(default_factory=dict)  # seconds given to finished turns
     done_speakers: list[str] = field(default_factory=list)
@@ -126,6 +127,15 @@ class State:
             ahead = [p for p in self.roles.get(item.first, []) if p in people]
             people = ahead + [p for p in people if p not in ahead]
         return people
+
+    def round_members(self, index: int) -> list[str]:
+        """Who is in a round, in speaking order: those in its order who are still here (and
+        hold its role), then anyone here who has not had a turn in it yet. The one rule for
+        who belongs in a round, wherever the round's people change."""
+        run = self.items[index]
+        present = self.speakers_for(index)
+        order = [p for p in run.order if p in present]
+        return order + [p for p in present if p not in order and p not in run.given]
 
     def role_counts(self) -> dict[str, int]:
         return {role: len(people) for role, people in self.roles.items()}

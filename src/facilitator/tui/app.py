@@ -14,7 +14,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from facilitator.clock import Clock, SystemClock
-from facilitator.tui.messages import MeetingEnded, OpenSetup, StartMeeting
+from facilitator.tui.messages import MeetingBegan, MeetingEnded, OpenSetup, StartMeeting
 from facilitator.tui.screens.home import HomeScreen
 
 if TYPE_CHECKING:  # the rest is imported when first needed: a faster first frame
@@ -129,7 +129,6 @@ class FacilitatorApp(App[int]):
         except (OSError, SessionLocked) as exc:
             self.notify(f"Could not start the session: {exc}", markup=False, severity="error")
             return None
-        self._remember_group(self.meeting)
         return MeetingScreen(self.meeting, self.drawer_factory(self.meeting))
 
     def _resume(self, session: str) -> MeetingScreen | None:
@@ -191,19 +190,20 @@ class FacilitatorApp(App[int]):
         if screen is not None:
             self.switch_screen(screen)
 
+    @on(MeetingBegan)
+    def _began(self, message: MeetingBegan) -> None:
+        """The group remembers its people and roles once a meeting has really begun (not a
+        meeting set up by mistake and left)."""
+        self._remember_group(message.meeting)
+
     @on(MeetingEnded)
     def _ended(self, message: MeetingEnded) -> None:
         from facilitator.journal.record import render
-        from facilitator.journal.store import discard_session, write_record
+        from facilitator.journal.store import write_record
 
         meeting = message.meeting
         if not message.keep:
-            self._close()
-            try:
-                discard_session(meeting.state.session)
-            except OSError as exc:
-                self.notify(f"Could not remove the session: {exc}", markup=False, severity="error")
-            self.meeting = None
+            self._discard(meeting)
             self.pop_screen()
             return
         try:
@@ -215,6 +215,17 @@ class FacilitatorApp(App[int]):
         self._remember_group(meeting)
         self.meeting = None
         self.pop_screen()
+
+    def _discard(self, meeting: Meeting) -> None:
+        """A meeting left before it started: no journal, no record, no lock."""
+        from facilitator.journal.store import discard_session
+
+        self._close()
+        try:
+            discard_session(meeting.state.session)
+        except OSError as exc:
+            self.notify(f"Could not remove the session: {exc}", markup=False, severity="error")
+        self.meeting = None
 
     def _close(self, *, ended: bool = False) -> None:
         if self.handle is not None:
@@ -241,22 +252,23 @@ class FacilitatorApp(App[int]):
         self._close_messages_no_wait()
 
     async def action_quit(self) -> None:
-        """ctrl+q, or Quit in the palette: during a meeting, ask first."""
+        """ctrl+q, or Quit in the palette: during a meeting, ask first (ctrl+q again: yes)."""
+        from facilitator.tui.screens.confirm import QuitQuestion
+
         meeting = self.meeting
-        if meeting is None or meeting.status == "ended":
+        if meeting is None or meeting.status == "ended" or isinstance(self.screen, QuitQuestion):
             self.exit()
             return
-        from facilitator.tui.screens.confirm import Confirm
+        if meeting.untouched():  # nothing happened yet: nothing to resume later
+            self._discard(meeting)
+            self.exit()
+            return
 
         def answer(yes: bool | None) -> None:
             if yes:
                 self.exit()
 
-        question = (
-            "Quit facilitator now? The meeting stays unfinished: start facilitator again "
-            "to resume it where it is (q ends it properly, with its record)."
-        )
-        self.push_screen(Confirm(question), answer)
+        self.push_screen(QuitQuestion(), answer)
 
     def get_system_commands(self, screen: Screen[None]) -> Iterable[SystemCommand]:
         # No screenshot: a picture of private notes would land outside the private folder.

@@ -8,7 +8,12 @@ import sys
 from facilitator import catalog
 from facilitator.cli.output import error, resolve
 from facilitator.clock import SystemClock, nearest_time_of_day
-from facilitator.journal.store import journal_path, new_session_id, unfinished_sessions
+from facilitator.journal.store import (
+    has_ended,
+    journal_path,
+    new_session_id,
+    unfinished_sessions,
+)
 from facilitator.meeting.meeting import creation_event
 from facilitator.text import split_names
 from facilitator.tui.app import FacilitatorApp, Startup
@@ -20,16 +25,21 @@ def _startup(args: argparse.Namespace, clock: SystemClock) -> Startup | None:
     if resume:
         found = unfinished_sessions()
         if resume == "latest":
-            if not found:
-                error("There is no unfinished session to resume.")
+            free = [u for u in found if not u.open_elsewhere]
+            if not free:
+                elsewhere = " (one is open in another facilitator)" if found else ""
+                error(f"There is no unfinished session to resume{elsewhere}.")
                 return None
-            resume = found[0].session
+            resume = free[0].session
         if not journal_path(resume).exists():
             matches = [u.session for u in found if u.session.startswith(resume)]
             if len(matches) != 1:
                 error(f"No unfinished session '{resume}' (see 'facilitator sessions list').")
                 return None
             resume = matches[0]
+        elif has_ended(resume):
+            error(f"The meeting {resume} has ended; 'facilitator sessions show {resume}' shows it.")
+            return None
         startup.resume = resume
         return startup
     agenda_name = getattr(args, "agenda", None)

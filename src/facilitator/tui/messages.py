@@ -25,6 +25,13 @@ class OpenSetup(Message):
 
 
 @dataclass
+class MeetingBegan(Message):
+    """space started the meeting."""
+
+    meeting: Meeting
+
+
+@dataclass
 class MeetingEnded(Message):
     """The facilitator ended the meeting: write the record (unless ``keep`` is False: a
     meeting that never started is left without a trace), go home."""

@@ -33,6 +33,16 @@ class Confirm(ModalScreen[bool]):
         self.dismiss(value)
 
 
+class QuitQuestion(Confirm):
+    """Quitting during a meeting: asked once (ctrl+q while it is shown means yes)."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Quit facilitator now? The meeting stays unfinished: start facilitator again "
+            "to resume it where it is (q ends it properly, with its record)."
+        )
+
+
 class AskText(ModalScreen[str | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from rich.table import Table
 from textual.app import ComposeResult
@@ -11,15 +11,16 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-NAMES = {"question_mark": "?", "plus": "+", "minus": "-", "equals_sign": "=", "space": "space"}
 
-
-def key_rows(bindings: Sequence[Binding | tuple[str, ...]]) -> list[tuple[str, str]]:
-    """One row per thing to do: its keys ("0 to 4" for a run of digits) and its words."""
+def key_rows(
+    bindings: Sequence[Binding | tuple[str, ...]], display: Callable[[str], str]
+) -> list[tuple[str, str]]:
+    """One row per thing to do: its keys as ``display`` names them ("0 to 4" for a run of
+    digits) and its words."""
     keys: dict[str, list[str]] = {}
     for binding in bindings:
         if isinstance(binding, Binding) and binding.tooltip:
-            names = [NAMES.get(k.strip(), k.strip()) for k in binding.key.split(",")]
+            names = [display(k.strip()) for k in binding.key.split(",")]
             keys.setdefault(binding.tooltip, []).extend(names)
     rows = []
     for words, names in keys.items():
@@ -42,12 +43,19 @@ class HelpScreen(ModalScreen[None]):
 
     def __init__(self, bindings: Sequence[Binding | tuple[str, ...]]) -> None:
         super().__init__()
-        self.rows = [*key_rows(bindings), ("ctrl+p", "command palette: every action by name")]
+        self.bindings = bindings
+        self.rows: list[tuple[str, str]] = []
+
+    def on_mount(self) -> None:  # the app names keys as its footer and palette do
+        display = lambda key: self.app.get_key_display(Binding(key, ""))  # noqa: E731
+        self.rows = [*key_rows(self.bindings, display),
+                     (display("ctrl+p"), "command palette: every action by name")]  # fmt: skip
+        self.query_one("#keys", Static).update(keys_table(self.rows))
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog help"):
             yield Static("Keys in the meeting", classes="dialog-title")
-            yield Static(keys_table(self.rows))
+            yield Static("", id="keys")
             yield Static(
                 "Typing in a text field never triggers these keys. Escape: close.",
                 classes="dialog-hint",

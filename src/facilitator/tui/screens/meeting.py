@@ -16,14 +16,14 @@ from facilitator.decks.drawer import Drawer
 from facilitator.journal.record import MET_WORDS
 from facilitator.meeting.meeting import Meeting
 from facilitator.tui.format import hhmm, minutes_words, mmss
-from facilitator.tui.messages import MeetingEnded
+from facilitator.tui.messages import MeetingBegan, MeetingEnded
 from facilitator.tui.screens.confirm import Confirm
 from facilitator.tui.screens.help import HelpScreen
 from facilitator.tui.screens.meeting_entries import EntryActions
 from facilitator.tui.screens.meeting_people import PeopleActions
 from facilitator.tui.screens.meeting_questions import QuestionActions
 from facilitator.tui.widgets.capture import Capture
-from facilitator.tui.widgets.clock import ClockFace, ClockPanel
+from facilitator.tui.widgets.clock import ClockFace, ClockPanel, fit
 from facilitator.tui.widgets.text import Plain
 from facilitator.tui.widgets.timeline import Timeline
 
@@ -68,7 +68,7 @@ class MeetingScreen(PeopleActions, EntryActions, QuestionActions, Screen[None]):
                   tooltip="in the conclusion: how far the speaker's expectations were met")
           for n in range(5)],
         Binding("x", "share", "Mark to share", show=False,
-                tooltip="mark the last entry to share with other groups (or unmark it)"),
+                tooltip="mark this item's last entry to share with other groups (or unmark it)"),
         Binding("E", "entries", "This item's entries", show=False,
                 tooltip="see, add, edit and remove this item's entries"),
         Binding("d", "draw", "Draw a question", show=False, tooltip="draw a question"),
@@ -114,7 +114,7 @@ class MeetingScreen(PeopleActions, EntryActions, QuestionActions, Screen[None]):
             yield Capture(id="capture")
             yield Timeline(id="timeline")
             yield Plain("", id="summary")
-            yield Footer()
+            yield Footer(show_command_palette=False)  # ctrl+p is in the help (?)
 
     @property
     def capture(self) -> Capture:
@@ -247,6 +247,7 @@ class MeetingScreen(PeopleActions, EntryActions, QuestionActions, Screen[None]):
             self._rang_for = None  # extended past the overrun: may ring again
 
     def _summary(self, projection) -> str:  # type: ignore[no-untyped-def]
+        """The meeting's end at a glance; the parts that do not fit go, last first."""
         m = self.meeting
         over = projection.over
         if abs(over) < 60:
@@ -256,16 +257,14 @@ class MeetingScreen(PeopleActions, EntryActions, QuestionActions, Screen[None]):
         else:
             state = f"{minutes_words(over)} early"
         people = len(m.state.participants)
-        if self.has_class("compact"):
-            return f"Ends {hhmm(projection.projected_end)} · {state} · {people} people"
-        left = ""
+        ends = f"Ends {hhmm(projection.projected_end)}"
+        if not self.has_class("compact"):
+            ends += f" (planned {hhmm(projection.planned_end)})"
+        parts = [ends, state, f"{people} {'person' if people == 1 else 'people'}"]
         if m.state.started is not None or m.state.planned_start is not None:
             to_end = max(0.0, projection.planned_end - m.now())
-            left = f"{minutes_words(to_end)} to planned end · "
-        return (
-            f"Ends {hhmm(projection.projected_end)} (planned {hhmm(projection.planned_end)}) · "
-            f"{state} · {left}{people} people"
-        )
+            parts.append(f"{minutes_words(to_end)} to planned end")
+        return fit(" · ".join(parts), max(1, self.size.width - 2))
 
     def _topbar(self) -> str:
         s = self.meeting.state
@@ -316,7 +315,8 @@ class MeetingScreen(PeopleActions, EntryActions, QuestionActions, Screen[None]):
         self._schedule()
 
     def action_toggle(self) -> None:
-        self.meeting.toggle()
+        if self.meeting.toggle() == "started":
+            self.post_message(MeetingBegan(self.meeting))
         self._after()
 
     def action_next_item(self) -> None:

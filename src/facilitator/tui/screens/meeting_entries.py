@@ -44,11 +44,7 @@ class EntryActions(MeetingPart):
             )
             rated = [e for e in here if e.person == person and e.met is not None]
             met = rated[-1].met if rated else None
-            prompt += (
-                f"  (met: {MET_WORDS[met]})"
-                if met is not None
-                else "  (keys 0-4: how far expectations were met)"
-            )
+            prompt += f"  (met: {MET_WORDS[met]})" if met is not None else "  (0-4: met?)"
         self.capture.show(prompt, earlier, [_line(entry) for entry in here])
 
     def _asks_expectations(self) -> bool:

@@ -62,6 +62,9 @@ class Timeline(DataTable[Text]):
         else:
             self.clear()
         self._title_width = title_width
+        current = next((n for n, row in enumerate(rows) if row[0] == "current"), None)
+        if current is not None:
+            self.call_after_refresh(self._reveal, current)
         for status, mark, label, planned, actual, projected, minutes in rows:
             style = {"done": "dim", "current": "bold reverse", "skipped": "dim strike"}.get(
                 status, ""
@@ -74,3 +77,9 @@ class Timeline(DataTable[Text]):
                 Text(projected),
                 Text(minutes, justify="right"),
             )
+
+    def _reveal(self, row: int) -> None:
+        """Keep the current item in view (with the one after it, when there is room)."""
+        visible = max(1, self.scrollable_content_region.height - self.header_height)
+        if not self.scroll_y <= row < self.scroll_y + visible - 1:
+            self.scroll_to(y=max(0, row - visible + 2), animate=False)
