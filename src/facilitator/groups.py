@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -28,7 +29,22 @@ def slug(name: str) -> str:
 
 
 def _file(name: str) -> Path:
-    return paths.groups_dir() / f"{slug(name)}.json"
+    """The group's file: its name made file-safe; when another group already has that file
+    ("[Tue] group" and "Tue group" make the same), the name's digest tells them apart."""
+    key = clean_line(name).casefold()
+    plain = paths.groups_dir() / f"{slug(name)}.json"
+    if _stored_name(plain) in (None, key):
+        return plain
+    digest = hashlib.sha256(key.encode()).hexdigest()[:8]
+    return paths.groups_dir() / f"{slug(name)}-{digest}.json"
+
+
+def _stored_name(path: Path) -> str | None:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return clean_line(str(data["name"])).casefold()
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
 
 
 def load_group(name: str) -> Group:

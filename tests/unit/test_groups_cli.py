@@ -133,3 +133,14 @@ def test_control_characters_never_reach_the_terminal(capsys: pytest.CaptureFixtu
     assert code == 0 and "\x1b]" not in out and "\x07" not in out
     code, _, err = run(capsys, "groups", "rhythm", "G", "weekly", "on", "\x1b[31mday")
     assert code == 1 and "\x1b" not in err
+
+
+def test_two_groups_whose_names_make_the_same_file_name_stay_apart() -> None:
+    from facilitator.groups import Group, all_groups, load_group, save_group
+
+    save_group(Group("Tue group", participants=["Ana"]))
+    save_group(Group("[Tue] 🌙 group", participants=["Zed"]))
+    save_group(Group("TUE GROUP", participants=["Ana", "Bo"]))  # the same group, other case
+    assert load_group("Tue group").participants == ["Ana", "Bo"]
+    assert load_group("[Tue] 🌙 group").participants == ["Zed"]
+    assert sorted(g.name for g in all_groups()) == ["TUE GROUP", "[Tue] 🌙 group"]

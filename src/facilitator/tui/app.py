@@ -76,6 +76,13 @@ class FacilitatorApp(App[int]):
                 note = state.agenda.size_note(len(state.participants))
                 if note:
                     self.notify(note, markup=False, severity="warning", timeout=8)
+                start = state.planned_start
+                if start is not None and abs(start - self.clock.now()) > 3600:
+                    from facilitator.tui.format import hhmm
+
+                    self.notify(f"The planned start is {hhmm(start)}: the meeting is planned to "
+                                f"end at {hhmm(start + state.total * 60)}.", markup=False,
+                                severity="warning", timeout=10)  # fmt: skip
             return
         asked_for_a_meeting = self.startup.first is not None or self.startup.resume is not None
         if asked_for_a_meeting and isinstance(self.screen, HomeScreen):  # it could not open
@@ -277,6 +284,9 @@ class FacilitatorApp(App[int]):
                 yield command
         for binding in screen.BINDINGS:
             if not isinstance(binding, Binding) or not binding.description:
+                continue
+            name, _, _ = binding.action.partition("(")
+            if not screen.check_action(name, ()):  # e.g. "back to the meeting keys" when not typing
                 continue
             words = f"{binding.tooltip} · " if binding.tooltip else ""
             yield SystemCommand(

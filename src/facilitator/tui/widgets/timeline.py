@@ -35,9 +35,13 @@ class Timeline(DataTable[Text]):
         rows = []
         for row in projection.rows:
             actual = hhmm(row.actual_start) if row.actual_start is not None else ""
-            minutes = (
-                row.actual_seconds if row.status in ("done", "skipped") else row.projected_seconds
-            )
+            # Minutes in all: as held, as given, or as expected (a later item that already
+            # ran for a while, after going back, counts what it used too).
+            minutes = row.projected_seconds
+            if row.status in ("done", "skipped"):
+                minutes = row.actual_seconds or 0.0
+            elif row.status == "pending":
+                minutes += row.actual_seconds or 0.0
             label = ellipsize(
                 row.title + (" (skipped)" if row.status == "skipped" else ""), title_width
             )
