@@ -112,13 +112,16 @@ async def test_a_break_in_the_core_is_announced_while_paused(clock: FakeClock) -
     from facilitator.tui.widgets.clock import ClockPanel
 
     app = meeting_app(MS150, clock, list(PEOPLE))
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await to_core(pilot, clock)
         await pilot.press("space")
         clock.advance(minutes=10)
         await settle(app)
         cue = app.screen.query_one(ClockPanel).face.cue
-        assert cue == "PAUSED: space to resume · the pause is taken from this item"
+        assert cue == "PAUSED · taken from this item's time · space to resume"
+        panel = app.screen.query_one(ClockPanel)
+        drawn = panel._render_rows(panel.size.width)[0].text  # as drawn at 80 columns
+        assert "PAUSED · taken from this item's time" in drawn
         assert app.screen.query_one(ClockPanel).face.digits == "2:09:00"  # 2 h 19 - the break
         assert "on time" in str(app.screen.query_one("#summary", Plain)._shown)
 

@@ -219,10 +219,10 @@ class MeetingScreen(PeopleActions, EntryActions, QuestionActions, Screen[None]):
         if status == "ended":
             return ["The meeting has ended"]
         words = []
-        if status == "paused":
+        if status == "paused" and self.meeting.clock_moves():  # its countdown goes on: say why
+            words += ["PAUSED · taken from this item's time", "space to resume"]
+        elif status == "paused":
             words.append("PAUSED: space to resume")
-            if self.meeting.clock_moves():  # a flexible item: its countdown goes on
-                words.append("the pause is taken from this item")
         if over:
             words += [f"OVERTIME by {mmss(remaining)}", "n for the next item", "+ adds a minute"]
         elif warn:
