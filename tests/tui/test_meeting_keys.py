@@ -275,3 +275,27 @@ async def test_a_meeting_set_up_by_mistake_leaves_no_trace_even_in_the_group(
     assert app.return_code == 0
     assert not list((data_dir / "sessions").glob("*"))
     assert load_group("Tuesday").participants == ["Ana", "Bo"]
+
+
+async def test_a_silence_ends_with_the_bell_and_moves_on_by_itself(clock: FakeClock) -> None:
+    from facilitator import catalog
+
+    roles = {"case giver": ["Ana"], "coach": ["Bo", "Chen"], "timekeeper": ["Chen"]}
+    agenda = catalog.find_agenda("case-clinic")
+    from facilitator.meeting.meeting import creation_event
+    from facilitator.tui.app import FacilitatorApp, Startup
+
+    first = creation_event(agenda, session="cc-2", group="Moon", participants=["Ana", "Bo", "Chen"],
+                           roles=roles, t=clock.now())  # fmt: skip
+    app = FacilitatorApp(clock, Startup(first=first))
+    rings: list[int] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.bell = lambda: rings.append(1)  # type: ignore[method-assign]
+        await pilot.press("space", "n", "n", "n")  # to the stillness
+        assert agenda.items[app.meeting.state.current].title == "Stillness"
+        clock.advance(minutes=3, seconds=1)
+        await settle(app)
+        await pilot.pause()
+        assert agenda.items[app.meeting.state.current].title == "Mirroring"
+        assert rings == [1]
+        assert "Time is up: on to Mirroring" in notices(app)

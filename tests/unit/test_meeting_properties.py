@@ -35,6 +35,7 @@ ACTIONS = st.one_of(
 def act(m: Meeting, clock: FakeClock, action: str, arg: Any) -> None:
     if action == "advance":
         clock.advance(arg)
+        m.catch_up()  # as the screen does on each tick
     elif action == "toggle":
         m.toggle()
     elif action in ("next", "skip"):

@@ -13,10 +13,11 @@ from facilitator.formats.yamlnodes import Node, read_file
 KINDS = ["open", "round", "discussion", "silence", "break"]
 RECORDS = ["expectations", "conclusions", "notes", "followups", "decisions"]
 DRAWS = ["group", "each"]
+ADVANCES = ["manual", "auto"]
 AGENDA_KEYS = ["title", "id", "description", "language", "source", "group_size", "roles", "items"]
 ITEM_KEYS = [
     "title", "minutes", "kind", "per_person", "who", "first", "when", "record", "deck", "draw",
-    "alternative", "guidance", "flexible", "min_minutes", "protected", "tags",
+    "advance", "alternative", "guidance", "flexible", "min_minutes", "protected", "tags",
 ]  # fmt: skip
 
 
@@ -28,6 +29,7 @@ class Item:
     per_person: float | None = None
     who: str | None = None
     first: str | None = None  # rounds: the holders of this role speak first
+    advance: str = "manual"  # "auto": moves on by itself when its time (a turn's, in a round) is up
     when: str | None = None
     record: str | None = None
     deck: str | None = None
@@ -209,6 +211,7 @@ def _read_item(
         when=when,
         record=r.choice(fields, "record", RECORDS, None), deck=deck,
         draw=r.choice(fields, "draw", DRAWS, "group") or "group",
+        advance=r.choice(fields, "advance", ADVANCES, "manual") or "manual",
         alternative=r.text(fields, "alternative", one_line=False),
         guidance=r.text(fields, "guidance", one_line=False), flexible=flexible,
         min_minutes=min_minutes, protected=protected,

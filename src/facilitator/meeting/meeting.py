@@ -90,8 +90,10 @@ class Meeting:
     def now(self) -> float:
         return self.clock.now()
 
-    def _emit(self, event_type: str, **data: Any) -> Event:
-        event: Event = {"type": event_type, "t": round(self.now(), 3), **data}
+    def _emit(self, event_type: str, *, at: float | None = None, **data: Any) -> Event:
+        """Journal an event (at ``at`` for a move that fell due a moment ago), then apply it."""
+        t = self.now() if at is None else max(at, self.state.last_event)
+        event: Event = {"type": event_type, "t": round(t, 3), **data}
         if self.sink is not None:
             self.sink(event)
         apply(self.state, event)
@@ -184,6 +186,36 @@ class Meeting:
 
     # -- commands ---------------------------------------------------------------------------
 
+    def catch_up(self) -> list[str]:
+        """The moves an agenda asks to happen by themselves (``advance: auto``), each at the
+        moment it fell due, even if that was a while ago (a closed lid): a turn that is over
+        passes to the next speaker, an item that is over gives way to the next. Returns what
+        happened, for the screen to tell."""
+        happened: list[str] = []
+        for _ in range(1000):  # each pass moves on once; a meeting has far fewer moves
+            state, run = self.state, self.run
+            item = self.agenda.items[state.current]
+            if state.status != "running" or item.advance != "auto":
+                break
+            now = self.now()
+            share = self.speaker_share()
+            if share is not None and self.speaker_elapsed() >= share:
+                due = now - (self.speaker_elapsed() - share)
+                name = next_speaker(run)
+                self._emit("speaker_changed", at=due, index=state.current, name=name,
+                           passed=False)  # fmt: skip
+                happened.append(f"{name} speaks" if name else "Everyone has spoken")
+                continue
+            left = self.remaining()
+            target = self._neighbour(+1)
+            if left > 0 or target is None:
+                break
+            title = self.agenda.items[target].title
+            self._emit("item_ended", at=now + left, index=state.current)
+            self._start_item(target, at=now + left)
+            happened.append(f"Time is up: on to {title}")
+        return happened
+
     def toggle(self) -> str:
         """space: start, pause or resume. Returns what happened."""
         state = self.state
@@ -199,11 +231,11 @@ class Meeting:
             return "resumed"
         return "ended"
 
-    def _start_item(self, index: int) -> None:
+    def _start_item(self, index: int, at: float | None = None) -> None:
         if self.agenda.items[index].is_round:
-            self._emit("item_started", index=index, order=self.round_order(index))
+            self._emit("item_started", at=at, index=index, order=self.round_order(index))
         else:
-            self._emit("item_started", index=index)
+            self._emit("item_started", at=at, index=index)
 
     def _neighbour(self, step: int) -> int | None:
         active = self.state.active_indexes()

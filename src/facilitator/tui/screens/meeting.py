@@ -187,6 +187,12 @@ class MeetingScreen(PeopleActions, EntryActions, QuestionActions, Screen[None]):
 
     def refresh_clock(self) -> None:
         m = self.meeting
+        moved = m.catch_up()  # what the agenda lets move on by itself, when it fell due
+        if moved:
+            self.app.bell()
+            self.notify(" · ".join(moved[-2:]), markup=False)
+            self.refresh_item()
+            self.call_later(self._schedule)  # the new item or turn has its own phase
         remaining = m.remaining()
         status = m.status
         over = remaining < 0 and status != "ready"
