@@ -281,3 +281,43 @@ def test_stepping_out_during_ones_turn_and_back_is_not_a_second_turn() -> None:
     assert m.run.order == ["Bo", "Chen"]
     speak(m, clock, 120)
     assert m.run.speaker == "Chen" and m.speaker_share() == 120
+
+
+def test_a_speaker_who_leaves_at_once_and_comes_back_is_still_to_be_heard() -> None:
+    m, clock = at_round("Each", ["Ana", "Bo"])
+    clock.advance(3)
+    m.remove_participant("Ana")  # stepped out before saying anything
+    clock.advance(5)
+    m.remove_participant("Bo")
+    m.add_participant("Ana")
+    assert m.run.order == ["Ana"] and m.run.speaker == "Ana"
+
+
+def test_the_moments_before_choosing_who_opens_are_nobodys_turn() -> None:
+    m, clock = at_round("Each", ["Ana", "Bo", "Chen"])
+    clock.advance(12)  # the facilitator looks for who should open
+    m.reorder(["Chen", "Ana", "Bo"])
+    speak(m, clock, 120)
+    assert m.run.speaker == "Ana" and m.speaker_elapsed() == 0
+
+
+def test_a_speaker_back_after_passing_starts_a_turn_at_zero() -> None:
+    m, clock = at_round("Shared", ["Ana", "Bo"])
+    clock.advance(30)
+    m.next_speaker_turn(passed=True)
+    speak(m, clock, 120)
+    assert m.run.speaker == "Ana" and m.speaker_elapsed() == 0
+
+
+def test_roles_stay_with_someone_who_steps_out_and_comes_back() -> None:
+    roles = {"case giver": ["Ana"], "coach": ["Bo", "Chen"]}
+    agenda = Agenda(
+        id="cc", title="Case clinic", roles=("case giver", "coach"),
+        items=(Item("Mirroring", kind="round", who="coach", per_person=2, minutes=4),
+               Item("Dialogue", minutes=25, flexible=True, min_minutes=15)),
+    )  # fmt: skip
+    m = meeting(agenda, ["Ana", "Bo", "Chen"], roles=roles)
+    m.remove_participant("Chen")
+    assert m.state.role_counts()["coach"] == 1  # counts only those here
+    m.add_participant("chen")
+    assert m.state.holders("coach") == ["Bo", "Chen"]

@@ -56,11 +56,11 @@ def _share(state: State, run: ItemRun, t: float) -> float | None:
 
 
 def _turn_used(state: State, run: ItemRun, name: str) -> float:
-    """What a finished (or abandoned) turn takes from the round."""
+    """What a finished (or abandoned) turn takes from the round (the speaker's time banked)."""
     share = run.turn_share or 0.0
     if state.agenda.items[run.index].per_person is not None:
         return share
-    return min(run.spoke.get(name, 0.0), share)
+    return min(run.spoke.get(name, 0.0) - run.turn_from, share)
 
 
 def _begin_turn(state: State, run: ItemRun, t: float) -> None:
@@ -129,8 +129,8 @@ def _reconcile(state: State, run: ItemRun, t: float) -> None:
         run.turn_share = None
     run.order = members
     run.passed = [p for p in run.passed if p in members]
-    if run.speaker is None and not run.done_speakers and not run.spoke and run.order:
-        run.speaker = run.order[0]  # a round that had nobody: the first one here opens it
+    if run.speaker is None and not run.done_speakers and run.order:
+        run.speaker = _next_speaker(run)  # no turn has ended yet: the first one here opens
         run.turn_share = None
 
 
@@ -192,16 +192,17 @@ def _participant_left(state: State, event: Event, t: float) -> None:
             state.attended.remove(name)
         else:
             state.moves.setdefault(name, []).append(["left", t])
-    for people in state.roles.values():
-        if name in people:
-            people.remove(name)
+    # Their roles stay theirs: someone who steps out and comes back still holds them (rounds
+    # and role counts only ever look at the holders who are here).
     run = state.item
     if run.status == "current" and name in run.order:
-        # Someone who leaves during their turn, or after passing, has had it (_turn_used).
+        # Someone who leaves during their turn, or after passing, has had it (_turn_used),
+        # unless they had barely begun: then they simply rejoin if they come back.
         if run.speaker == name:
             _bank_speaker(run, t)
-            run.given[name] = _turn_used(state, run, name)
-        elif name not in run.done_speakers and run.spoke.get(name):
+            if run.spoke.get(name, 0.0) - run.turn_from >= GRACE:
+                run.given[name] = _turn_used(state, run, name)
+        elif name not in run.done_speakers and run.spoke.get(name, 0.0) >= GRACE:
             per_person = state.agenda.items[run.index].per_person
             run.given[name] = per_person * 60.0 if per_person is not None else run.spoke[name]
     _refresh_round(state, t)
@@ -259,7 +260,9 @@ def _order_changed(state: State, event: Event, t: float) -> None:
     run.order = [str(p) for p in event["order"]]
     if run.status == "current" and run.order and not_begun(run, t):
         _bank_speaker(run, t)
-        run.speaker = run.order[0]  # nobody has spoken yet: the first in the new order opens
+        if run.speaker is not None:  # the moments before the choice were nobody's turn
+            run.spoke.pop(run.speaker, None)
+        run.speaker = run.order[0]  # the round has not begun: the first in the new order opens
         _begin_turn(state, run, t)
 
 

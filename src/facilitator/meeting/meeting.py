@@ -143,8 +143,9 @@ class Meeting:
         return self.run.turn_share
 
     def speaker_elapsed(self) -> float:
+        """Seconds of the current turn (a speaker back after passing starts at 0 again)."""
         run = self.run
-        return 0.0 if run.speaker is None else run.spent(run.speaker, self.now())
+        return 0.0 if run.speaker is None else run.spent(run.speaker, self.now()) - run.turn_from
 
     def round_not_begun(self) -> bool:
         """The current round has not heard anyone yet (its order may still change freely)."""
@@ -311,7 +312,8 @@ class Meeting:
         name = clean_name(name)
         if not name or self.present(name) is not None:
             return None
-        name = _same_person(name, self.state.attended) or name
+        known = [*self.state.attended, *(p for ps in self.state.roles.values() for p in ps)]
+        name = _same_person(name, known) or name  # spelt as before: "chen" is Chen
         self._emit("participant_added", name=name, roles=list(roles))
         return name
 

@@ -120,11 +120,9 @@ class State:
         """Who speaks in a round, in order: the holders of its role (or everyone), those of
         its ``first`` role ahead of the others."""
         item = self.agenda.items[index]
-        people = list(self.participants)
-        if item.who:
-            people = [p for p in self.roles.get(item.who, []) if p in self.participants]
+        people = self.holders(item.who) if item.who else list(self.participants)
         if item.first:
-            ahead = [p for p in self.roles.get(item.first, []) if p in people]
+            ahead = [p for p in self.holders(item.first) if p in people]
             people = ahead + [p for p in people if p not in ahead]
         return people
 
@@ -137,8 +135,12 @@ class State:
         order = [p for p in run.order if p in present]
         return order + [p for p in present if p not in order and p not in run.given]
 
+    def holders(self, role: str) -> list[str]:
+        """Who holds ``role`` among those here now."""
+        return [p for p in self.roles.get(role, []) if p in self.participants]
+
     def role_counts(self) -> dict[str, int]:
-        return {role: len(people) for role, people in self.roles.items()}
+        return {role: len(self.holders(role)) for role in self.roles}
 
 
 def new_state(event: Event) -> State:
