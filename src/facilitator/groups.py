@@ -81,3 +81,18 @@ def all_groups() -> list[Group]:
         except (OSError, ValueError, KeyError, TypeError):
             continue
     return [load_group(n) for n in names]
+
+
+def known(name: str) -> bool:
+    """Whether a group called ``name`` (in any case) has been saved."""
+    path = _file(name)
+    return _stored_name(path) == clean_line(name).casefold()
+
+
+def close_names(name: str) -> list[str]:
+    """Saved groups whose names look like a misspelling of ``name``."""
+    from difflib import get_close_matches
+
+    names = {group.name.casefold(): group.name for group in all_groups()}
+    return [names[n] for n in get_close_matches(clean_line(name).casefold(), names, n=2,
+                                                cutoff=0.75)]  # fmt: skip

@@ -220,23 +220,31 @@ async def test_the_command_palette_offers_every_meeting_action(clock: FakeClock)
     app = meeting_app(MS150, clock, ["Ana"])
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        commands = list(app.get_system_commands(app.screen))
-        titles = {command.title for command in commands}
+        on_demining = {command.title for command in app.get_system_commands(app.screen)}
+        assert "Draw a question" not in on_demining  # only what makes sense on this item
+        assert "Expectations met: fully" not in on_demining
+        titles = set(on_demining)
+        await pilot.press("space")
+        for _ in range(4):  # every item: each action is offered where it applies
+            await pilot.press("n")
+            titles |= {command.title for command in app.get_system_commands(app.screen)}
         for name in ("Start/pause", "Next", "Previous item", "Skip this item", "+1 min",
                      "-1 min", "Speaker", "Speaker passes", "Who speaks next", "Add person",
                      "Someone leaves", "Write an entry", "Draw a question",
-                     "Draw another question", "Alternative activity", "End", "Help"):  # fmt: skip
+                     "Draw another question", "Alternative activity", "End", "Help",
+                     "Quit"):  # fmt: skip
             assert name in titles, name
         for words in ("not at all", "a little", "partly", "mostly", "fully"):
             assert f"Expectations met: {words}" in titles  # each rating, not one "Met"
         assert "Screenshot" not in titles  # private notes never go to a picture file
+        commands = list(app.get_system_commands(app.screen))
         helps = " ".join(str(command.help) for command in commands)
         assert "key +" in helps and "key ?" in helps
         assert "equals_sign" not in helps and "question_mark" not in helps
         command = next(c for c in app.get_system_commands(app.screen) if c.title == "Start/pause")
         command.callback()
         await pilot.pause()
-        assert app.meeting.status == "running"
+        assert app.meeting.status == "paused"
 
 
 async def test_home_reads_the_agendas_only_once_it_is_shown(clock: FakeClock) -> None:

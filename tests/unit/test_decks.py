@@ -140,3 +140,16 @@ def test_user_decks_shadow_and_validate(data_dir: Path, capsys: pytest.CaptureFi
     bad.write_text("title: Mine\nquestions:\n  - ''\n")
     assert main(["decks", "validate", str(bad)]) == 1
     assert f"{bad}:3:5: a question must not be blank" in capsys.readouterr().err
+
+
+def test_a_question_set_aside_for_the_alternative_was_not_asked() -> None:
+    from facilitator.clock import FakeClock
+    from tests.factories import meeting
+
+    m = meeting(clock=FakeClock())
+    m.toggle()
+    m.next_item()
+    m.next_item()  # the ice breaker
+    m.record_draw("jasette", "What shaped you?")
+    m.toggle_alternative()
+    assert [d.skipped for d in m.run.draws] == [True]

@@ -217,3 +217,21 @@ def test_the_record_lists_everyone_who_came_with_arrivals_and_departures() -> No
     m.end()
     text = render(m.state, clock.now())
     assert "- Participants: Ana, Bo (left 08:40), Gus (arrived 08:10, left 08:40)" in text
+
+
+def test_a_case_clinic_record_says_who_held_which_role_and_lists_the_closing_words() -> None:
+    from facilitator import catalog
+
+    clock = FakeClock()
+    roles = {"case giver": ["Bo"], "coach": ["Ana", "Chen"], "timekeeper": ["Chen"]}
+    agenda = catalog.find_agenda("case-clinic")
+    m = Meeting.create(creation_event(agenda, session="s", group="G", participants=["Ana", "Bo",
+                       "Chen"], roles=roles, t=clock.now()), clock)  # fmt: skip
+    m.toggle()
+    m.add_entry("conclusions", "I will talk to my manager", person="Bo")
+    m.add_entry("conclusions", "Moved by the metaphor", person="Ana")
+    m.end()
+    text = render(m.state, clock.now())
+    assert "- Roles: case giver: Bo; coach: Ana, Chen; timekeeper: Chen" in text
+    assert "## Conclusions\n\n- Bo: I will talk to my manager\n- Ana: Moved by the metaphor" in text
+    assert "| Person | Expected |" not in text

@@ -6,7 +6,7 @@ import argparse
 from datetime import datetime, tzinfo
 
 from facilitator.cli.output import console, error, say
-from facilitator.groups import Group, all_groups, save_group
+from facilitator.groups import Group, all_groups, close_names, save_group
 from facilitator.rhythm.home import find_group, group_rhythm, local_tz, what, when
 from facilitator.rhythm.parse import FORMS, parse_rhythm
 from facilitator.rhythm.rhythm import Rhythm, describe, next_meeting, quote_input, to_dict
@@ -123,7 +123,7 @@ def cmd_rhythm(args: argparse.Namespace) -> int:
     group = find_group(name)
     is_new = group is None
     if group is None:
-        close = _close_names(name)
+        close = close_names(name)
         if close and not new:
             error(
                 f"facilitator groups rhythm: no group called {quote_input(name)}; did you mean "
@@ -139,14 +139,6 @@ def cmd_rhythm(args: argparse.Namespace) -> int:
         say(f"New group: {group.name}")
     _print_rhythm(group.name, rhythm)
     return 0
-
-
-def _close_names(name: str) -> list[str]:
-    """Existing groups whose names look like a misspelling of ``name``."""
-    from difflib import get_close_matches
-
-    names = {group.name.casefold(): group.name for group in all_groups()}
-    return [names[n] for n in get_close_matches(name.casefold(), names, n=2, cutoff=0.75)]
 
 
 def _show(name: str) -> int:

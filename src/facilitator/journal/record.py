@@ -35,6 +35,10 @@ def render(state: State, now: float) -> str:
     out.append(f"- Agenda: {md(state.agenda.title)} (`{state.agenda.id}`)")
     people = ", ".join(_attendee(state, p) for p in _everyone(state))
     out.append(f"- Participants: {people or '–'}")
+    roles = [f"{md(role)}: {', '.join(md(p) for p in state.roles[role])}"
+             for role in state.agenda.roles if state.roles.get(role)]  # fmt: skip
+    if roles:
+        out.append(f"- Roles: {'; '.join(roles)}")
     if state.started is not None:
         end = state.ended if state.ended is not None else now
         out.append(
@@ -103,6 +107,10 @@ def _expectations(state: State) -> list[str]:
     ends = [e for e in entries if e.kind == "conclusions"]
     if not hopes and not ends:
         return []
+    if not any(item.record == "expectations" for item in state.agenda.items):
+        # An agenda that asks for no expectations (Case Clinic): what each said, in order.
+        said = [f"- {md(e.person or '–')}: {md(e.text)}" for e in ends if e.text]
+        return ["## Conclusions", "", *said, ""] if said else []
     people = [p for p in _everyone(state) if any(e.person == p for e in hopes + ends)]
     people += sorted({e.person or "" for e in hopes + ends} - set(people))
     out = [

@@ -405,7 +405,12 @@ class Meeting:
         self._emit("question_retired", deck=deck, text=text)
 
     def toggle_alternative(self) -> bool:
+        """v: the item's alternative activity instead (a question drawn for it is set aside,
+        as skipped: it was not asked, and may come another time), or back."""
         on = not self.run.alternative
+        if on:
+            for draw in [d for d in self.run.draws if not d.skipped]:
+                self.record_skip(draw.text)
         self._emit("alternative_chosen", item=self.state.current, on=on)
         return on
 

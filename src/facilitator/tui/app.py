@@ -45,6 +45,7 @@ class Startup:
 class FacilitatorApp(App[int]):
     CSS_PATH = Path(__file__).parent / "app.tcss"
     TITLE = "facilitator"
+    NOTIFICATION_TIMEOUT = 4  # seconds: notices say what just happened, then get out of the way
     ENABLE_COMMAND_PALETTE = True
 
     def __init__(
@@ -278,22 +279,32 @@ class FacilitatorApp(App[int]):
         self.push_screen(QuitQuestion(), answer)
 
     def get_system_commands(self, screen: Screen[None]) -> Iterable[SystemCommand]:
-        # No screenshot: a picture of private notes would land outside the private folder.
-        for command in super().get_system_commands(screen):
-            if command.title != "Screenshot":
-                yield command
+        """The screen's own actions by name (what makes sense now), then Textual's (its theme,
+        keys, quit), without a screenshot: a picture of private notes would land outside the
+        private folder."""
+        offers = getattr(screen, "offers", None)
+        titles: set[str] = set()
         for binding in screen.BINDINGS:
             if not isinstance(binding, Binding) or not binding.description:
                 continue
             name, _, _ = binding.action.partition("(")
-            if not screen.check_action(name, ()):  # e.g. "back to the meeting keys" when not typing
+            if not screen.check_action(name, ()) or (offers is not None and not offers(name)):
                 continue
+            titles.add(binding.description)
             words = f"{binding.tooltip} · " if binding.tooltip else ""
             yield SystemCommand(
                 binding.description,
                 f"{words}key {self.get_key_display(binding)}",
                 lambda a=binding.action: self.call_later(screen.run_action, a),
             )
+        for command in super().get_system_commands(screen):
+            if command.title == "Quit":
+                command = SystemCommand(
+                    "Quit", "leave facilitator (in a meeting, asks first: it can be resumed)",
+                    command.callback,
+                )  # fmt: skip
+            if command.title not in titles and command.title != "Screenshot":
+                yield command
 
 
 def _default_drawer(meeting: Meeting):  # type: ignore[no-untyped-def]

@@ -49,12 +49,13 @@ class HelpScreen(ModalScreen[None]):
     def on_mount(self) -> None:  # the app names keys as its footer and palette do
         display = lambda key: self.app.get_key_display(Binding(key, ""))  # noqa: E731
         self.rows = [*key_rows(self.bindings, display),
-                     (display("ctrl+p"), "command palette: every action by name")]  # fmt: skip
+                     (display("ctrl+p"), "command palette: every action by name"),
+                     (display("ctrl+q"), "quit (asks first); the meeting can be resumed later")]  # fmt: skip
         self.query_one("#keys", Static).update(keys_table(self.rows))
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog help"):
-            yield Static("Keys in the meeting", classes="dialog-title")
+            yield Static("Keys in the meeting  (escape closes)", classes="dialog-title")
             yield Static("", id="keys")
             yield Static(
                 "Typing in a text field never triggers these keys. Escape: close.",

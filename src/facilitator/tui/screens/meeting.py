@@ -15,6 +15,7 @@ from textual.widgets import Footer, Input
 from facilitator.decks.drawer import Drawer
 from facilitator.journal.record import MET_WORDS
 from facilitator.meeting.meeting import Meeting
+from facilitator.text import ellipsize
 from facilitator.tui.format import hhmm, minutes_words, mmss
 from facilitator.tui.messages import MeetingBegan, MeetingEnded
 from facilitator.tui.screens.confirm import Confirm
@@ -137,7 +138,7 @@ class MeetingScreen(PeopleActions, EntryActions, QuestionActions, Screen[None]):
         self.query_one(ClockPanel).set_class(compact, "compact")
         self.query_one(ClockPanel).set_class(height < 16, "tiny")
         if self.is_mounted:
-            self.refresh_clock()
+            self.refresh_all()  # the guidance is wrapped for the width
 
     def _schedule(self) -> None:
         """Tick just after each whole second of the countdown; otherwise sleep.
@@ -267,8 +268,8 @@ class MeetingScreen(PeopleActions, EntryActions, QuestionActions, Screen[None]):
         if not self.has_class("compact"):
             ends += f" (planned {hhmm(projection.planned_end)})"
         parts = [ends, state, f"{people} {'person' if people == 1 else 'people'}"]
-        if m.state.started is not None or m.state.planned_start is not None:
-            to_end = max(0.0, projection.planned_end - m.now())
+        to_end = projection.planned_end - m.now()
+        if (m.state.started is not None or m.state.planned_start is not None) and to_end > 0:
             parts.append(f"{minutes_words(to_end)} to planned end")
         return fit(" · ".join(parts), max(1, self.size.width - 2))
 
@@ -278,6 +279,22 @@ class MeetingScreen(PeopleActions, EntryActions, QuestionActions, Screen[None]):
         badge = {"ready": "READY", "running": "RUNNING", "paused": "PAUSED",
                  "ended": "ENDED"}[s.status]  # fmt: skip
         return f"{badge} · {hhmm(self.meeting.now())} · {group}{s.agenda.title}"
+
+    def _guidance_lines(self, guidance: str, hint: str) -> str:
+        """The guidance in the lines there is room for, ending in "…" when cut, and the hint
+        about the alternative always on a line of its own."""
+        from rich.text import Text
+
+        width = max(10, self.size.width - 2)
+        room = 1 if self.has_class("compact") else (5 if self.size.height >= 30 else 3)
+        room -= 1 if hint and room > 1 else 0
+        lines = [line.plain.rstrip() for line in Text(guidance).wrap(self.app.console, width)]
+        if len(lines) > room:
+            lines = lines[:room]
+            lines[-1] = ellipsize(lines[-1] + " …", width)
+        if hint:
+            lines.append(ellipsize(hint, width))
+        return "\n".join(line for line in lines if line)
 
     def refresh_item(self) -> None:
         m = self.meeting
@@ -293,12 +310,12 @@ class MeetingScreen(PeopleActions, EntryActions, QuestionActions, Screen[None]):
         self.query_one("#item-title", Plain).show(
             f"{active.index(index) + 1}/{len(active)}  {item.title}{kind}{flags}"
         )
-        guidance = item.guidance or ""
+        guidance, hint = item.guidance or "", ""
         if run.alternative and item.alternative:
             guidance = f"Alternative: {item.alternative}"
         elif item.alternative:
-            guidance += f"\n(Alternative, key v: {item.alternative})"
-        self.query_one("#guidance", Plain).show(guidance.strip())
+            hint = f"Alternative (v): {item.alternative}"
+        self.query_one("#guidance", Plain).show(self._guidance_lines(guidance, hint))
         self.query_one("#question", Plain).show(self._question_text())
         self.query_one("#question").display = bool(item.deck) and not run.alternative
         self._refresh_capture()
@@ -315,6 +332,26 @@ class MeetingScreen(PeopleActions, EntryActions, QuestionActions, Screen[None]):
 
     def on_descendant_blur(self) -> None:
         self.refresh_bindings()
+
+    def offers(self, action: str) -> bool:
+        """Whether the command palette offers ``action`` now: only what makes sense on this
+        item (the keys still answer, and say why not)."""
+        m = self.meeting
+        item = m.agenda.items[m.state.current]
+        if not self.check_action(action, ()):
+            return False
+        return {
+            "met": item.record == "conclusions" and self._asks_expectations(),
+            "draw": bool(item.deck),
+            "redraw": bool(item.deck),
+            "retire": bool(item.deck),
+            "alternative": bool(item.alternative),
+            "roles": bool(m.agenda.roles),
+            "followups": bool(m.state.carried),
+            "next_speaker": item.is_round,
+            "pass_speaker": item.is_round,
+            "order": m.next_round() is not None,
+        }.get(action, True)
 
     def _after(self) -> None:
         self.refresh_all()

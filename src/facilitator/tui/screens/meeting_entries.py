@@ -33,7 +33,10 @@ class EntryActions(MeetingPart):
         person = m.run.speaker if item.is_round else None
         if item.is_round and self._draft_for and self.query_one("#entry", Input).value:
             person = self._draft_for
-        prompt = PROMPTS[kind] + (f" of {person}" if person else "")
+        of = " from " if kind == "followups" else " of "
+        prompt = PROMPTS[kind] + (f"{of}{person}" if person else "")
+        if kind == "followups":  # who will do it comes first, as in "Bo: send the article"
+            prompt += ' (start with "Bo: " to say who will do it)'
         earlier = ""
         if kind == "conclusions" and person and self._asks_expectations():
             hopes = [e.text for e in m.entries() if e.kind == "expectations" and e.person == person]
@@ -128,8 +131,10 @@ class EntryActions(MeetingPart):
 
 
 def _line(entry: Entry) -> str:
-    """One entry under the field: who, the first line of the words, the rating, the mark."""
-    who = f"{entry.person or entry.owner}: " if entry.person or entry.owner else ""
+    """One entry under the field: who (a follow-up's owner first), the first line of the words,
+    the rating, the mark."""
+    name = (entry.owner or entry.person) if entry.kind == "followups" else entry.person
+    who = f"{name}: " if name else ""
     words = entry.text.splitlines()[0] if entry.text else ""
     if entry.met is not None:
         rating = f"met: {MET_WORDS[entry.met]}"

@@ -18,11 +18,15 @@ class PeopleActions(MeetingPart):
         run = m.run
         item = m.agenda.items[m.state.current]
         if item.who and not item.is_round:
-            holders = ", ".join(m.state.roles.get(item.who, [])) or "nobody yet"
+            holders = ", ".join(m.state.holders(item.who)) or "nobody here yet (w gives the role)"
             return f"{item.who}: {holders}"
         if not item.is_round:
             return ""
-        nobody = "Nobody to speak: press a to add a participant"
+        nobody = (
+            f"Nobody here holds the role {item.who}: w gives it"
+            if item.who
+            else "Nobody to speak: press a to add a participant"
+        )
         if run.status != "current":  # before the meeting starts
             order = m.round_order(m.state.current)
             return f"First to speak: {order[0]}" if order else nobody
@@ -32,7 +36,8 @@ class PeopleActions(MeetingPart):
             waiting = [p for p in run.order if p not in run.done_speakers]
             if waiting:  # someone came after the last turn
                 return f"Not heard yet: {', '.join(waiting)} · s gives them the floor"
-            return "Round complete (press n for the next item)"
+            last = m.state.active_indexes()[-1] == m.state.current
+            return "Round complete (" + ("q ends the meeting)" if last else "n: next item)")
         share = m.speaker_share() or 0
         spent = m.speaker_elapsed()
         over = " OVER" if spent > share else ""
@@ -152,11 +157,15 @@ class PeopleActions(MeetingPart):
             return
 
         def done(name: str | None) -> None:
-            if name:
+            if name and first:  # round the circle from them: Dee, Eli, Fay, Ana, Bo...
+                at = order.index(name)
+                m.reorder(order[at:] + order[:at], index)
+                if index != m.state.current:
+                    self.notify(f"{name} opens “{m.agenda.items[index].title}”.", markup=False)
+            elif name:  # next after the speaker; the others keep their places
                 rest = [p for p in order if p != name]
-                after_speaker = not first and run.speaker in rest
-                rest.insert(rest.index(run.speaker) + 1 if after_speaker else 0, name)
-                m.reorder(rest, index)
+                at = rest.index(run.speaker) + 1 if run.speaker in rest else 0
+                m.reorder([*rest[:at], name, *rest[at:]], index)
             self._after()
 
         self.app.push_screen(PickOne(question, choices), done)

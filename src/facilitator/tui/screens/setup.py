@@ -152,9 +152,30 @@ class SetupScreen(Screen[None]):
         problem = self._rhythm_problem()
         if problem:
             words.append(f"Rhythm: {problem}")
+        words += self._group_words() + self._role_words()
         warning = self.query_one("#warning", Plain)
         warning.show(" ".join(words))
         warning.display = bool(words)
+
+    def _group_words(self) -> list[str]:
+        """A name close to a group's that exists is likely a typo: say so (it starts anew)."""
+        from facilitator.groups import close_names, known
+
+        name = clean_line(self.query_one("#group", Input).value)
+        if not name or known(name):
+            return []
+        close = close_names(name)
+        return [f"“{name}” would be a new group: did you mean “{close[0]}”?"] if close else []
+
+    def _role_words(self) -> list[str]:
+        """A round for a role nobody holds would be empty (Case Clinic's coaches)."""
+        roles = self._roles()
+        missing: dict[str, str] = {}
+        for item in self.agenda.items:
+            if item.who and not roles.get(item.who):
+                missing.setdefault(item.who, item.title)
+        return [f"Nobody holds the role {role} yet (needed for “{title}”)."
+                for role, title in missing.items()]  # fmt: skip
 
     def agenda_minutes(self) -> float:
         from facilitator.schedule import total_minutes

@@ -16,7 +16,7 @@ PROMPTS = {
     "expectations": "Expectation",
     "conclusions": "Conclusion",
     "notes": "Note",
-    "followups": "Follow-up (owner: text)",
+    "followups": "Follow-up",
     "decisions": "Decision",
 }
 
