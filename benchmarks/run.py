@@ -91,7 +91,8 @@ def idle(seconds: float, rounds: int) -> None:
                 for kind, out in outs.items()
             ]
             for process in running:
-                process.wait()
+                if process.wait(timeout=seconds + 120) != 0:
+                    sys.exit(f"a benchmark app failed: {process.args}")
             bare, app = (float(out.read_text()) for out in outs.values())
         pairs.append((bare, app))
         print(f"  minimal Digits app CPU {bare:6.3f} s   facilitator meeting CPU {app:6.3f} s"

@@ -299,3 +299,51 @@ async def test_a_silence_ends_with_the_bell_and_moves_on_by_itself(clock: FakeCl
         assert agenda.items[app.meeting.state.current].title == "Mirroring"
         assert rings == [1]
         assert "Time is up: on to Mirroring" in notices(app)
+
+
+async def test_the_timeline_counts_an_item_left_halfway_in_full(clock: FakeClock) -> None:
+    from facilitator.tui.widgets.timeline import Timeline
+
+    app = meeting_app(MS150, clock, ["Ana", "Bo"])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space", "n")
+        clock.advance(minutes=5)
+        await pilot.press("p")  # back to demining: expectations still has 6 of its 11
+        table = app.screen.query_one(Timeline)
+        row = table.get_row_at(1)
+        assert str(row[1]).strip() == "Expectations" and str(row[-1]) == "11"
+
+
+async def test_a_start_far_from_now_is_pointed_out(clock: FakeClock) -> None:
+    from facilitator.meeting.meeting import creation_event
+    from facilitator.tui.app import FacilitatorApp, Startup
+
+    first = creation_event(MS150, session="far", group="g", participants=["Ana"],
+                           planned_start=clock.now() + 7 * 3600, t=clock.now())  # fmt: skip
+    app = FacilitatorApp(clock, Startup(first=first))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert any("is 7 h 00 min from now" in n for n in notices(app))
+
+
+async def test_o_before_a_round_chooses_who_opens_it_round_the_circle(clock: FakeClock) -> None:
+    app = meeting_app(MS150, clock, ["Ana", "Bo", "Chen", "Dee"])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space", "o")  # on demining: for the expectations round
+        await pilot.press("down", "down", "enter")  # Chen
+        await pilot.pause()
+        assert "Chen opens “Expectations”." in notices(app)
+        await pilot.press("n")
+        assert app.meeting.run.order == ["Chen", "Dee", "Ana", "Bo"]
+        assert app.meeting.run.speaker == "Chen"
+
+
+async def test_w_welcomes_a_new_name_and_points_out_two_roles(clock: FakeClock) -> None:
+    from facilitator import catalog
+
+    app = meeting_app(catalog.find_agenda("case-clinic"), clock, ["Ana", "Bo", "Chen"])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("w", *"Bo", "tab", *"Bo, Chen, Dee", "enter")
+        await pilot.pause()
+        assert "Welcome, Dee." in notices(app)
+        assert "Bo holds 2 roles: case giver and coach." in notices(app)

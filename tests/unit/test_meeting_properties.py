@@ -28,7 +28,7 @@ ACTIONS = st.one_of(
     ),  # fmt: skip
     st.tuples(st.just("extend"), st.sampled_from([1, -1])),
     st.tuples(st.sampled_from(["add", "leave"]), st.sampled_from(NAMES)),
-    st.tuples(st.sampled_from(["reorder", "roles"]), st.integers(0, 1000)),
+    st.tuples(st.sampled_from(["reorder", "roles", "choose"]), st.integers(0, 1000)),
 )
 
 
@@ -50,6 +50,15 @@ def act(m: Meeting, clock: FakeClock, action: str, arg: Any) -> None:
         m.add_participant(arg)
     elif action == "leave":
         m.remove_participant(arg)
+    elif action == "choose":  # o as the screen does it: asked now, answered a while later
+        index = m.next_round()
+        if index is not None:
+            pick = random.Random(arg)
+            opens = index != m.state.current or m.round_not_begun()
+            names = m.round_order(index)
+            clock.advance(pick.randint(0, 30))
+            if names:
+                m.choose_speaker(pick.choice(names), index, opens=opens)
     elif action == "roles":
         pick = random.Random(arg)
         m.set_roles({role: pick.sample(NAMES, pick.randint(0, 3)) for role in m.agenda.roles})
@@ -71,6 +80,11 @@ def check(m: Meeting, first_starts: dict[int, float]) -> None:
         assert run.speaker in s.participants and run.speaker in run.order
         assert m.speaker_share() is not None
     assert set(run.passed) <= set(run.order)
+    for name in run.given:  # nobody has a second turn
+        assert name not in run.order or name in run.done_speakers, name
+    spelt = {p.casefold(): p for p in s.participants}
+    for holders in s.roles.values():  # a role holder who is here is spelt as they are
+        assert all(spelt.get(h.casefold(), h) == h for h in holders), holders
     if s.started is not None:
         held = sum(run.elapsed(m.now()) for run in s.items)
         assert held <= m.now() - s.started + 1e-6

@@ -187,3 +187,14 @@ def test_the_agenda_has_no_flexible_item_and_the_overrun_is_reported() -> None:
     clock.advance(minutes=13)
     assert minutes(m.projection().over) == 3
     assert MS150.items[4].flexible  # the usual agendas do have one
+
+
+def test_a_pause_that_took_the_flexible_item_to_its_minimum_stops_its_clock() -> None:
+    clock = FakeClock()
+    m = meeting(clock=clock)
+    into_core(m, clock)
+    m.toggle()
+    assert m.clock_moves()
+    clock.advance(minutes=139 - 60 + 1)  # the break has eaten the core down to its minimum
+    assert not m.clock_moves()
+    assert minutes(m.remaining()) == 60

@@ -321,3 +321,45 @@ def test_roles_stay_with_someone_who_steps_out_and_comes_back() -> None:
     assert m.state.role_counts()["coach"] == 1  # counts only those here
     m.add_participant("chen")
     assert m.state.holders("coach") == ["Bo", "Chen"]
+
+
+def test_o_answered_a_while_after_asking_still_chooses_who_opens() -> None:
+    m, clock = at_round("Shared", ["Ana", "Bo", "Chen", "Dee"])
+    clock.advance(10)
+    opens = m.round_not_begun()  # the screen asks "Who speaks first?"
+    clock.advance(10)  # ...and the answer comes after the first seconds
+    assert m.choose_speaker("Chen", opens=opens)
+    assert m.run.speaker == "Chen" and m.run.order == ["Chen", "Dee", "Ana", "Bo"]
+    assert m.speaker_elapsed() == 0
+
+
+def test_o_on_a_finished_round_orders_the_next_round() -> None:
+    m, clock = at_round("Shared", ["Ana", "Bo"])
+    speak(m, clock, 60)
+    speak(m, clock, 60)
+    target = m.next_round()
+    assert target is not None and m.agenda.items[target].title == "Each"
+
+
+def test_someone_who_left_while_the_round_was_elsewhere_has_had_their_turn() -> None:
+    m, clock = at_round("Shared", ["Ana", "Bo", "Chen"])
+    clock.advance(100)  # Ana speaks, then the facilitator goes to another item
+    m.next_item()
+    m.remove_participant("Ana")
+    m.previous_item()
+    assert m.run.speaker == "Bo" and m.speaker_share() == pytest.approx((720 - 100) / 2)
+    m.add_participant("Ana")
+    assert "Ana" not in m.run.order  # back, but not for a second turn
+
+
+def test_old_journals_with_speakers_on_items_that_are_not_rounds_replay_without_them() -> None:
+    from facilitator.meeting.meeting import Meeting
+
+    clock = FakeClock()
+    events: list = []
+    m = meeting(ROUND, ["Ana", "Bo"], clock=clock, sink=events.append)
+    m.toggle()
+    clock.advance(30)
+    events.append({"type": "speaker_changed", "t": clock.now(), "index": 0, "name": "Bo"})
+    again = Meeting.replay(events, clock)
+    assert again.run.speaker is None and again.run.spoke == {}

@@ -69,7 +69,11 @@ def resume_session(session: str, clock: Clock) -> tuple[OpenSession, Meeting]:
     if not result.events:
         handle.close()
         raise LookupError(f"session {session} has no events")
-    meeting = Meeting.replay(result.events, clock, handle.sink)
+    try:
+        meeting = Meeting.replay(result.events, clock, handle.sink)
+    except BaseException:  # a journal this version cannot read: let go of it as it is
+        handle.close()
+        raise
     handle.warnings = result.warnings
     clock.not_before(meeting.state.last_event)
     meeting.state.resumed_after = max(0.0, clock.now() - meeting.state.last_event)
@@ -92,13 +96,12 @@ def unfinished_sessions() -> list[Unfinished]:
         return []
     found: list[Unfinished] = []
     for path in sorted(folder.glob("*.jsonl"), key=os.path.getmtime, reverse=True)[:50]:
-        tail = _tail(path)
-        if b'"type":"meeting_ended"' in tail:
+        if b'"type":"meeting_ended"' in _tail(path):
             continue
         events = read_events(path).events
         if not events or events[0].get("type") != "session_created":
             continue
-        if any(e.get("type") == "meeting_ended" for e in events):
+        if _ended(events):
             continue
         first = events[0]
         found.append(Unfinished(path.stem, str(first.get("group", "")),
@@ -111,9 +114,11 @@ def unfinished_sessions() -> list[Unfinished]:
 def has_ended(session: str) -> bool:
     """Whether the session's journal holds the end of its meeting."""
     path = journal_path(session)
-    if b'"type":"meeting_ended"' in _tail(path):
-        return True
-    return any(e.get("type") == "meeting_ended" for e in read_events(path).events)
+    return b'"type":"meeting_ended"' in _tail(path) or _ended(read_events(path).events)
+
+
+def _ended(events: list[Event]) -> bool:
+    return any(e.get("type") == "meeting_ended" for e in events)
 
 
 def _tail(path: Path, size: int = 4096) -> bytes:

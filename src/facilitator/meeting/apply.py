@@ -11,6 +11,7 @@ from facilitator.meeting.state import Draw, Entry, Event, ItemRun, State
 def apply(state: State, event: Event) -> None:
     handler = HANDLERS.get(str(event.get("type")))
     t = float(event.get("t", state.last_event))
+    state.events += 1
     if handler is None:
         state.unknown_events += 1
         return
@@ -71,7 +72,7 @@ def _begin_turn(state: State, run: ItemRun, t: float) -> None:
 
 def _reshare_if_not_begun(state: State, run: ItemRun, t: float) -> None:
     """In the first seconds of a turn, its share still follows the round's changes."""
-    if run.speaker is not None and run.spent(run.speaker, t) - run.turn_from < GRACE:
+    if in_grace(run, t):
         run.turn_share = _share(state, run, t)
 
 
@@ -120,11 +121,14 @@ def _enter_round(state: State, run: ItemRun, event: Event, t: float) -> None:
 
 
 def _reconcile(state: State, run: ItemRun, t: float) -> None:
-    """The round's people as they are now (see State.round_members); a speaker who has gone
-    hands over to the next one here, and someone who passed and left is not come back to."""
+    """The round's people as they are now (see State.round_members): someone who has gone
+    after speaking has had their turn, a speaker who has gone hands over to the next one here,
+    and someone who passed and left is not come back to. However long ago they left: the round
+    may have been elsewhere in the meeting meanwhile."""
+    for name in [p for p in run.order if p not in state.speakers_for(run.index)]:
+        _has_had_a_turn(state, run, name, t)
     members = state.round_members(run.index)
     if run.speaker is not None and run.speaker not in members:
-        _bank_speaker(run, t)
         run.speaker = _next_speaker(run, exclude=run.speaker, among=members)
         run.turn_share = None
     run.order = members
@@ -132,6 +136,19 @@ def _reconcile(state: State, run: ItemRun, t: float) -> None:
     if run.speaker is None and not run.done_speakers and run.order:
         run.speaker = _next_speaker(run)  # no turn has ended yet: the first one here opens
         run.turn_share = None
+
+
+def _has_had_a_turn(state: State, run: ItemRun, name: str, t: float) -> None:
+    """Someone who left (or lost the round's role) during their turn or after passing has had
+    it (_turn_used), unless they had barely begun: then they rejoin if they come back."""
+    if name == run.speaker:
+        spoken = turn_time(run, t)
+        _bank_speaker(run, t)
+        if spoken >= GRACE and name not in run.given:
+            run.given[name] = _turn_used(state, run, name)
+    elif name not in (*run.done_speakers, *run.given) and run.spoke.get(name, 0.0) >= GRACE:
+        per_person = state.agenda.items[run.index].per_person
+        run.given[name] = per_person * 60.0 if per_person is not None else run.spoke[name]
 
 
 def _item_ended(state: State, event: Event, t: float) -> None:
@@ -194,22 +211,15 @@ def _participant_left(state: State, event: Event, t: float) -> None:
             state.moves.setdefault(name, []).append(["left", t])
     # Their roles stay theirs: someone who steps out and comes back still holds them (rounds
     # and role counts only ever look at the holders who are here).
-    run = state.item
-    if run.status == "current" and name in run.order:
-        # Someone who leaves during their turn, or after passing, has had it (_turn_used),
-        # unless they had barely begun: then they simply rejoin if they come back.
-        if run.speaker == name:
-            _bank_speaker(run, t)
-            if run.spoke.get(name, 0.0) - run.turn_from >= GRACE:
-                run.given[name] = _turn_used(state, run, name)
-        elif name not in run.done_speakers and run.spoke.get(name, 0.0) >= GRACE:
-            per_person = state.agenda.items[run.index].per_person
-            run.given[name] = per_person * 60.0 if per_person is not None else run.spoke[name]
     _refresh_round(state, t)
 
 
 def _roles_changed(state: State, event: Event, t: float) -> None:
-    state.roles = {str(r): [str(p) for p in ps] for r, ps in event.get("roles", {}).items()}
+    roles = event.get("roles")
+    if not isinstance(roles, dict) or not all(isinstance(ps, list) for ps in roles.values()):
+        state.unknown_events += 1  # a hand-edited journal: skipped, like an unknown event
+        return
+    state.roles = {str(r): [str(p) for p in ps] for r, ps in roles.items()}
     _refresh_round(state, t)
 
 
@@ -258,24 +268,38 @@ def _speaker_changed(state: State, event: Event, t: float) -> None:
 def _order_changed(state: State, event: Event, t: float) -> None:
     run = state.items[int(event["index"])]
     run.order = [str(p) for p in event["order"]]
-    if run.status == "current" and run.order and not_begun(run, t):
+    if "opener" in event:  # decided when the facilitator chose (Meeting.choose_speaker)
+        opener = event["opener"]
+    else:  # journals from before: decided here
+        opener = run.order[0] if run.order and not_begun(run, t) else None
+    if run.status == "current" and opener is not None and opener in run.order:
         _bank_speaker(run, t)
         if run.speaker is not None:  # the moments before the choice were nobody's turn
-            run.spoke.pop(run.speaker, None)
-        run.speaker = run.order[0]  # the round has not begun: the first in the new order opens
+            run.spoke[run.speaker] = run.turn_from
+        run.speaker = str(opener)
         _begin_turn(state, run, t)
 
 
-GRACE = 15.0  # seconds into the first turn during which the round can still be set up
+GRACE = 15.0  # seconds into a turn during which it can still be set up, or has not happened
+
+
+def turn_time(run: ItemRun, t: float) -> float:
+    """Seconds of the turn in hand (a speaker back after passing starts at 0 again)."""
+    return 0.0 if run.speaker is None else run.spent(run.speaker, t) - run.turn_from
+
+
+def in_grace(run: ItemRun, t: float) -> bool:
+    """The turn in hand is in its first few seconds: its share still follows the round's
+    changes, and someone who leaves now has not had their turn."""
+    return run.speaker is not None and turn_time(run, t) < GRACE
 
 
 def not_begun(run: ItemRun, t: float) -> bool:
-    """The round has not really begun: no turn has ended or been passed, and the first speaker
-    has had the floor for less than a few seconds (the facilitator may still choose who
-    opens)."""
+    """The round has not really begun: no turn has ended or been passed, and the first turn
+    is in its first few seconds (the facilitator may still choose who opens)."""
     if run.done_speakers or run.passed:
         return False
-    return run.speaker is None or run.spent(run.speaker, t) < GRACE
+    return run.speaker is None or in_grace(run, t)
 
 
 def _entry_added(state: State, event: Event, t: float) -> None:

@@ -13,7 +13,7 @@ from typing import Any
 from facilitator.clock import Clock
 from facilitator.formats.agenda import Agenda
 from facilitator.meeting.agenda_data import agenda_to_data
-from facilitator.meeting.apply import apply, next_speaker, not_begun
+from facilitator.meeting.apply import apply, next_speaker, not_begun, turn_time
 from facilitator.meeting.entries import split_owner
 from facilitator.meeting.projection import (
     Projection,
@@ -144,15 +144,15 @@ class Meeting:
 
     def speaker_elapsed(self) -> float:
         """Seconds of the current turn (a speaker back after passing starts at 0 again)."""
-        run = self.run
-        return 0.0 if run.speaker is None else run.spent(run.speaker, self.now()) - run.turn_from
+        return turn_time(self.run, self.now())
 
     def round_not_begun(self) -> bool:
         """The current round has not heard anyone yet (its order may still change freely)."""
         return not_begun(self.run, self.now())
 
     def next_round(self) -> int | None:
-        """The current item when it is a round, else the next round to come."""
+        """The round ``o`` orders: the current item when it is a round still to be heard,
+        else the next round to come."""
         current = self.state.current
         run = self.run
         finished = run.status == "current" and run.speaker is None and not run.waiting()
@@ -169,6 +169,10 @@ class Meeting:
 
     def next_speaker(self) -> str | None:
         return next_speaker(self.run)
+
+    def pristine(self) -> bool:
+        """Nothing at all has happened since it was set up: not even an arrival or a role."""
+        return self.state.status == "ready" and self.state.events == 0
 
     def untouched(self) -> bool:
         """Never started, and nothing said, drawn or marked: nothing worth a record."""
@@ -289,15 +293,41 @@ class Meeting:
         self._emit("speaker_changed", index=self.state.current, name=name, passed=passed)
         return name
 
-    def reorder(self, order: Sequence[str], index: int | None = None) -> bool:
-        """A new speaking order for the current round, or for a round still to come."""
+    def reorder(
+        self, order: Sequence[str], index: int | None = None, *, opens: bool | None = None
+    ) -> bool:
+        """A new speaking order for the current round, or for a round still to come. The first
+        in it opens the round in hand if ``opens`` (by default: if it has not begun)."""
         index = self.state.current if index is None else index
         if not self.agenda.items[index].is_round or self.state.status == "ended":
             return False
         if sorted(order) != sorted(self.round_order(index)):
             return False
-        self._emit("order_changed", index=index, order=list(order))
+        if opens is None:
+            opens = self.round_not_begun()
+        opener = order[0] if opens and order and index == self.state.current else None
+        self._emit("order_changed", index=index, order=list(order), opener=opener)
         return True
+
+    def choose_speaker(self, name: str, index: int | None = None, *,
+                       opens: bool | None = None) -> bool:  # fmt: skip
+        """o: ``name`` opens the round, going round the circle from them (a round still to
+        come, or one not begun: decided when the facilitator was asked, ``opens``); else
+        ``name`` speaks next. Returns whether they open."""
+        index = self.state.current if index is None else index
+        order = self.round_order(index)
+        if name not in order:
+            return False
+        if opens is None:
+            opens = index != self.state.current or self.round_not_begun()
+        if opens:
+            at = order.index(name)
+            return self.reorder(order[at:] + order[:at], index, opens=True)
+        speaker = self.state.items[index].speaker
+        rest = [p for p in order if p != name]
+        at = rest.index(speaker) + 1 if speaker in rest else 0
+        self.reorder([*rest[:at], name, *rest[at:]], index, opens=False)
+        return False
 
     def present(self, name: str) -> str | None:
         """The participant called ``name``, ignoring case ("bo" is Bo), if any."""
@@ -319,8 +349,8 @@ class Meeting:
 
     def set_roles(self, roles: dict[str, list[str]]) -> None:
         """Who holds which role from now on; anyone named who is not here yet arrives."""
-        present = self.state.participants
-        _, holders = gather_people(present, {r: list(ps) for r, ps in roles.items()})
+        # names spelt as by anyone who came: someone back keeps their name ("bo" is Bo)
+        _, holders = gather_people(self.state.attended, {r: list(ps) for r, ps in roles.items()})
         for name in [p for ps in holders.values() for p in ps]:
             if name not in self.state.participants:
                 self.add_participant(name)

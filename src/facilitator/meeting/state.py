@@ -104,6 +104,7 @@ class State:
     carried: list[dict[str, Any]] = field(default_factory=list)  # open follow-ups brought in
     total: float = 0.0  # committed minutes
     last_event: float = 0.0
+    events: int = 0  # applied since the meeting was set up
     unknown_events: int = 0
     resumed_after: float | None = None  # seconds away, set by resume
     # The plan as set up (schedule.Slot): arrivals and leavers later do not rewrite it.

@@ -11,7 +11,7 @@ import os
 from datetime import datetime, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo
 
-from facilitator.groups import Group, all_groups, slug
+from facilitator.groups import Group, all_groups, known, load_group, slug
 from facilitator.rhythm.rhythm import (
     MONTHS,
     WEEKDAYS,
@@ -58,12 +58,13 @@ def zone_label(tz: tzinfo, moment: datetime) -> str:
 
 
 def find_group(name: str) -> Group | None:
-    """The saved group called ``name`` (same file name, so case and punctuation are forgiven)."""
+    """The saved group called ``name``: by its name in any case, else by the only group whose
+    name differs from it in punctuation alone ("tuesday-group" is "Tuesday group")."""
+    if known(name):
+        return load_group(name)
     wanted = slug(clean_line(name))
-    for group in all_groups():
-        if slug(group.name) == wanted:
-            return group
-    return None
+    alike = [group for group in all_groups() if slug(group.name) == wanted]
+    return alike[0] if len(alike) == 1 else None
 
 
 def group_rhythm(group: Group) -> Rhythm | None:

@@ -78,12 +78,12 @@ class FacilitatorApp(App[int]):
                 if note:
                     self.notify(note, markup=False, severity="warning", timeout=8)
                 start = state.planned_start
-                if start is not None and abs(start - self.clock.now()) > 3600:
-                    from facilitator.tui.format import hhmm
+                if start is not None:
+                    from facilitator.tui.format import far_start_note
 
-                    self.notify(f"The planned start is {hhmm(start)}: the meeting is planned to "
-                                f"end at {hhmm(start + state.total * 60)}.", markup=False,
-                                severity="warning", timeout=10)  # fmt: skip
+                    far = far_start_note(start, self.clock.now(), start + state.total * 60)
+                    if far:
+                        self.notify(far, markup=False, severity="warning", timeout=10)
             return
         asked_for_a_meeting = self.startup.first is not None or self.startup.resume is not None
         if asked_for_a_meeting and isinstance(self.screen, HomeScreen):  # it could not open
@@ -153,6 +153,11 @@ class FacilitatorApp(App[int]):
         except (OSError, LookupError) as exc:
             self.notify(f"Could not resume {session}: {exc}", markup=False, severity="error")
             return None
+        except (KeyError, ValueError, TypeError, IndexError, AttributeError) as exc:
+            self.notify(f"Could not resume {session}: its journal has an event this version "
+                        f"cannot read ({type(exc).__name__}); it is left as it is.",
+                        markup=False, severity="error", timeout=10)  # fmt: skip
+            return None
         away = self.meeting.state.resumed_after or 0.0
         words = minutes_words(away) if away >= 60 else f"{away:.0f} s"
         notice = f"Resumed. The last action saved was {words} ago; the clock kept counting."
@@ -169,7 +174,7 @@ class FacilitatorApp(App[int]):
         group = load_group(state.group)
         # Everyone this meeting had first, then regulars who were absent: nobody is forgotten.
         group.participants = list(dict.fromkeys([*state.participants, *group.participants]))
-        group.roles = {k: list(v) for k, v in state.roles.items() if v} or group.roles
+        group.roles = {**group.roles, **{r: state.roles.get(r, []) for r in state.agenda.roles}}
         group.language = state.language
         group.agenda = state.agenda.id
         with contextlib.suppress(OSError):
@@ -267,7 +272,7 @@ class FacilitatorApp(App[int]):
         if meeting is None or meeting.status == "ended" or isinstance(self.screen, QuitQuestion):
             self.exit()
             return
-        if meeting.untouched():  # nothing happened yet: nothing to resume later
+        if meeting.pristine():  # not even an arrival since set-up: nothing to resume later
             self._discard(meeting)
             self.exit()
             return

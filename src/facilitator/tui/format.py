@@ -26,3 +26,14 @@ def minutes_words(seconds: float) -> str:
     if minutes >= 60:
         return f"{minutes // 60} h {minutes % 60:02} min"
     return f"{minutes} min"
+
+
+def far_start_note(start: float, now: float, end: float) -> str | None:
+    """A planned start over an hour away is worth a word (a typo, or the wrong day)."""
+    if abs(start - now) <= 3600:
+        return None
+    when = "from now" if start > now else "ago"
+    return (
+        f"The planned start {hhmm(start)} is {minutes_words(abs(start - now))} {when}: "
+        f"the meeting would end at {hhmm(end)}."
+    )

@@ -177,6 +177,9 @@ class MeetingScreen(PeopleActions, EntryActions, QuestionActions, Screen[None]):
 
     def _tick(self) -> None:
         self.refresh_clock()
+        if not self.meeting.clock_moves():  # e.g. a pause has taken the core to its minimum
+            self._schedule()
+            return
         if self.meeting.clock_moves() and self._aligner is None:
             since_second = 1.0 - self.meeting.remaining() % 1.0
             if since_second > 0.25:

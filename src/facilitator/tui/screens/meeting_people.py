@@ -33,7 +33,7 @@ class PeopleActions(MeetingPart):
         if not run.order:
             return nobody
         if run.speaker is None:
-            waiting = [p for p in run.order if p not in run.done_speakers]
+            waiting = run.waiting()
             if waiting:  # someone came after the last turn
                 return f"Not heard yet: {', '.join(waiting)} · s gives them the floor"
             last = m.state.active_indexes()[-1] == m.state.current
@@ -62,8 +62,10 @@ class PeopleActions(MeetingPart):
     def action_next_speaker(self) -> None:
         if not self._turns_can_move():
             return
-        if self.meeting.next_speaker_turn() is None and self.meeting.run.speaker is None:
-            self.notify("Everyone has spoken in this round.", markup=False)
+        run = self.meeting.run
+        if self.meeting.next_speaker_turn() is None and run.speaker is None:
+            said = "Everyone has spoken in" if run.order else "Nobody is here for"
+            self.notify(f"{said} this round.", markup=False)
         self._after()
 
     def action_pass_speaker(self) -> None:
@@ -120,7 +122,16 @@ class PeopleActions(MeetingPart):
 
         def done(roles: dict[str, list[str]] | None) -> None:
             if roles is not None:
+                here = set(m.state.participants)
                 m.set_roles(roles)
+                for name in [p for p in m.state.participants if p not in here]:
+                    self.notify(f"Welcome, {name}.", markup=False)
+                self._warn_size()
+                for name in m.state.participants:  # the case giver who still coaches, say
+                    held = [r for r in m.agenda.roles if name in m.state.holders(r)]
+                    if len(held) > 1:
+                        self.notify(f"{name} holds {len(held)} roles: {' and '.join(held)}.",
+                                    markup=False)  # fmt: skip
             self._after()
 
         self.app.push_screen(RolesScreen(list(m.agenda.roles), m.state.roles), done)
@@ -151,21 +162,15 @@ class PeopleActions(MeetingPart):
             choices = order
         else:
             question = "Who speaks next?"
-            choices = [p for p in order if p not in run.done_speakers and p != run.speaker]
+            choices = [p for p in run.waiting() if p != run.speaker]
         if not choices:
             self.notify("Nobody else is waiting to speak.", markup=False)
             return
 
         def done(name: str | None) -> None:
-            if name and first:  # round the circle from them: Dee, Eli, Fay, Ana, Bo...
-                at = order.index(name)
-                m.reorder(order[at:] + order[:at], index)
-                if index != m.state.current:
-                    self.notify(f"{name} opens “{m.agenda.items[index].title}”.", markup=False)
-            elif name:  # next after the speaker; the others keep their places
-                rest = [p for p in order if p != name]
-                at = rest.index(run.speaker) + 1 if run.speaker in rest else 0
-                m.reorder([*rest[:at], name, *rest[at:]], index)
+            # as asked: first (round the circle from them), or next after the speaker
+            if name and m.choose_speaker(name, index, opens=first) and index != m.state.current:
+                self.notify(f"{name} opens “{m.agenda.items[index].title}”.", markup=False)
             self._after()
 
         self.app.push_screen(PickOne(question, choices), done)

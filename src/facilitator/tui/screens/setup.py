@@ -17,7 +17,7 @@ from facilitator.groups import load_group
 from facilitator.journal.store import new_session_id
 from facilitator.meeting.meeting import creation_event, gather_people
 from facilitator.text import clean_line, split_names
-from facilitator.tui.format import hhmm, minutes_words
+from facilitator.tui.format import far_start_note
 from facilitator.tui.messages import StartMeeting
 from facilitator.tui.widgets.text import Plain
 from facilitator.tui.widgets.tickbox import TickBox
@@ -144,11 +144,9 @@ class SetupScreen(Screen[None]):
         start = self._start_time()
         if start is False:
             words.append("The planned start should look like 19:00.")
-        elif isinstance(start, float) and abs(start - self.clock.now()) > 3600:
-            away = minutes_words(abs(start - self.clock.now()))
-            when = "from now" if start > self.clock.now() else "ago"
-            end = hhmm(start + self.agenda_minutes() * 60)
-            words.append(f"The planned start is {away} {when}: the meeting would end at {end}.")
+        elif isinstance(start, float):
+            note = far_start_note(start, self.clock.now(), start + self.agenda_minutes() * 60)
+            words += [note] if note else []
         problem = self._rhythm_problem()
         if problem:
             words.append(f"Rhythm: {problem}")
