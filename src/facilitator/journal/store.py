@@ -87,6 +87,16 @@ class Unfinished:
     agenda: str
     last: dt.datetime
     open_elsewhere: bool = False  # another facilitator has it open right now
+    where: str = ""  # the item in hand and who has the floor, as the journal left them
+
+    def describe(self) -> str:
+        """In a sentence, for the offer to resume it."""
+        day = "today" if self.last.date() == dt.date.today() else f"{self.last:%a %d %b}"
+        where = f", at “{self.where}”" if self.where else ""
+        return (
+            f"{self.group or 'A meeting with no group'} ({self.agenda}){where}; "
+            f"last saved action {day} at {self.last:%H:%M}"
+        )
 
 
 def unfinished_sessions() -> list[Unfinished]:
@@ -107,8 +117,26 @@ def unfinished_sessions() -> list[Unfinished]:
         found.append(Unfinished(path.stem, str(first.get("group", "")),
                                 str(first.get("agenda", {}).get("title", "")),
                                 local_datetime(float(events[-1]["t"])),
-                                is_locked(folder / f"{path.stem}.lock")))  # fmt: skip
+                                is_locked(folder / f"{path.stem}.lock"), _where(events)))  # fmt: skip
     return found
+
+
+def _where(events: list[Event]) -> str:
+    """ "Core discussion, Eli speaking, paused", from the journal (empty if unreadable)."""
+    from facilitator.clock import FakeClock
+    from facilitator.text import clean_line
+
+    try:
+        meeting = Meeting.replay(events, FakeClock(float(events[-1]["t"])))
+    except (KeyError, ValueError, TypeError, IndexError, AttributeError):
+        return ""
+    state = meeting.state
+    parts = [clean_line(state.agenda.items[state.current].title)]
+    if meeting.run.speaker:
+        parts.append(f"{clean_line(meeting.run.speaker)} speaking")
+    if state.status in ("ready", "paused"):
+        parts.append("not started" if state.status == "ready" else "paused")
+    return ", ".join(parts)
 
 
 def has_ended(session: str) -> bool:

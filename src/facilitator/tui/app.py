@@ -14,7 +14,13 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from facilitator.clock import Clock, SystemClock
-from facilitator.tui.messages import MeetingBegan, MeetingEnded, OpenSetup, StartMeeting
+from facilitator.tui.messages import (
+    MeetingBegan,
+    MeetingEnded,
+    OpenSetup,
+    ResumeSession,
+    StartMeeting,
+)
 from facilitator.tui.screens.home import HomeScreen
 
 if TYPE_CHECKING:  # the rest is imported when first needed: a faster first frame
@@ -202,6 +208,12 @@ class FacilitatorApp(App[int]):
         screen = self._open(message.first)
         if screen is not None:
             self.switch_screen(screen)
+
+    @on(ResumeSession)
+    def _resume_asked(self, message: ResumeSession) -> None:
+        screen = self._resume(message.session)
+        if screen is not None:
+            self.push_screen(screen)
 
     @on(MeetingBegan)
     def _began(self, message: MeetingBegan) -> None:

@@ -73,10 +73,7 @@ def _startup(args: argparse.Namespace, clock: SystemClock) -> Startup | None:
     if found:
         startup.offer_resume = found[0].session
         last = found[0]
-        startup.offer_text = (
-            f"An unfinished meeting was found: {last.group or 'no group'}, "
-            f"{last.agenda}, last active {last.last:%a %d %b %H:%M}. Resume it?"
-        )
+        startup.offer_text = f"An unfinished meeting: {last.describe()}. Resume it?"
     if agenda is not None:
         startup.setup = agenda.path if agenda.origin == "file" else agenda.id
     start = getattr(args, "start", None)

@@ -20,6 +20,13 @@ class StartMeeting(Message):
 
 
 @dataclass
+class ResumeSession(Message):
+    """Take up an unfinished meeting again."""
+
+    session: str
+
+
+@dataclass
 class OpenSetup(Message):
     agenda_id: str
 

@@ -13,16 +13,18 @@ from textual.widgets import Footer, OptionList
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from facilitator.tui.messages import OpenSetup
+from facilitator.tui.messages import OpenSetup, ResumeSession
 from facilitator.tui.widgets.text import Plain
 
 if TYPE_CHECKING:
     from facilitator.catalog import Entry
+    from facilitator.journal.store import Unfinished
 
 
 class HomeScreen(Screen[None]):
     BINDINGS = [
         Binding("enter", "setup", "Set up a meeting", show=True),
+        Binding("u", "resume", "Resume the unfinished meeting"),
         Binding("r", "review", "Review sessions"),
         Binding("q", "app.quit", "Quit"),
     ]
@@ -36,6 +38,7 @@ class HomeScreen(Screen[None]):
         # meeting ends and Home is shown again.
         self._load_at_once = load_at_once
         self._loading = False
+        self.unfinished: str | None = None  # a session to offer for resuming (u)
 
     def compose(self) -> ComposeResult:
         yield Plain("facilitator · choose an agenda, then press enter", id="topbar")
@@ -47,11 +50,13 @@ class HomeScreen(Screen[None]):
                 yield Plain("", id="agenda-title")
                 yield Plain("", id="agenda-about")
                 yield Plain("", id="agenda-timeline")
+        yield Plain("", id="unfinished")
         yield Plain("\n".join(self.upcoming), id="upcoming")
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#upcoming").display = bool(self.upcoming)
+        self.query_one("#unfinished").display = False
         self.query_one("#legend").display = False  # until the group's own agendas are read
         self.query_one(OptionList).focus()
 
@@ -60,6 +65,13 @@ class HomeScreen(Screen[None]):
             # After the first frame, so parsing does not compete with drawing it.
             self.call_after_refresh(self.load_agendas)
         self._load_at_once = True  # the next time Home is shown, in any case
+        self.call_after_refresh(  # after the first frame too
+            self.run_worker, self._look_for_unfinished, thread=True, exclusive=True, group="resume"
+        )
+
+    def on_screen_suspend(self) -> None:
+        # What was unfinished may be taken up or ended by the time Home is seen again.
+        self._show_unfinished(None)
 
     def load_agendas(self) -> None:
         """Read the agendas in a thread (once), then list them."""
@@ -74,6 +86,28 @@ class HomeScreen(Screen[None]):
         entries = catalog.agenda_entries()
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._fill, entries)
+
+    def _look_for_unfinished(self) -> None:
+        """A meeting left unfinished (a crash, a closed terminal) can be taken up again."""
+        from facilitator.journal.store import unfinished_sessions
+
+        found = [u for u in unfinished_sessions() if not u.open_elsewhere]
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_unfinished, found[0] if found else None)
+
+    def _show_unfinished(self, found: Unfinished | None) -> None:
+        self.unfinished = found.session if found else None
+        line = self.query_one("#unfinished", Plain)
+        line.show(f"Unfinished: {found.describe()} · u resumes it" if found else "")
+        line.display = found is not None
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.unfinished is not None if action == "resume" else True
+
+    def action_resume(self) -> None:
+        if self.unfinished is not None:
+            self.post_message(ResumeSession(self.unfinished))
 
     def _fill(self, entries: list[Entry[Any]]) -> None:
         self.entries = entries
