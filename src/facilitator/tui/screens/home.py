@@ -65,9 +65,8 @@ class HomeScreen(Screen[None]):
             # After the first frame, so parsing does not compete with drawing it.
             self.call_after_refresh(self.load_agendas)
         self._load_at_once = True  # the next time Home is shown, in any case
-        self.call_after_refresh(  # after the first frame too
-            self.run_worker, self._look_for_unfinished, thread=True, exclusive=True, group="resume"
-        )
+        if self.entries:  # else once they are listed: the first frame and the list come first
+            self.call_after_refresh(self.look_for_unfinished)
 
     def on_screen_suspend(self) -> None:
         # What was unfinished may be taken up or ended by the time Home is seen again.
@@ -86,6 +85,9 @@ class HomeScreen(Screen[None]):
         entries = catalog.agenda_entries()
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._fill, entries)
+
+    def look_for_unfinished(self) -> None:
+        self.run_worker(self._look_for_unfinished, thread=True, exclusive=True, group="resume")
 
     def _look_for_unfinished(self) -> None:
         """A meeting left unfinished (a crash, a closed terminal) can be taken up again."""
@@ -122,6 +124,7 @@ class HomeScreen(Screen[None]):
         if options.option_count:
             options.highlighted = self._default_index()
         self.query_one("#legend").display = any(e.origin == "user" for e in entries)
+        self.look_for_unfinished()
 
     def _default_index(self) -> int:
         for number, entry in enumerate(self.entries):
