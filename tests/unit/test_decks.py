@@ -11,10 +11,11 @@ from facilitator import catalog
 from facilitator.cli.main import main
 from facilitator.clock import FakeClock
 from facilitator.decks.drawer import Drawer
+from facilitator.decks.history import History
 from facilitator.formats.agenda import Agenda, Item
 from facilitator.journal.record import render
 from facilitator.journal.store import start_session
-from facilitator.meeting.meeting import creation_event
+from facilitator.meeting.meeting import Meeting, creation_event
 
 ICE = Agenda(id="ice", title="Ice", items=(Item("Jasette", minutes=25, kind="round",
                                                 deck="jasette"),))  # fmt: skip
@@ -153,3 +154,46 @@ def test_a_question_set_aside_for_the_alternative_was_not_asked() -> None:
     m.record_draw("jasette", "What shaped you?")
     m.toggle_alternative()
     assert [d.skipped for d in m.run.draws] == [True]
+
+
+def test_a_round_longer_than_its_questions_repeats_the_one_asked_longest_ago() -> None:
+    """Eight people, five questions with the tag: the sixth person gets the first question
+    again, the seventh the second, never the one just asked."""
+    deck = catalog.find_deck("open-meetup")
+    pool = [q.text for q in deck.questions if "q2" in q.tags]
+    assert len(pool) == 5
+    m, clock, drawer = _meeting_and_drawer()
+    drawn = [_draw_and_ask(m, clock, drawer, "q2") for _ in range(8)]
+    assert sorted(drawn[:5]) == sorted(pool)
+    assert drawn[5:] == drawn[:3]
+
+
+def test_once_a_tag_is_used_up_a_question_set_aside_earlier_comes_first_but_not_at_once() -> None:
+    m, clock, drawer = _meeting_and_drawer()
+    drawn = [_draw_and_ask(m, clock, drawer, "q2") for _ in range(5)]
+    m.record_skip(drawn[3])  # set aside (the person had another question instead)
+    _, again = drawer.draw("open-meetup", m.state, tags=["q2"])
+    assert again is not None and again.text != drawn[3]  # not the one just set aside
+    m.record_skip(drawn[4])
+    m.next_item()  # on another item, the question set aside earlier is the one not yet asked
+    _, later = drawer.draw("open-meetup", m.state, tags=["q2"])
+    assert later is not None and later.text in (drawn[3], drawn[4])
+
+
+def _meeting_and_drawer() -> tuple[Meeting, FakeClock, Drawer]:
+    clock = FakeClock()
+    first = creation_event(ICE2, session="s", group="G", participants=["Ana"], t=clock.now())
+    m = Meeting.create(first, clock)
+    m.toggle()
+    return m, clock, Drawer("G", rng=random.Random(3), history=History())
+
+
+def _draw_and_ask(m: Meeting, clock: FakeClock, drawer: Drawer, tag: str) -> str:
+    _, question = drawer.draw("open-meetup", m.state, tags=[tag])
+    assert question is not None
+    m.record_draw("open-meetup", question.text)
+    clock.advance(60)
+    return question.text
+
+
+ICE2 = Agenda(id="ice2", title="Ice", items=(Item("One", minutes=25), Item("Two", minutes=25)))

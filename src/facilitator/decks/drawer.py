@@ -49,6 +49,14 @@ class Drawer:
         question = choose(
             deck, asked, tags=tags, retired=retired, exclude=this_session, rng=self.rng
         )
-        if question is None:  # everything drawn this session: allow repeats of skipped ones
-            question = choose(deck, asked, tags=tags, retired=retired, rng=self.rng)
+        if question is None:
+            # Everything was drawn this session (a round with more people than questions):
+            # one set aside unasked earlier comes first, then the one asked longest ago, but
+            # not one just set aside on this item.
+            for draw in (d for run in state.items for d in run.draws if not d.skipped):
+                asked[draw.text] = max(asked.get(draw.text, draw.at), draw.at)
+            here = {d.text for d in state.items[state.current].draws if d.skipped}
+            question = choose(
+                deck, asked, tags=tags, retired=retired, exclude=here, rng=self.rng
+            ) or choose(deck, asked, tags=tags, retired=retired, rng=self.rng)
         return deck, question
