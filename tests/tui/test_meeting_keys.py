@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Input
 
 from facilitator.clock import FakeClock
@@ -373,3 +374,30 @@ async def test_home_offers_an_unfinished_meeting_to_resume(clock: FakeClock) -> 
         await pilot.pause()
         assert isinstance(app.screen, MeetingScreen)
         assert app.meeting.state.session == "left-open"
+
+
+@pytest.mark.parametrize(
+    ("pause", "words"),
+    [(False, "the clock kept counting while it was closed"), (True, "it is still paused")],
+)
+async def test_resuming_says_whether_the_clock_kept_counting(
+    clock: FakeClock, pause: bool, words: str
+) -> None:
+    from facilitator.journal.store import start_session
+    from facilitator.meeting.meeting import creation_event
+    from facilitator.tui.app import FacilitatorApp, Startup
+
+    first = creation_event(MS150, session="left", group="Tuesday", participants=["Ana", "Bo"],
+                           t=clock.now())  # fmt: skip
+    handle, m = start_session(first, clock)
+    m.toggle()
+    if pause:
+        m.toggle()
+    handle.close()
+    clock.advance(600)
+    app = FacilitatorApp(clock, Startup(resume="left"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        shown = " ".join(notices(app))
+        assert "The last action saved was 10 min ago" in shown
+        assert words in shown

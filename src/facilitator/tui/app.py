@@ -166,7 +166,13 @@ class FacilitatorApp(App[int]):
             return None
         away = self.meeting.state.resumed_after or 0.0
         words = minutes_words(away) if away >= 60 else f"{away:.0f} s"
-        notice = f"Resumed. The last action saved was {words} ago; the clock kept counting."
+        status = self.meeting.state.status
+        then = {
+            "running": "the clock kept counting while it was closed",
+            "paused": "it is still paused, as it was left",
+            "ready": "it has not started yet: space starts it",
+        }.get(status, "")
+        notice = f"Resumed. The last action saved was {words} ago; {then}."
         for warning in self.handle.warnings:
             notice += "\n" + warning
         return MeetingScreen(self.meeting, self.drawer_factory(self.meeting), notice=notice)
