@@ -8,7 +8,7 @@ from textual.widget import Widget
 from facilitator.clock import FakeClock
 from facilitator.tui.widgets.clock import ClockFace, ClockPanel
 from tests.factories import MS150, PEOPLE
-from tests.tui.helpers import meeting_app
+from tests.tui.helpers import meeting_app, settle
 
 
 async def test_a_tick_repaints_the_clock_and_no_more_than_its_neighbours(
@@ -154,3 +154,17 @@ async def test_a_new_speaker_starts_at_zero_and_words_match_the_digits(clock: Fa
         assert face.speaker.startswith(f"Speaking: {PEOPLE[0]}  00:00 of ")
         minutes = int(face.digits.split(":")[0])
         assert face.cue == f"{minutes} min left of {minutes} min"
+
+
+async def test_a_long_name_is_cut_so_the_turn_and_who_is_next_stay_in_view(
+    clock: FakeClock,
+) -> None:
+    app = meeting_app(MS150, clock, ["Anastasia Papadopoulou", "Bo", "Chen"])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space", "n")
+        await settle(app)
+        panel = app.screen.query_one(ClockPanel)
+        rows = [panel.render_line(y).text for y in range(panel.size.height)]
+        line = next(row for row in rows if "Speaking:" in row)
+        assert "Speaking: Anastasia Papadopou…  00:00 of " in line
+        assert line.rstrip().endswith("· next: Bo")

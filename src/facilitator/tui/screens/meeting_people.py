@@ -6,10 +6,13 @@ meeting through ``self.meeting`` and redraws with ``self._after()``.
 
 from __future__ import annotations
 
+from facilitator.text import ellipsize
 from facilitator.tui.format import mmss
 from facilitator.tui.screens.confirm import AskText, PickOne
 from facilitator.tui.screens.meeting_part import MeetingPart
 from facilitator.tui.screens.roles import RolesScreen
+
+NAME_CELLS = 20  # at 80 columns, two such names, the turn's time and "next" fit in one line
 
 
 class PeopleActions(MeetingPart):
@@ -41,10 +44,12 @@ class PeopleActions(MeetingPart):
         share = m.speaker_share() or 0
         spent = m.speaker_elapsed()
         over = " OVER" if spent > share else ""
-        line = f"Speaking: {run.speaker}  {mmss(spent, up=True)} of {mmss(share)}{over}"
+        # Long names are cut so that the time and who is next still fit beside the digits.
+        who = ellipsize(run.speaker, NAME_CELLS)
+        line = f"Speaking: {who}  {mmss(spent, up=True)} of {mmss(share)}{over}"
         nxt = m.next_speaker()
         if nxt:
-            line += f" · next: {nxt}"
+            line += f" · next: {ellipsize(nxt, NAME_CELLS)}"
         if run.passed:
             line += f" · passed: {', '.join(run.passed)}"
         return line
