@@ -6,7 +6,8 @@ so listing and resolving stay fast with hundreds of files.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, TypeVar
@@ -30,7 +31,24 @@ class Entry(Generic[T]):
 
     @property
     def title(self) -> str:
-        return self.value.title if self.value is not None else "(invalid: see validate)"
+        return self.value.title if self.value is not None else guess_title(self.path)
+
+
+_TITLE = re.compile(r"^title:[ \t]*(?P<title>[^#\n]*?)[ \t]*(?:#.*)?$", re.MULTILINE)
+
+
+def guess_title(path: Path) -> str:
+    """The title of a file that has errors, read from its top-level ``title:`` line when there
+    is one (else the file's name), so its owner knows which of their files it is."""
+    from facilitator.text import clean_line, ellipsize
+
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")[:100_000]
+    except OSError:
+        return path.name
+    found = _TITLE.search(text)
+    title = clean_line(found["title"].strip("'\"")) if found else ""
+    return ellipsize(title, 60) if title.strip() else path.name
 
 
 _cache: dict[tuple[str, Path], tuple[int, int, object]] = {}
@@ -82,8 +100,26 @@ def deck_ids() -> set[str]:
     return {e.id for e in deck_entries() if e.value is not None}
 
 
-def deck_exists(name: str) -> bool:
-    return name in deck_ids()
+class KnownDecks(Collection[str]):
+    """The deck ids, read from disk only when an agenda names a deck (listing stays fast)."""
+
+    def __init__(self) -> None:
+        self._ids: set[str] | None = None
+
+    @property
+    def ids(self) -> set[str]:
+        if self._ids is None:
+            self._ids = deck_ids()
+        return self._ids
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.ids
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.ids)
+
+    def __len__(self) -> int:
+        return len(self.ids)
 
 
 def agenda_entries() -> list[Entry[Agenda]]:
@@ -91,7 +127,7 @@ def agenda_entries() -> list[Entry[Agenda]]:
     return _entries(
         "agenda",
         [(paths.bundled_agendas(), "bundled"), (paths.user_agendas(), "user")],
-        lambda p, o: load_agenda(str(p), decks.__contains__, origin=o),
+        lambda p, o: load_agenda(str(p), decks, origin=o),
     )
 
 
@@ -105,7 +141,7 @@ def find_agenda(name: str) -> Agenda:
         path = Path(name)
         if not path.is_file():
             raise LookupError(f"{name}: no such file")
-        return load_agenda(str(path), deck_exists, origin="file")
+        return load_agenda(str(path), KnownDecks(), origin="file")
     for entry in agenda_entries():
         if entry.id == name:
             if entry.value is None:

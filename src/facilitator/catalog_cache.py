@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import contextlib
 import json
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
 from facilitator import paths
 from facilitator.fsutil import atomic_write
 
-VERSION = 1
+VERSION = 2  # 2: a file with errors is listed by its title
 
 
 @dataclass(frozen=True)
@@ -38,16 +39,17 @@ def _decks_key() -> str:
     return json.dumps([[str(p), *_stamp(p)] for p in files])
 
 
-def _summarise(path: Path, origin: str) -> dict[str, object]:
+def _summarise(path: Path, origin: str, decks: Collection[str]) -> dict[str, object]:
     from facilitator import catalog
     from facilitator.formats.agenda import load_agenda
     from facilitator.formats.problems import FormatError
     from facilitator.schedule import total_minutes
 
     try:
-        agenda = load_agenda(str(path), catalog.deck_exists, origin=origin)
+        agenda = load_agenda(str(path), decks, origin=origin)
     except FormatError:
-        return {"id": path.stem, "title": "(invalid: see validate)", "minutes": None}
+        return {"id": path.stem, "title": f"{catalog.guess_title(path)} (has errors)",
+                "minutes": None}  # fmt: skip
     return {"id": agenda.id, "title": agenda.title, "minutes": total_minutes(agenda)}
 
 
@@ -63,12 +65,15 @@ def agenda_summaries() -> list[Summary]:
     files: dict[str, dict[str, object]] = cached.get("files", {}) if cached else {}
     fresh: dict[str, dict[str, object]] = {}
     by_id: dict[str, Summary] = {}
+    from facilitator import catalog
+
+    known = catalog.KnownDecks()
     for folder, origin in ((paths.bundled_agendas(), "bundled"), (paths.user_agendas(), "user")):
         for path in paths.yaml_files(folder):
             stamp = _stamp(path)
             hit = files.get(str(path))
             entry = hit if hit and hit.get("stamp") == stamp else {
-                "stamp": stamp, **_summarise(path, origin)}  # fmt: skip
+                "stamp": stamp, **_summarise(path, origin, known)}  # fmt: skip
             fresh[str(path)] = entry
             summary = Summary(
                 str(entry["id"]), str(entry["title"]), entry["minutes"], origin, str(path)

@@ -77,7 +77,7 @@ CASES: list[tuple[str, str, int, int, str]] = [
         "title: T\nroles: [host]\nitems:\n" + ITEM + "    kind: round\n    first: hots\n",
         7,
         12,
-        "'first' is 'hots', which is not one of the agenda's roles",
+        "'first' is 'hots', which is not one of the agenda's roles; did you mean 'host'?",
     ),
     (
         "first-not-round",
@@ -86,7 +86,15 @@ CASES: list[tuple[str, str, int, int, str]] = [
         12,
         "'first' orders a round's speakers",
     ),
-    ("deck-missing", HEAD + ITEM + "    deck: no-such-deck\n", 5, 11, "no question deck"),
+    ("deck-missing", HEAD + ITEM + "    deck: no-such-deck\n", 5, 11, "see 'facilitator decks"),
+    ("deck-misspelt", HEAD + ITEM + "    deck: jasete\n", 5, 11, "did you mean 'jasette'"),
+    (
+        "who-unknown-role",
+        "title: T\nroles: [host, coach]\nitems:\n" + ITEM + "    who: chair\n",
+        6,
+        10,
+        "roles are: host, coach",
+    ),
     ("bad-record", HEAD + ITEM + "    record: minutes\n", 5, 13, "choose one of"),
     ("bad-when", HEAD + ITEM + "    when: always\n", 5, 11, "choose one of"),
     ("bad-language", "title: T\nlanguage: english please\nitems:\n" + ITEM, 2, 11, "language tag"),
@@ -116,7 +124,8 @@ CASES: list[tuple[str, str, int, int, str]] = [
         "nesting is too deep",
     ),
     ("syntax-error", "title: T\nitems:\n  - title: [unclosed\n", 0, 0, "YAML syntax"),
-    ("tab-indent", "title: T\nitems:\n\t- title: A\n", 3, 1, "YAML syntax"),
+    ("tab-indent", "title: T\nitems:\n\t- title: A\n", 3, 1, "a tab cannot indent YAML"),
+    ("tab-in-item", HEAD + "  - title: A\n\tminutes: 5\n", 4, 1, "a tab cannot indent YAML"),
     ("top-is-list", "- title: T\n", 1, 1, "must be a mapping"),
     ("empty-file", "", 1, 1, "empty"),
 ]
@@ -178,12 +187,8 @@ def test_all_problems_of_a_file_are_reported_at_once(
     )
     assert main(["agendas", "validate", str(path)]) == 1
     lines = capsys.readouterr().err.splitlines()
-    assert [ln.split(": ")[0] for ln in lines] == [
-        f"{path}:1:1",
-        f"{path}:1:1",
-        f"{path}:4:14",
-        f"{path}:6:11",
-    ]
-    assert any("did you mean 'title'" in ln for ln in lines)
+    assert [ln.split(": ")[0] for ln in lines] == [f"{path}:1:1", f"{path}:4:14", f"{path}:6:11"]
+    # The misspelt key says what was meant; "'title' is required" would only repeat it.
+    assert "did you mean 'title'" in lines[0] and "'title' is required" not in "\n".join(lines)
     assert any(":4:14: 'minutes' must be more than 0" in ln for ln in lines)
     assert any(":6:11: 'kind' is 'talk'" in ln for ln in lines)

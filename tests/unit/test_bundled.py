@@ -38,7 +38,7 @@ def test_the_library_is_complete() -> None:
 
 @pytest.mark.parametrize("path", AGENDAS, ids=lambda p: p.stem)
 def test_bundled_agenda_is_valid_and_matches_schema(path: Path) -> None:
-    agenda = load_agenda(str(path), catalog.deck_exists)
+    agenda = load_agenda(str(path), catalog.deck_ids())
     assert agenda.id == path.stem
     assert path.read_text().startswith(
         "# yaml-language-server: $schema=../schemas/agenda.schema.json\n"
@@ -74,7 +74,7 @@ def test_schema_and_loader_agree_on_invalid_files(tmp_path: Path, case: tuple) -
     path = tmp_path / f"{name}.yaml"
     path.write_text(text)
     with pytest.raises(FormatError):
-        load_agenda(str(path), catalog.deck_exists)
+        load_agenda(str(path), catalog.deck_ids())
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(yaml.safe_load(text), schema("agenda"))
 
@@ -104,7 +104,7 @@ def test_user_agenda_shadows_bundled_and_listing_says_so(
 ) -> None:
     assert main(["agendas", "new", "Our evening", "--from", "home-group"]) == 0
     target = data_dir / "agendas" / "our-evening.yaml"
-    assert load_agenda(str(target), catalog.deck_exists).title == "Our evening"
+    assert load_agenda(str(target), catalog.deck_ids()).title == "Our evening"
     copy = data_dir / "agendas" / "home-group.yaml"
     copy.write_text(target.read_text().replace("id: our-evening", "id: home-group"))
     capsys.readouterr()

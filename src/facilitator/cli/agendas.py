@@ -128,7 +128,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     failed = False
     for name in args.files:
         try:
-            agenda = load_agenda(name, catalog.deck_exists)
+            agenda = load_agenda(name, catalog.KnownDecks())
         except FormatError as exc:
             problems(exc.problems)
             failed = True
@@ -207,7 +207,7 @@ def edit_until_valid(source: Path, target: Path) -> int:
                 return 1
             data = tmp.read_bytes()
             try:
-                agenda = load_agenda(str(target), catalog.deck_exists, data=data)
+                agenda = load_agenda(str(target), catalog.KnownDecks(), data=data)
             except FormatError as exc:
                 problems(exc.problems)
                 if not _ask("Edit again? [Y/n] "):

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
 import os
-from collections.abc import Callable
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from facilitator.formats.problems import FormatError
@@ -83,26 +84,26 @@ class Agenda:
         return f"This agenda is meant for {size[0]}–{size[1]} people; you have {people}."
 
 
-DeckResolver = Callable[[str], bool]
+DeckIds = Collection[str]  # the decks an agenda may name, to check and suggest
 
 
 def load_agenda(
     path: str,
-    deck_exists: DeckResolver | None = None,
+    known_decks: DeckIds | None = None,
     origin: str = "file",
     data: bytes | None = None,
 ) -> Agenda:
     """Load and check an agenda file; raise FormatError listing every problem."""
     root = read_file(path, data)
     reader = Reader(path)
-    agenda = _read_agenda(reader, root, path, deck_exists, origin)
+    agenda = _read_agenda(reader, root, path, known_decks, origin)
     if reader.problems or agenda is None:
         raise FormatError(reader.problems)
     return agenda
 
 
 def _read_agenda(
-    r: Reader, root: Node, path: str, deck_exists: DeckResolver | None, origin: str
+    r: Reader, root: Node, path: str, known_decks: DeckIds | None, origin: str
 ) -> Agenda | None:
     fields = r.mapping(root, AGENDA_KEYS, "the agenda")
     if fields is None:
@@ -117,12 +118,13 @@ def _read_agenda(
     items_node = fields.get("items")
     items: list[Item] = []
     if items_node is None:
-        r.problem(root, "'items' is required: a list of agenda items, each with a title")
+        if not r.misspelt(fields, "items"):
+            r.problem(root, "'items' is required: a list of agenda items, each with a title")
     elif items_node.kind != "seq" or not items_node.items:
         r.problem(items_node, "'items' must be a non-empty list of agenda items")
     else:
         for node in items_node.items:
-            item = _read_item(r, node, roles, deck_exists)
+            item = _read_item(r, node, roles, known_decks)
             if item is not None:
                 items.append(item)
     if title is None:
@@ -157,9 +159,7 @@ def _read_group_size(r: Reader, node: Node | None) -> tuple[int, int] | None:
     return (int(low or 1), int(high or 1000))
 
 
-def _read_item(
-    r: Reader, node: Node, roles: list[str], deck_exists: DeckResolver | None
-) -> Item | None:
+def _read_item(r: Reader, node: Node, roles: list[str], known_decks: DeckIds | None) -> Item | None:
     fields = r.mapping(node, ITEM_KEYS, "an agenda item")
     if fields is None:
         return None
@@ -200,10 +200,10 @@ def _read_item(
     deck = r.text(fields, "deck")
     if "tags" in fields and deck is None:
         r.problem(fields["tags"], "'tags' choose questions from the item's 'deck'; add 'deck:'")
-    if deck is not None and deck_exists is not None and not deck_exists(deck):
-        r.problem(
-            fields["deck"], f"no question deck called '{deck}' (see 'facilitator decks list')"
-        )
+    if deck is not None and known_decks is not None and deck not in known_decks:
+        close = difflib.get_close_matches(deck, sorted(known_decks), n=1, cutoff=0.6)
+        hint = f"did you mean '{close[0]}'?" if close else "see 'facilitator decks list'"
+        r.problem(fields["deck"], f"no question deck called '{deck}'; {hint}")
     if title is None:
         return None
     return Item(
@@ -223,7 +223,12 @@ def _role(r: Reader, fields: dict[str, Node], key: str, roles: list[str]) -> str
     """A key that names one of the agenda's roles."""
     role = r.text(fields, key)
     if role is not None and role not in roles:
-        known = f"roles are: {', '.join(roles)}" if roles else "add it under 'roles:' at the top"
+        close = difflib.get_close_matches(role, roles, n=1, cutoff=0.6)
+        known = (
+            f"did you mean '{close[0]}'?" if close
+            else f"roles are: {', '.join(roles)}" if roles
+            else "add it under 'roles:' at the top"
+        )  # fmt: skip
         r.problem(
             fields[key], f"'{key}' is '{role}', which is not one of the agenda's roles; {known}"
         )

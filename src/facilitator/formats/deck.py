@@ -49,7 +49,8 @@ def _read_deck(r: Reader, root: Node, path: str, origin: str) -> Deck | None:
     questions: list[Question] = []
     node = fields.get("questions")
     if node is None:
-        r.problem(root, "'questions' is required: a list of questions")
+        if not r.misspelt(fields, "questions"):
+            r.problem(root, "'questions' is required: a list of questions")
     elif node.kind != "seq" or not node.items:
         r.problem(node, "'questions' must be a non-empty list of questions")
     else:

@@ -32,6 +32,9 @@ class Reader:
     def __init__(self, path: str) -> None:
         self.path = path
         self.problems: list[Problem] = []
+        # Keys suggested for misspelt ones, by the mapping they were read for: "'title' is
+        # required" would only repeat "unknown key 'titel'; did you mean 'title'?".
+        self._suggested: dict[int, set[str]] = {}
 
     def problem(self, node: Node, message: str) -> None:
         self.problems.append(Problem(self.path, node.line, node.column, message))
@@ -46,6 +49,7 @@ class Reader:
         allowed = list(allowed)
         seen: dict[str, Node] = {}
         keys: dict[str, Node] = {}
+        suggested: set[str] = set()
         for key_node, value in node.items:
             if key_node.kind != "scalar":
                 self.problem(key_node, f"a key in {what} must be a plain word")
@@ -61,13 +65,20 @@ class Reader:
             if key not in allowed:
                 close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
                 hint = f"; did you mean '{close[0]}'?" if close else ""
+                if close:
+                    suggested.add(close[0])
                 self.problem(
                     key_node,
                     f"unknown key '{key}' in {what}{hint} (allowed: {', '.join(allowed)})",
                 )
                 continue
             seen[key] = value
+        self._suggested[id(seen)] = suggested
         return seen
+
+    def misspelt(self, fields: dict[str, Node], key: str) -> bool:
+        """Whether ``key`` is missing because it was misspelt (and reported as such)."""
+        return key in self._suggested.get(id(fields), ())
 
     def text(
         self,
@@ -80,7 +91,7 @@ class Reader:
     ) -> str | None:
         node = fields.get(key)
         if node is None or is_null(node):
-            if required:
+            if required and not (node is None and self.misspelt(fields, key)):
                 self.problem(
                     node or where or _origin(), f"'{key}' is required and must not be empty"
                 )

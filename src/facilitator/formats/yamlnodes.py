@@ -88,6 +88,15 @@ def read_file(path: str, data: bytes | None = None) -> Node:
     return compose(path, text)
 
 
+def _tab_at(text: str, line: int, col: int) -> bool:
+    """Whether the error is at a tab in the line's indentation (1-based line and column)."""
+    lines = text.splitlines()
+    if not 0 < line <= len(lines):
+        return False
+    indent = lines[line - 1][: len(lines[line - 1]) - len(lines[line - 1].lstrip(" \t"))]
+    return "\t" in indent and col <= len(indent) + 1
+
+
 def compose(path: str, text: str) -> Node:
     try:
         try:
@@ -102,8 +111,10 @@ def compose(path: str, text: str) -> Node:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = exc.problem or exc.context or "invalid YAML"
-        raise FormatError([Problem(path, line, col, f"YAML syntax: {what}")]) from None
+        what = f"YAML syntax: {exc.problem or exc.context or 'invalid YAML'}"
+        if _tab_at(text, line, col):
+            what = "a tab cannot indent YAML: use spaces"
+        raise FormatError([Problem(path, line, col, what)]) from None
     except yaml.YAMLError as exc:
         raise FormatError([Problem(path, 1, 1, f"YAML syntax: {exc}")]) from None
 

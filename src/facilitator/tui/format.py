@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from facilitator.clock import local_datetime
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 
 def mmss(seconds: float, *, up: bool = False) -> str:
@@ -37,3 +42,18 @@ def far_start_note(start: float, now: float, end: float) -> str | None:
         f"The planned start {hhmm(start)} is {minutes_words(abs(start - now))} {when}: "
         f"the meeting would end at {hhmm(end)}."
     )
+
+
+def wrap_to(console: Console, text: str, width: int, room: int) -> list[str]:
+    """``text`` wrapped to ``width`` cells in at most ``room`` lines, the last ending in "…"
+    when some was cut (a wrapped label with a maximum height would just stop mid-sentence)."""
+    from rich.text import Text
+
+    from facilitator.text import ellipsize
+
+    width = max(1, width)
+    lines = [line.plain.rstrip() for line in Text(text).wrap(console, width)]
+    if len(lines) > room:
+        lines = lines[: max(1, room)]
+        lines[-1] = ellipsize(lines[-1] + " …", width)
+    return lines

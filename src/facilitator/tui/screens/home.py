@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -13,12 +14,16 @@ from textual.widgets import Footer, OptionList
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from facilitator.tui.format import wrap_to
 from facilitator.tui.messages import OpenSetup, ResumeSession
 from facilitator.tui.widgets.text import Plain
 
 if TYPE_CHECKING:
     from facilitator.catalog import Entry
+    from facilitator.formats.problems import Problem
     from facilitator.journal.store import Unfinished
+
+ABOUT_LINES = 4  # of an agenda's description beside the list
 
 
 class HomeScreen(Screen[None]):
@@ -145,10 +150,17 @@ class HomeScreen(Screen[None]):
         table.show("")
         agenda = entry.value
         if agenda is None:
-            self.query_one("#agenda-title", Plain).show(f"{entry.path} has errors:")
-            self.query_one("#agenda-about", Plain).show(
-                "\n".join(str(p) for p in entry.problems[:8])
+            count = len(entry.problems)
+            self.query_one("#agenda-title", Plain).show(
+                f"{entry.title} has {count} error{'s' if count != 1 else ''}"
             )
+            self.query_one("#agenda-about", Plain).show(
+                f"{entry.path}\nFix the file, then choose it again "
+                "(facilitator agendas validate FILE checks it)."
+            )
+            width = self._detail_width()
+            table.show("\n".join(line for problem in entry.problems
+                                  for line in wrap_to(self.app.console, _short(problem), width, 3)))  # fmt: skip
             return
         where = "your own" if entry.origin == "user" else "bundled"
         size = (
@@ -157,7 +169,7 @@ class HomeScreen(Screen[None]):
         self.query_one("#agenda-title", Plain).show(
             f"{agenda.title} · {total_minutes(agenda):g} min{size} · {where}"
         )
-        self.query_one("#agenda-about", Plain).show(agenda.description or "")
+        self.query_one("#agenda-about", Plain).show(self._about(agenda.description or ""))
         lines = [f"{'start':<8}{'min':>5}  item"]
         for slot in plan(agenda, agenda.group_size[0] if agenda.group_size else None, True):
             note = " (if someone is new)" if slot.item.when == "newcomer" else ""
@@ -165,6 +177,18 @@ class HomeScreen(Screen[None]):
                 f"{format_offset(slot.start):<8}{slot.minutes:>5g}  {slot.item.title}{note}"
             )
         table.show("\n".join(lines))
+
+    def _about(self, description: str) -> str:
+        """The description in the lines it has, ending in "…" when cut."""
+        return "\n".join(wrap_to(self.app.console, description, self._detail_width(), ABOUT_LINES))
+
+    def _detail_width(self) -> int:
+        return self.query_one("#agenda-detail").content_region.width or 40
+
+    def on_resize(self) -> None:
+        options = self.query_one(OptionList)
+        if self.entries and options.highlighted is not None:
+            self._show(self.entries[options.highlighted])  # wrapped for the new width
 
     def action_setup(self) -> None:
         options = self.query_one(OptionList)
@@ -187,3 +211,10 @@ class HomeScreen(Screen[None]):
             self.notify("Review is not available yet.", markup=False)
             return
         self.app.push_screen(ReviewScreen())
+
+
+def _short(problem: Problem) -> str:
+    """One problem for the Home panel: where in the file and what (the list of allowed keys,
+    long and the same each time, is left to agendas validate)."""
+    message = re.sub(r" \(allowed: [^)]*\)$", "", problem.message)
+    return f"line {problem.line}, column {problem.column}: {message}"

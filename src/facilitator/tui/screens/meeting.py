@@ -16,7 +16,7 @@ from facilitator.decks.drawer import Drawer
 from facilitator.journal.record import MET_WORDS
 from facilitator.meeting.meeting import Meeting
 from facilitator.text import ellipsize
-from facilitator.tui.format import hhmm, minutes_words, mmss
+from facilitator.tui.format import hhmm, minutes_words, mmss, wrap_to
 from facilitator.tui.messages import MeetingBegan, MeetingEnded
 from facilitator.tui.screens.confirm import Confirm
 from facilitator.tui.screens.help import HelpScreen
@@ -286,15 +286,10 @@ class MeetingScreen(PeopleActions, EntryActions, QuestionActions, Screen[None]):
     def _guidance_lines(self, guidance: str, hint: str) -> str:
         """The guidance in the lines there is room for, ending in "…" when cut, and the hint
         about the alternative always on a line of its own."""
-        from rich.text import Text
-
         width = max(10, self.size.width - 2)
         room = 1 if self.has_class("compact") else (5 if self.size.height >= 30 else 3)
         room -= 1 if hint and room > 1 else 0
-        lines = [line.plain.rstrip() for line in Text(guidance).wrap(self.app.console, width)]
-        if len(lines) > room:
-            lines = lines[:room]
-            lines[-1] = ellipsize(lines[-1] + " …", width)
+        lines = wrap_to(self.app.console, guidance, width, room)
         if hint:
             lines.append(ellipsize(hint, width))
         return "\n".join(line for line in lines if line)

@@ -1,0 +1,74 @@
+"""Home as a group member sees it after editing their own agenda."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import OptionList
+
+from facilitator import catalog
+from facilitator.clock import FakeClock
+from facilitator.tui.app import FacilitatorApp, Startup
+from facilitator.tui.widgets.text import Plain
+from tests.tui.test_snapshots import home_ready
+
+BROKEN = """title: "Our evening"
+roles: [host]
+items:
+  - title: Arrival
+    minutes: ten
+  - title: Round
+    kind: round
+    minutes: 10
+    first: hots
+    guidence: Each person says how they are.
+"""
+
+
+def shown(app: FacilitatorApp, widget_id: str) -> str:
+    return str(app.screen.query_one(f"#{widget_id}", Plain)._shown)
+
+
+async def test_an_agenda_with_errors_is_listed_by_its_title_with_every_error(
+    clock: FakeClock, data_dir: Path
+) -> None:
+    (data_dir / "agendas").mkdir(parents=True)
+    (data_dir / "agendas" / "our-evening.yaml").write_text(BROKEN, encoding="utf-8")
+    app = FacilitatorApp(clock, Startup())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await home_ready(pilot)
+        options = app.screen.query_one(OptionList)
+        options.highlighted = 0
+        await pilot.pause()
+        assert str(options.get_option_at_index(0).prompt) == "★ Our evening (has errors)"
+        assert shown(app, "agenda-title") == "Our evening has 3 errors"
+        problems = shown(app, "agenda-timeline").replace("\n", " ")  # wrapped to fit
+        assert "line 5, column 14: 'minutes' must be a number" in problems
+        assert "line 9, column 12: 'first' is 'hots'" in problems
+        assert "did you mean 'host'?" in problems and "did you mean 'guidance'?" in problems
+        assert "allowed:" not in problems  # the long list is left to agendas validate
+        await pilot.press("enter")
+        assert "fix them first" in " ".join(n.message for n in app._notifications)
+
+
+async def test_a_long_description_ends_in_an_ellipsis(clock: FakeClock) -> None:
+    app = FacilitatorApp(clock, Startup())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await home_ready(pilot)
+        options = app.screen.query_one(OptionList)
+        options.highlighted = next(
+            i for i, e in enumerate(app.screen.entries) if e.id == "case-clinic"
+        )
+        await pilot.pause()
+        about = shown(app, "agenda-about").splitlines()
+        assert len(about) == 4 and about[-1].endswith("…")
+        description = catalog.find_agenda("case-clinic").description or ""
+        assert " ".join(about)[:-2].split()[:5] == description.split()[:5]
+
+
+def test_a_title_is_read_even_from_a_file_that_does_not_parse(tmp_path: Path) -> None:
+    path = tmp_path / "x.yaml"
+    path.write_text("title: 'Our [b]evening\x1b]0;x\x07'  # ours\nitems: [unclosed\n")
+    assert catalog.guess_title(path) == "Our [b]evening]0;x"
+    path.write_text("items:\n  - title: Not the agenda's\n")
+    assert catalog.guess_title(path) == "x.yaml"
