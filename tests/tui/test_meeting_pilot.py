@@ -136,7 +136,7 @@ async def test_setup_remembers_the_group_and_saves_its_rhythm(clock: FakeClock) 
     save_group(Group("Moon circle", participants=["Ana", "Bo"], language="fr"))
     app = FacilitatorApp(clock, Startup())
     async with app.run_test(size=(80, 24)) as pilot:
-        agenda = catalog.find_agenda("mutual-support-150")
+        agenda = catalog.find_agenda("home-group")
         await app.push_screen(SetupScreen(agenda, clock, "Moon circle"))
         await pilot.pause()
         screen = app.screen
@@ -148,7 +148,8 @@ async def test_setup_remembers_the_group_and_saves_its_rhythm(clock: FakeClock) 
         assert app.meeting is not None
         assert app.meeting.state.participants == ["Ana", "Bo"]
         assert app.meeting.state.language == "fr"
-    assert load_group("Moon circle").rhythm is not None
+    rhythm = load_group("Moon circle").rhythm
+    assert rhythm is not None and rhythm["agenda"] == "home-group"  # the agenda set up
 
 
 def test_a_crash_report_never_shows_local_variables(clock: FakeClock) -> None:

@@ -144,3 +144,16 @@ def test_two_groups_whose_names_make_the_same_file_name_stay_apart() -> None:
     assert load_group("Tue group").participants == ["Ana", "Bo"]
     assert load_group("[Tue] 🌙 group").participants == ["Zed"]
     assert sorted(g.name for g in all_groups()) == ["TUE GROUP", "[Tue] 🌙 group"]
+
+
+def test_a_rhythm_uses_the_groups_own_agenda_unless_told(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    save_group(Group("Clinic", participants=["Ana"], agenda="case-clinic"))
+    code, out, _ = run(
+        capsys, "groups", "rhythm", "Clinic", "weekly", "on", "monday", "at", "18:30"
+    )
+    assert code == 0 and out.splitlines()[3].endswith(" 18:30 · meeting (case-clinic)")
+    code, out, _ = run(capsys, "groups", "rhythm", "Clinic", "monthly", "on", "last", "friday",
+                       "at", "18:00", "agenda", "home-group")  # fmt: skip
+    assert code == 0 and out.splitlines()[3].endswith(" 18:00 · meeting (home-group)")

@@ -115,12 +115,12 @@ def cmd_rhythm(args: argparse.Namespace) -> int:
         return _show(name)
     if [word.lower() for word in words] == ["none"]:
         return _forget(name)
-    try:
-        rhythm = parse_rhythm(words)
+    group = find_group(name)
+    try:  # meetings use the group's own agenda unless the words name one
+        rhythm = parse_rhythm(words, group.agenda if group else None)
     except ValueError as exc:
         error(f"facilitator groups rhythm: {clean_line(str(exc))}")
         return 1
-    group = find_group(name)
     is_new = group is None
     if group is None:
         close = close_names(name)

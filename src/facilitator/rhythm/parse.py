@@ -81,8 +81,12 @@ def parse_month(text: str) -> int:
     raise ValueError(f"{quote_input(text)} is not a month: use 1..12 or a name like june")
 
 
-def parse_rhythm(words: Sequence[str]) -> Rhythm:
-    """A rhythm from command-line words; raises ValueError saying what would be right."""
+def parse_rhythm(words: Sequence[str], agenda: str | None = None) -> Rhythm:
+    """A rhythm from command-line words; raises ValueError saying what would be right.
+
+    ``agenda`` is the one meetings use unless the words say ``agenda ID`` (the group's own,
+    when it has one on record)."""
+    default = agenda or DEFAULT_AGENDA
     tokens = [token for word in words for token in word.split()]
     if not tokens:
         raise ValueError(f"say how often the group meets, one of: {_forms()}")
@@ -90,13 +94,13 @@ def parse_rhythm(words: Sequence[str]) -> Rhythm:
     if head == "moon":
         return _parse_moon(_Words(rest, FORMS[0]))
     if head == "weekly":
-        return _parse_weekly(1, _Words(rest, FORMS[1]))
+        return _parse_weekly(1, _Words(rest, FORMS[1]), default)
     if head == "fortnightly":
-        return _parse_weekly(2, _Words(rest, FORMS[2]))
+        return _parse_weekly(2, _Words(rest, FORMS[2]), default)
     if head == "every":
-        return _parse_every(_Words(rest, FORMS[3]))
+        return _parse_every(_Words(rest, FORMS[3]), default)
     if head == "monthly":
-        return _parse_monthly(_Words(rest, FORMS[4]))
+        return _parse_monthly(_Words(rest, FORMS[4]), default)
     raise ValueError(f"unknown rhythm {quote_input(tokens[0])}; use one of: {_forms()}")
 
 
@@ -133,28 +137,28 @@ def _day_and_time(words: _Words) -> tuple[int, time]:
     return weekday, _wrap(words, parse_time, words.value("the time"))
 
 
-def _parse_every(words: _Words) -> WeeklyRhythm:
+def _parse_every(words: _Words, agenda: str) -> WeeklyRhythm:
     count = words.value("the number of weeks")
     if count.lower() == "week":  # "every week on ..."
-        return _parse_weekly(1, words)
+        return _parse_weekly(1, words, agenda)
     if count.lower() == "fortnight":  # "every fortnight on ..."
-        return _parse_weekly(2, words)
+        return _parse_weekly(2, words, agenda)
     if count.lower() == "other":  # "every other week on ..."
         unit = words.value("the word 'week'")
         if unit.lower() != "week":
             raise words.fail(f"expected 'week' after 'every other', not {quote_input(unit)}")
-        return _parse_weekly(2, words)
+        return _parse_weekly(2, words, agenda)
     if not (count.isascii() and count.isdigit()):
         raise words.fail(f"{quote_input(count)} is not a number of weeks")
     unit = words.value("the word 'weeks'")
     if unit.lower() not in ("week", "weeks"):
         raise words.fail(f"expected 'weeks' after the number, not {quote_input(unit)}")
-    return _parse_weekly(int(count), words)
+    return _parse_weekly(int(count), words, agenda)
 
 
-def _parse_weekly(every: int, words: _Words) -> WeeklyRhythm:
+def _parse_weekly(every: int, words: _Words, agenda: str) -> WeeklyRhythm:
     weekday, at = _day_and_time(words)
-    agenda, anchor = DEFAULT_AGENDA, None
+    anchor = None
     while (name := words.option()) is not None:
         if name == "agenda":
             agenda = words.value("the agenda id after 'agenda'")
@@ -165,14 +169,13 @@ def _parse_weekly(every: int, words: _Words) -> WeeklyRhythm:
     return _build(words, WeeklyRhythm, every, weekday, at, agenda, anchor)
 
 
-def _parse_monthly(words: _Words) -> MonthlyRhythm:
+def _parse_monthly(words: _Words, agenda: str) -> MonthlyRhythm:
     words.skip("on")
     words.skip("the")
     nth_word = words.value("which week of the month (1st, 2nd, 3rd, 4th or last)")
     if nth_word.lower() not in _NTH:
         raise words.fail(f"{quote_input(nth_word)} is not 1st, 2nd, 3rd, 4th or last")
     weekday, at = _day_and_time(words)
-    agenda = DEFAULT_AGENDA
     while (name := words.option()) is not None:
         if name != "agenda":
             raise words.fail(f"unexpected {quote_input(name)}")

@@ -243,7 +243,7 @@ class SetupScreen(Screen[None]):
         from facilitator.rhythm.rhythm import to_dict
 
         group = load_group(name)
-        group.rhythm = to_dict(parse_rhythm([text]))
+        group.rhythm = to_dict(parse_rhythm([text], self.agenda.id))
         save_group(group)
 
 
