@@ -51,3 +51,12 @@ def ellipsize(text: str, width: int) -> str:
     if cell_len(text) <= width:
         return text
     return set_cell_size(text, width - 1) + "…" if width > 0 else ""
+
+
+def is_language_tag(text: str) -> bool:
+    """A BCP 47 tag in its usual short forms: en, fr, pt-BR, zh-Hant (not free text)."""
+    parts = text.split("-")
+    return (
+        parts[0].isascii() and parts[0].isalpha() and 2 <= len(parts[0]) <= 3
+        and all(p.isascii() and p.isalnum() and 1 <= len(p) <= 8 for p in parts)
+    )  # fmt: skip

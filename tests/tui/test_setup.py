@@ -46,3 +46,26 @@ async def test_the_command_line_fills_in_the_start_and_the_newcomer(clock: FakeC
         assert isinstance(screen, SetupScreen)
         assert screen.query_one("#start").value == "19:00"
         assert screen.query_one("#newcomer").value is True
+
+
+async def test_a_question_language_that_is_not_a_tag_is_pointed_out_and_not_saved(
+    clock: FakeClock,
+) -> None:
+    from textual.widgets import Input
+
+    app = FacilitatorApp(clock, Startup())
+    async with app.run_test(size=(80, 30)) as pilot:
+        await app.push_screen(SetupScreen(catalog.find_agenda("mutual-support-150"), clock, "Moon"))
+        await pilot.pause()
+        app.screen.query_one("#participants", Input).value = "Ana, Bo, Chen, Dee, Eli, Fay"
+        app.screen.query_one("#language", Input).value = "23:30"  # one tab too many
+        await pilot.pause()
+        warning = str(app.screen.query_one("#warning", Plain)._shown)
+        assert "should be a tag such as en, fr or pt-BR, not “23:30”" in warning
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.meeting is None  # not started with it
+        app.screen.query_one("#language", Input).value = "pt-BR"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.meeting is not None and app.meeting.state.language == "pt-BR"

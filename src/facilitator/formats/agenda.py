@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from facilitator.formats.problems import FormatError
 from facilitator.formats.reader import Reader
 from facilitator.formats.yamlnodes import Node, read_file
+from facilitator.text import is_language_tag
 
 KINDS = ["open", "round", "discussion", "silence", "break"]
 RECORDS = ["expectations", "conclusions", "notes", "followups", "decisions"]
@@ -137,8 +138,7 @@ def _read_agenda(
 
 
 def _check_language(r: Reader, fields: dict[str, Node], language: str) -> None:
-    parts = language.split("-")
-    if not (parts[0].isalpha() and 2 <= len(parts[0]) <= 3 and all(p.isalnum() for p in parts)):
+    if not is_language_tag(language):
         r.problem(fields["language"], f"'language' must be a language tag such as en, fr or pt-BR, "
                   f"not '{language}'")  # fmt: skip
 

@@ -16,7 +16,7 @@ from facilitator.formats.agenda import Agenda
 from facilitator.groups import load_group
 from facilitator.journal.store import new_session_id
 from facilitator.meeting.meeting import creation_event, gather_people
-from facilitator.text import clean_line, split_names
+from facilitator.text import clean_line, is_language_tag, split_names
 from facilitator.tui.format import far_start_note
 from facilitator.tui.messages import StartMeeting
 from facilitator.tui.widgets.text import Plain
@@ -150,6 +150,8 @@ class SetupScreen(Screen[None]):
         problem = self._rhythm_problem()
         if problem:
             words.append(f"Rhythm: {problem}")
+        if self._language_problem():
+            words.append(self._language_problem() or "")
         words += self._group_words() + self._role_words()
         warning = self.query_one("#warning", Plain)
         warning.show(" ".join(words))
@@ -201,6 +203,9 @@ class SetupScreen(Screen[None]):
         if start is False:
             self.notify("The planned start should look like 19:00.", markup=False, severity="error")
             return
+        if self._language_problem():
+            self.notify(self._language_problem() or "", markup=False, severity="error")
+            return
         if self._rhythm_problem():
             self.notify(
                 "The rhythm is not clear yet: fix it or empty the field.",
@@ -214,13 +219,22 @@ class SetupScreen(Screen[None]):
             self.agenda, session=new_session_id(group or "meeting", now), group=group,
             participants=people, roles=roles, newcomer=self.query_one(TickBox).value,
             planned_start=start if isinstance(start, float) else None,
-            language=clean_line(self.query_one("#language", Input).value) or None,
+            language=self._language() or None,
             carried=self.carried, t=now,
         )  # fmt: skip
         self.post_message(StartMeeting(first))
 
     def action_back(self) -> None:
         self.app.pop_screen()
+
+    def _language(self) -> str:
+        return clean_line(self.query_one("#language", Input).value).strip()
+
+    def _language_problem(self) -> str | None:
+        language = self._language()
+        if not language or is_language_tag(language):
+            return None
+        return f"The question language should be a tag such as en, fr or pt-BR, not “{language}”."
 
     def _rhythm_problem(self) -> str | None:
         text = self.query_one("#rhythm", Input).value.strip()
