@@ -83,6 +83,10 @@ def test_show_accepts_a_unique_prefix_and_refuses_ambiguous_ones(history: Histor
     assert code == 1 and err.startswith("No session id starts with '1999'")
     code, _, err = run(capsys, "sessions", "show", "../etc")
     assert code == 1 and "is not a session id" in err
+    latest = max(h.id for h in history.sessions)  # ids begin with their date and time
+    code, out, _ = run(capsys, "sessions", "show", "latest")
+    _, same, _ = run(capsys, "sessions", "show", latest)
+    assert code == 0 and out == same
 
 
 def test_export_markdown_and_json_to_private_files(history: History, capsys, tmp_path) -> None:

@@ -33,10 +33,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     ls.add_argument("--until", type=parse_date, metavar="DATE", help="up to this day, included")
     ls.set_defaults(handler=_safe(cmd_list))
     show = cmds.add_parser("show", help="print a session's record")
-    show.add_argument("session", metavar="ID", help="a session id or a unique start of one")
+    show.add_argument(
+        "session", metavar="ID", help="a session id, a unique start of one, or latest"
+    )
     show.set_defaults(handler=_safe(cmd_show))
     export = cmds.add_parser("export", help="write a session as Markdown or JSON")
-    export.add_argument("session", metavar="ID")
+    export.add_argument("session", metavar="ID", help="a session id, its start, or latest")
     export.add_argument("--format", choices=["md", "json"], default="md")
     export.add_argument("--output", metavar="PATH", help="a file (private, 0600); default: stdout")
     export.set_defaults(handler=_safe(cmd_export))
@@ -52,7 +54,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     stats.add_argument("--last", type=int, default=10, metavar="N", help="sessions (default 10)")
     stats.set_defaults(handler=_safe(cmd_stats))
     share = cmds.add_parser("share", help="only what was marked to share, names only if agreed")
-    share.add_argument("session", metavar="ID")
+    share.add_argument("session", metavar="ID", help="a session id, its start, or latest")
     share.add_argument("--output", metavar="PATH", help="a file (private, 0600); default: stdout")
     share.set_defaults(handler=_safe(cmd_share))
 
@@ -94,13 +96,18 @@ def _safe(handler: Handler) -> Handler:
 
 
 def resolve(prefix: str) -> str:
-    """The session whose id is ``prefix`` or the only one starting with it."""
+    """The session whose id is ``prefix`` or the only one starting with it; ``latest`` is the
+    most recent (ids begin with their date and time)."""
     folder = paths.sessions_dir()
     if not prefix or "/" in prefix or "\\" in prefix:
         raise LookupError(f"'{prefix}' is not a session id")
     names = [p.stem for p in folder.glob("*.jsonl")] if folder.is_dir() else []
     if prefix in names:
         return prefix
+    if prefix == "latest":
+        if not names:
+            raise LookupError("There are no sessions yet.")
+        return max(names)
     found = sorted(n for n in names if n.startswith(prefix))
     if not found:
         raise LookupError(f"No session id starts with '{prefix}' (see: facilitator sessions list)")

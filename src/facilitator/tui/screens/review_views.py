@@ -145,7 +145,7 @@ class SessionScreen(_View):
             return
         shared = sum(1 for e in state.entries.values() if e.share)
         self.app.call_from_thread(
-            self.notify, f"Share digest ({shared} marked entries) written: {target}",
+            self.notify, f"Share digest ({shared} marked entr{'y' if shared == 1 else 'ies'}) written: {target}",
             markup=False, timeout=8,
         )  # fmt: skip
 
