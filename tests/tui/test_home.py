@@ -72,3 +72,17 @@ def test_a_title_is_read_even_from_a_file_that_does_not_parse(tmp_path: Path) ->
     assert catalog.guess_title(path) == "Our [b]evening]0;x"
     path.write_text("items:\n  - title: Not the agenda's\n")
     assert catalog.guess_title(path) == "x.yaml"
+
+
+async def test_a_round_timed_per_person_says_so_in_the_preview(clock: FakeClock) -> None:
+    app = FacilitatorApp(clock, Startup())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await home_ready(pilot)
+        options = app.screen.query_one(OptionList)
+        options.highlighted = next(
+            i for i, e in enumerate(app.screen.entries) if e.id == "open-meetup"
+        )
+        await pilot.pause()
+        timeline = shown(app, "agenda-timeline")
+        assert "Round 1: my challenges (3 min each)" in timeline
+        assert "Welcome (" not in timeline

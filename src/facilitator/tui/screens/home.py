@@ -173,6 +173,8 @@ class HomeScreen(Screen[None]):
         lines = [f"{'start':<8}{'min':>5}  item"]
         for slot in plan(agenda, agenda.group_size[0] if agenda.group_size else None, True):
             note = " (if someone is new)" if slot.item.when == "newcomer" else ""
+            if slot.item.per_person:  # the minutes shown are for the people assumed here
+                note += f" ({slot.item.per_person:g} min each)"
             lines.append(
                 f"{format_offset(slot.start):<8}{slot.minutes:>5g}  {slot.item.title}{note}"
             )
