@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.pilot import Pilot
 from textual.widgets import OptionList
 
 from facilitator import catalog
@@ -27,6 +28,18 @@ items:
 
 def shown(app: FacilitatorApp, widget_id: str) -> str:
     return str(app.screen.query_one(f"#{widget_id}", Plain)._shown)
+
+
+async def highlight(pilot: Pilot[int], agenda_id: str) -> None:
+    """Home with the agenda ``agenda_id`` highlighted in its list."""
+    await home_ready(pilot)
+    screen = pilot.app.screen
+    screen.query_one(OptionList).highlighted = next(
+        i
+        for i, e in enumerate(screen.entries)
+        if e.id == agenda_id  # type: ignore[attr-defined]
+    )
+    await pilot.pause()
 
 
 async def test_an_agenda_with_errors_is_listed_by_its_title_with_every_error(
@@ -54,12 +67,7 @@ async def test_an_agenda_with_errors_is_listed_by_its_title_with_every_error(
 async def test_a_long_description_ends_in_an_ellipsis(clock: FakeClock) -> None:
     app = FacilitatorApp(clock, Startup())
     async with app.run_test(size=(80, 24)) as pilot:
-        await home_ready(pilot)
-        options = app.screen.query_one(OptionList)
-        options.highlighted = next(
-            i for i, e in enumerate(app.screen.entries) if e.id == "case-clinic"
-        )
-        await pilot.pause()
+        await highlight(pilot, "case-clinic")
         about = shown(app, "agenda-about").splitlines()
         assert len(about) == 4 and about[-1].endswith("…")
         description = catalog.find_agenda("case-clinic").description or ""
@@ -77,12 +85,7 @@ def test_a_title_is_read_even_from_a_file_that_does_not_parse(tmp_path: Path) ->
 async def test_a_round_timed_per_person_says_so_in_the_preview(clock: FakeClock) -> None:
     app = FacilitatorApp(clock, Startup())
     async with app.run_test(size=(100, 30)) as pilot:
-        await home_ready(pilot)
-        options = app.screen.query_one(OptionList)
-        options.highlighted = next(
-            i for i, e in enumerate(app.screen.entries) if e.id == "open-meetup"
-        )
-        await pilot.pause()
+        await highlight(pilot, "open-meetup")
         timeline = shown(app, "agenda-timeline")
         assert "Round 1: my challenges (3 min each)" in timeline
         assert "Welcome (" not in timeline
