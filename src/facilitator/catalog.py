@@ -28,26 +28,36 @@ class Entry(Generic[T]):
     value: T | None = None
     problems: list[Problem] = field(default_factory=list)
     shadows: bool = False  # a user file that hides a bundled one with the same id
+    guessed_title: str = ""  # of a file with errors (see guess_title)
 
     @property
     def title(self) -> str:
-        return self.value.title if self.value is not None else guess_title(self.path)
+        return self.value.title if self.value is not None else self.guessed_title or self.path.name
 
 
-_TITLE = re.compile(r"^title:[ \t]*(?P<title>[^#\n]*?)[ \t]*(?:#.*)?$", re.MULTILINE)
+_TITLE = re.compile(r"^title:[ \t]*(?P<value>.*)$", re.MULTILINE)
 
 
 def guess_title(path: Path) -> str:
     """The title of a file that has errors, read from its top-level ``title:`` line when there
     is one (else the file's name), so its owner knows which of their files it is."""
+    import yaml
+
     from facilitator.text import clean_line, ellipsize
 
     try:
-        text = path.read_text(encoding="utf-8", errors="replace")[:100_000]
+        with open(path, encoding="utf-8", errors="replace") as fh:
+            found = _TITLE.search(fh.read(100_000))
     except OSError:
         return path.name
-    found = _TITLE.search(text)
-    title = clean_line(found["title"].strip("'\"")) if found else ""
+    if found is None:
+        return path.name
+    raw = found["value"]
+    try:  # the line alone, as YAML: quotes, a '#' inside them, '' for an apostrophe
+        value = yaml.safe_load(f"title: {raw}").get("title")
+    except (yaml.YAMLError, AttributeError):  # e.g. control characters: the words as typed
+        value = raw.split(" #")[0].strip().strip("'\"")
+    title = clean_line(value) if isinstance(value, str) else ""
     return ellipsize(title, 60) if title.strip() else path.name
 
 
@@ -79,7 +89,9 @@ def _entries(
         for path in paths.yaml_files(folder):
             result = _cached(kind, path, lambda p=path, o=origin: load(p, o))
             if isinstance(result, FormatError):
+                title = _cached("title", path, lambda p=path: guess_title(p))
                 entry: Entry[T] = Entry(path.stem, path, origin, None, result.problems)
+                entry.guessed_title = str(title)
             else:
                 entry = Entry(result.id, path, origin, result)  # type: ignore[attr-defined]
             if entry.id in by_id and by_id[entry.id].origin != origin:

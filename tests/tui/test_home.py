@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import OptionList
 
@@ -74,12 +75,38 @@ async def test_a_long_description_ends_in_an_ellipsis(clock: FakeClock) -> None:
         assert " ".join(about)[:-2].split()[:5] == description.split()[:5]
 
 
-def test_a_title_is_read_even_from_a_file_that_does_not_parse(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("first_line", "title"),
+    [
+        ("title: 'Our [b]evening\x1b]0;x\x07'  # ours", "Our [b]evening]0;x"),
+        ('title: "Issue #3 evening"', "Issue #3 evening"),
+        ("title: 'It''s ours'", "It's ours"),
+        ("title: Plain words # a comment", "Plain words"),
+        ("title: >", "x.yaml"),  # folded onto the next lines: not guessed
+        ("id: x", "x.yaml"),
+    ],
+)
+def test_a_title_is_read_even_from_a_file_that_does_not_parse(
+    tmp_path: Path, first_line: str, title: str
+) -> None:
     path = tmp_path / "x.yaml"
-    path.write_text("title: 'Our [b]evening\x1b]0;x\x07'  # ours\nitems: [unclosed\n")
-    assert catalog.guess_title(path) == "Our [b]evening]0;x"
-    path.write_text("items:\n  - title: Not the agenda's\n")
-    assert catalog.guess_title(path) == "x.yaml"
+    path.write_text(f"{first_line}\nitems: [unclosed\n  - title: Not the agenda's\n")
+    assert catalog.guess_title(path) == title
+
+
+async def test_more_errors_than_fit_say_how_many_more(clock: FakeClock, data_dir: Path) -> None:
+    items = "".join(f"  - title: Item {n}\n    minutes: ten\n" for n in range(12))
+    (data_dir / "agendas").mkdir(parents=True)
+    (data_dir / "agendas" / "ours.yaml").write_text(f"title: Ours\nitems:\n{items}")
+    app = FacilitatorApp(clock, Startup())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await highlight(pilot, "ours")
+        assert shown(app, "agenda-title") == "Ours has 12 errors"
+        lines = shown(app, "agenda-timeline").splitlines()
+        timeline = app.screen.query_one("#agenda-timeline")
+        assert len(lines) <= timeline.size.height
+        shown_errors = sum(line.startswith("line ") for line in lines)
+        assert lines[-1].startswith(f"… and {12 - shown_errors} more: facilitator agendas validate")
 
 
 async def test_a_round_timed_per_person_says_so_in_the_preview(clock: FakeClock) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from textual.widgets import Input
 
 from facilitator.clock import FakeClock
@@ -348,56 +347,3 @@ async def test_w_welcomes_a_new_name_and_points_out_two_roles(clock: FakeClock) 
         await pilot.pause()
         assert "Welcome, Dee." in notices(app)
         assert "Bo holds 2 roles: case giver and coach." in notices(app)
-
-
-async def test_home_offers_an_unfinished_meeting_to_resume(clock: FakeClock) -> None:
-    from facilitator.journal.store import start_session
-    from facilitator.meeting.meeting import creation_event
-    from facilitator.tui.app import FacilitatorApp, Startup
-
-    first = creation_event(MS150, session="left-open", group="Tuesday", participants=["Ana", "Bo"],
-                           t=clock.now())  # fmt: skip
-    handle, m = start_session(first, clock)
-    m.toggle()
-    m.next_item()
-    handle.close()  # as if the terminal had closed
-    app = FacilitatorApp(clock, Startup())
-    async with app.run_test(size=(80, 24)) as pilot:
-        for _ in range(50):
-            await pilot.pause()
-            await app.workers.wait_for_complete()
-            if app.screen.unfinished:  # type: ignore[attr-defined]
-                break
-        line = str(app.screen.query_one("#unfinished", Plain)._shown)
-        assert "Tuesday (Mutual support), at “Expectations, Ana speaking”" in line
-        await pilot.press("u")
-        await pilot.pause()
-        assert isinstance(app.screen, MeetingScreen)
-        assert app.meeting.state.session == "left-open"
-
-
-@pytest.mark.parametrize(
-    ("pause", "words"),
-    [(False, "the clock kept counting while it was closed"), (True, "it is still paused")],
-)
-async def test_resuming_says_whether_the_clock_kept_counting(
-    clock: FakeClock, pause: bool, words: str
-) -> None:
-    from facilitator.journal.store import start_session
-    from facilitator.meeting.meeting import creation_event
-    from facilitator.tui.app import FacilitatorApp, Startup
-
-    first = creation_event(MS150, session="left", group="Tuesday", participants=["Ana", "Bo"],
-                           t=clock.now())  # fmt: skip
-    handle, m = start_session(first, clock)
-    m.toggle()
-    if pause:
-        m.toggle()
-    handle.close()
-    clock.advance(600)
-    app = FacilitatorApp(clock, Startup(resume="left"))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        shown = " ".join(notices(app))
-        assert "The last action saved was 10 min ago" in shown
-        assert words in shown

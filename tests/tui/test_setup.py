@@ -69,3 +69,26 @@ async def test_a_question_language_that_is_not_a_tag_is_pointed_out_and_not_save
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.meeting is not None and app.meeting.state.language == "pt-BR"
+
+
+async def test_a_rhythm_set_up_from_a_file_agenda_uses_the_default_agenda(
+    clock: FakeClock, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    """Home and the calendar find agendas by id; one opened from a path elsewhere has none."""
+    from textual.widgets import Input
+
+    from facilitator.groups import load_group
+
+    path = tmp_path / "ours.yaml"
+    path.write_text("title: Ours\nitems:\n  - title: A\n    minutes: 5\n")
+    app = FacilitatorApp(clock, Startup())
+    async with app.run_test(size=(80, 30)) as pilot:
+        await app.push_screen(SetupScreen(catalog.find_agenda(str(path)), clock, "Moon"))
+        await pilot.pause()
+        app.screen.query_one("#participants", Input).value = "Ana, Bo"
+        app.screen.query_one("#rhythm", Input).value = "weekly on monday at 19:00"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.meeting is not None
+    rhythm = load_group("Moon").rhythm
+    assert rhythm is not None and rhythm["agenda"] == "mutual-support-150"

@@ -95,6 +95,7 @@ CASES: list[tuple[str, str, int, int, str]] = [
         10,
         "roles are: host, coach",
     ),
+    ("id-invisible", 'title: T\nid: "our\u00a0evening"\nitems:\n' + ITEM, 2, 5, "U+00A0"),
     ("bad-record", HEAD + ITEM + "    record: minutes\n", 5, 13, "choose one of"),
     ("bad-when", HEAD + ITEM + "    when: always\n", 5, 11, "choose one of"),
     ("bad-language", "title: T\nlanguage: english please\nitems:\n" + ITEM, 2, 11, "language tag"),

@@ -157,3 +157,18 @@ def test_show_warns_when_the_group_size_does_not_fit(capsys: pytest.CaptureFixtu
     assert "Note: This agenda is meant for 6–12 people; you have 4." in capsys.readouterr().err
     assert main(["agendas", "show", "mutual-support-150", "--participants", "8"]) == 0
     assert capsys.readouterr().err == ""
+
+
+def test_files_with_errors_are_listed_by_title_and_marked(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "200")
+    (data_dir / "agendas").mkdir(parents=True)
+    (data_dir / "agendas" / "ours.yaml").write_text("title: Our evening\nitems: [unclosed\n")
+    (data_dir / "question_decks").mkdir(parents=True)
+    (data_dir / "question_decks" / "mine.yaml").write_text("title: My questions\nquestions: 3\n")
+    capsys.readouterr()
+    assert main(["agendas", "list"]) == 0
+    assert "Our evening (has errors)" in capsys.readouterr().out
+    assert main(["decks", "list"]) == 0
+    assert "My questions (has errors)" in capsys.readouterr().out

@@ -56,7 +56,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             where += " (replaces bundled)"
         table.add_row(
             Text(entry.id),
-            Text(entry.title),
+            Text(entry.title) if deck else Text(f"{entry.title} (has errors)", style="red"),
             Text(deck.language if deck else "-"),
             str(len(deck.questions)) if deck else "-",
             where,

@@ -97,17 +97,20 @@ def _safe(handler: Handler) -> Handler:
 
 def resolve(prefix: str) -> str:
     """The session whose id is ``prefix`` or the only one starting with it; ``latest`` is the
-    most recent (ids begin with their date and time)."""
+    one that met most recently."""
     folder = paths.sessions_dir()
     if not prefix or "/" in prefix or "\\" in prefix:
         raise LookupError(f"'{prefix}' is not a session id")
     names = [p.stem for p in folder.glob("*.jsonl")] if folder.is_dir() else []
     if prefix in names:
         return prefix
-    if prefix == "latest":
-        if not names:
+    if prefix == "latest":  # the top row of 'sessions list': the one that met last
+        from facilitator.review.queries import list_sessions
+
+        newest = list_sessions(limit=1) if names else []
+        if not newest:
             raise LookupError("There are no sessions yet.")
-        return max(names)
+        return newest[0].id
     found = sorted(n for n in names if n.startswith(prefix))
     if not found:
         raise LookupError(f"No session id starts with '{prefix}' (see: facilitator sessions list)")

@@ -112,6 +112,10 @@ def _read_agenda(
     title = r.text(fields, "title", required=True, where=root)
     default_id = os.path.splitext(os.path.basename(path))[0]
     agenda_id = r.text(fields, "id") or default_id
+    if "id" in fields and not agenda_id.isprintable():  # a no-break space pasted from the web
+        odd = next(ch for ch in agenda_id if not ch.isprintable())
+        r.problem(fields["id"], f"'id' holds the invisible character U+{ord(odd):04X}; "
+                  "retype it with letters, digits and dashes")  # fmt: skip
     language = r.text(fields, "language") or "en"
     _check_language(r, fields, language)
     group_size = _read_group_size(r, fields.get("group_size"))

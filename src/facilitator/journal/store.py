@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,8 +12,8 @@ from facilitator.clock import Clock, local_datetime
 from facilitator.fsutil import atomic_write
 from facilitator.journal.jsonl import Event, JournalWriter, read_events
 from facilitator.journal.lock import SessionLock, is_locked
-from facilitator.meeting.meeting import Meeting
-from facilitator.text import slug
+from facilitator.meeting.meeting import REPLAY_ERRORS, Meeting
+from facilitator.text import clean_line, slug
 
 
 def sessions_folder() -> Path:
@@ -88,10 +87,11 @@ class Unfinished:
     last: dt.datetime
     open_elsewhere: bool = False  # another facilitator has it open right now
     where: str = ""  # the item in hand and who has the floor, as the journal left them
+    resumable: bool = True  # False: its journal cannot be replayed by this version
 
-    def describe(self) -> str:
+    def describe(self, today: dt.date) -> str:
         """In a sentence, for the offer to resume it."""
-        day = "today" if self.last.date() == dt.date.today() else f"{self.last:%a %d %b}"
+        day = "today" if self.last.date() == today else f"{self.last:%a %d %b}"
         where = f", at “{self.where}”" if self.where else ""
         return (
             f"{self.group or 'A meeting with no group'} ({self.agenda}){where}; "
@@ -100,36 +100,52 @@ class Unfinished:
 
 
 def unfinished_sessions() -> list[Unfinished]:
-    """Sessions whose journal has no ``meeting_ended``, newest first."""
+    """Sessions whose journal has no ``meeting_ended``, newest first. A file that goes away or
+    cannot be read while looking is passed over: this runs behind Home and before a meeting."""
     folder = paths.sessions_dir()
     if not folder.is_dir():
         return []
     found: list[Unfinished] = []
-    for path in sorted(folder.glob("*.jsonl"), key=os.path.getmtime, reverse=True)[:50]:
-        if b'"type":"meeting_ended"' in _tail(path):
+    for path in sorted(folder.glob("*.jsonl"), key=_mtime, reverse=True)[:50]:
+        try:
+            unfinished = _unfinished(path)
+        except (OSError, *REPLAY_ERRORS):
             continue
-        events = read_events(path).events
-        if not events or events[0].get("type") != "session_created":
-            continue
-        if _ended(events):
-            continue
-        first = events[0]
-        found.append(Unfinished(path.stem, str(first.get("group", "")),
-                                str(first.get("agenda", {}).get("title", "")),
-                                local_datetime(float(events[-1]["t"])),
-                                is_locked(folder / f"{path.stem}.lock"), _where(events)))  # fmt: skip
+        if unfinished is not None:
+            found.append(unfinished)
     return found
 
 
-def _where(events: list[Event]) -> str:
-    """ "Core discussion, Eli speaking, paused", from the journal (empty if unreadable)."""
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def _unfinished(path: Path) -> Unfinished | None:
+    if b'"type":"meeting_ended"' in _tail(path):
+        return None
+    events = read_events(path).events
+    if not events or events[0].get("type") != "session_created" or _ended(events):
+        return None
+    first = events[0]
+    agenda = first.get("agenda")
+    title = agenda.get("title", "") if isinstance(agenda, dict) else ""
+    where = _where(events)
+    return Unfinished(path.stem, clean_line(str(first.get("group", ""))), clean_line(str(title)),
+                      local_datetime(float(events[-1]["t"])),
+                      is_locked(path.with_suffix(".lock")), where or "", where is not None)  # fmt: skip
+
+
+def _where(events: list[Event]) -> str | None:
+    """ "Core discussion, Eli speaking, paused", from the journal (None if it cannot be read)."""
     from facilitator.clock import FakeClock
-    from facilitator.text import clean_line
 
     try:
         meeting = Meeting.replay(events, FakeClock(float(events[-1]["t"])))
-    except (KeyError, ValueError, TypeError, IndexError, AttributeError):
-        return ""
+    except REPLAY_ERRORS:
+        return None
     state = meeting.state
     parts = [clean_line(state.agenda.items[state.current].title)]
     if meeting.run.speaker:

@@ -26,6 +26,8 @@ from facilitator.schedule import total_minutes
 from facilitator.text import clean, clean_line, clean_name
 
 Sink = Callable[[Event], None]
+# What replaying a journal this version cannot read (hand-edited, or from a newer version) raises.
+REPLAY_ERRORS = (KeyError, ValueError, TypeError, IndexError, AttributeError)
 
 
 def gather_people(

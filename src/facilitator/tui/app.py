@@ -148,7 +148,7 @@ class FacilitatorApp(App[int]):
     def _resume(self, session: str) -> MeetingScreen | None:
         from facilitator.journal.lock import SessionLocked
         from facilitator.journal.store import resume_session
-        from facilitator.tui.format import minutes_words
+        from facilitator.meeting.meeting import REPLAY_ERRORS
         from facilitator.tui.screens.meeting import MeetingScreen
 
         try:
@@ -156,23 +156,21 @@ class FacilitatorApp(App[int]):
         except SessionLocked as exc:
             self.notify(str(exc), markup=False, severity="error", timeout=10)
             return None
-        except (OSError, LookupError) as exc:
-            self.notify(f"Could not resume {session}: {exc}", markup=False, severity="error")
-            return None
-        except (KeyError, ValueError, TypeError, IndexError, AttributeError) as exc:
+        except REPLAY_ERRORS as exc:  # before LookupError: KeyError and IndexError are ones
             self.notify(f"Could not resume {session}: its journal has an event this version "
                         f"cannot read ({type(exc).__name__}); it is left as it is.",
                         markup=False, severity="error", timeout=10)  # fmt: skip
             return None
+        except (OSError, LookupError) as exc:
+            self.notify(f"Could not resume {session}: {exc}", markup=False, severity="error")
+            return None
+        if self.meeting.state.status == "ended":  # ended meanwhile, in another window
+            self._close()
+            self.meeting = None
+            self.notify(f"The meeting {session} has ended; the review shows it.", markup=False)
+            return None
         away = self.meeting.state.resumed_after or 0.0
-        words = minutes_words(away) if away >= 60 else f"{away:.0f} s"
-        status = self.meeting.state.status
-        then = {
-            "running": "the clock kept counting while it was closed",
-            "paused": "it is still paused, as it was left",
-            "ready": "it has not started yet: space starts it",
-        }.get(status, "")
-        notice = f"Resumed. The last action saved was {words} ago; {then}."
+        notice = f"Resumed. The last action saved was {_away(away)} ago; {_then(self.meeting)}."
         for warning in self.handle.warnings:
             notice += "\n" + warning
         return MeetingScreen(self.meeting, self.drawer_factory(self.meeting), notice=notice)
@@ -334,3 +332,22 @@ def _default_drawer(meeting: Meeting):  # type: ignore[no-untyped-def]
     from facilitator.decks.drawer import Drawer
 
     return Drawer(meeting.state.group, meeting.state.language, meeting.state.session)
+
+
+def _away(seconds: float) -> str:
+    from facilitator.tui.format import minutes_words
+
+    return minutes_words(seconds) if seconds >= 60 else f"{seconds:.0f} s"
+
+
+def _then(meeting: Meeting) -> str:
+    """What the clock did while the meeting was closed, in words."""
+    state = meeting.state
+    if state.status == "running":
+        return "the clock kept counting while it was closed"
+    if state.status == "ready":
+        return "it has not started yet: space starts it"
+    if meeting.clock_moves():  # paused in a flexible item: the time away came out of it
+        title = state.agenda.items[state.current].title
+        return f"it is still paused, and the time away was taken from “{title}”"
+    return "it is still paused, as it was left"

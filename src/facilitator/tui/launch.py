@@ -7,7 +7,7 @@ import sys
 
 from facilitator import catalog
 from facilitator.cli.output import error, resolve
-from facilitator.clock import SystemClock, nearest_time_of_day
+from facilitator.clock import SystemClock, local_datetime, nearest_time_of_day
 from facilitator.journal.store import (
     has_ended,
     journal_path,
@@ -25,7 +25,7 @@ def _startup(args: argparse.Namespace, clock: SystemClock) -> Startup | None:
     if resume:
         found = unfinished_sessions()
         if resume == "latest":
-            free = [u for u in found if not u.open_elsewhere]
+            free = [u for u in found if u.resumable and not u.open_elsewhere]
             if not free:
                 elsewhere = " (one is open in another facilitator)" if found else ""
                 error(f"There is no unfinished session to resume{elsewhere}.")
@@ -69,11 +69,11 @@ def _startup(args: argparse.Namespace, clock: SystemClock) -> Startup | None:
             planned_start=planned, carried=_carried(startup.group), t=now,
         )  # fmt: skip
         return startup
-    found = [u for u in unfinished_sessions() if not u.open_elsewhere]
+    found = [u for u in unfinished_sessions() if u.resumable and not u.open_elsewhere]
     if found:
         startup.offer_resume = found[0].session
-        last = found[0]
-        startup.offer_text = f"An unfinished meeting: {last.describe()}. Resume it?"
+        today = local_datetime(clock.now()).date()
+        startup.offer_text = f"An unfinished meeting: {found[0].describe(today)}. Resume it?"
     if agenda is not None:
         startup.setup = agenda.path if agenda.origin == "file" else agenda.id
     start = getattr(args, "start", None)

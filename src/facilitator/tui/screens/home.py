@@ -14,6 +14,7 @@ from textual.widgets import Footer, OptionList
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from facilitator.clock import local_datetime
 from facilitator.tui.format import wrap_to
 from facilitator.tui.messages import OpenSetup, ResumeSession
 from facilitator.tui.widgets.text import Plain
@@ -74,8 +75,10 @@ class HomeScreen(Screen[None]):
             self.call_after_refresh(self.look_for_unfinished)
 
     def on_screen_suspend(self) -> None:
-        # What was unfinished may be taken up or ended by the time Home is seen again.
-        self._show_unfinished(None)
+        # A meeting on top (resumed, or set up) may end what was unfinished; the palette or a
+        # question over Home changes nothing, and the offer stays in the palette.
+        if getattr(self.app, "meeting", None) is not None:
+            self._show_unfinished(None)
 
     def load_agendas(self) -> None:
         """Read the agendas in a thread (once), then list them."""
@@ -98,14 +101,23 @@ class HomeScreen(Screen[None]):
         """A meeting left unfinished (a crash, a closed terminal) can be taken up again."""
         from facilitator.journal.store import unfinished_sessions
 
-        found = [u for u in unfinished_sessions() if not u.open_elsewhere]
+        try:
+            found = [u for u in unfinished_sessions() if not u.open_elsewhere]
+        except OSError:  # the sessions folder cannot be read: nothing to offer, Home goes on
+            found = []
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show_unfinished, found[0] if found else None)
 
     def _show_unfinished(self, found: Unfinished | None) -> None:
-        self.unfinished = found.session if found else None
+        self.unfinished = found.session if found and found.resumable else None
         line = self.query_one("#unfinished", Plain)
-        line.show(f"Unfinished: {found.describe()} · u resumes it" if found else "")
+        if found is None:
+            line.show("")
+        elif found.resumable:
+            today = local_datetime(self.app.clock.now()).date()  # type: ignore[attr-defined]
+            line.show(f"Unfinished: {found.describe(today)} · u resumes it")
+        else:  # it stays where it is; a later version may read it
+            line.show(f"An unfinished meeting cannot be read by this version: {found.session}")
         line.display = found is not None
         self.refresh_bindings()
 
@@ -115,6 +127,7 @@ class HomeScreen(Screen[None]):
     def action_resume(self) -> None:
         if self.unfinished is not None:
             self.post_message(ResumeSession(self.unfinished))
+            self._show_unfinished(None)  # a new look when Home is back
 
     def _fill(self, entries: list[Entry[Any]]) -> None:
         self.entries = entries
@@ -158,9 +171,7 @@ class HomeScreen(Screen[None]):
                 f"{entry.path}\nFix the file, then choose it again "
                 "(facilitator agendas validate FILE checks it)."
             )
-            width = self._detail_width()
-            table.show("\n".join(line for problem in entry.problems
-                                  for line in wrap_to(self.app.console, _short(problem), width, 3)))  # fmt: skip
+            table.show("\n".join(self._problem_lines(entry)))
             return
         where = "your own" if entry.origin == "user" else "bundled"
         size = (
@@ -183,6 +194,19 @@ class HomeScreen(Screen[None]):
     def _about(self, description: str) -> str:
         """The description in the lines it has, ending in "…" when cut."""
         return "\n".join(wrap_to(self.app.console, description, self._detail_width(), ABOUT_LINES))
+
+    def _problem_lines(self, entry: Entry[Any]) -> list[str]:
+        """Every problem that fits, wrapped; then how many more there are and where to see them."""
+        width, room = self._detail_width(), self.query_one("#agenda-timeline").size.height or 99
+        lines: list[str] = []
+        for shown, problem in enumerate(entry.problems):
+            wrapped = wrap_to(self.app.console, _short(problem), width, 3)
+            if len(lines) + len(wrapped) > room - (shown + 1 < len(entry.problems)):
+                more = len(entry.problems) - shown
+                lines.append(f"… and {more} more: facilitator agendas validate {entry.path}")
+                break
+            lines += wrapped
+        return lines
 
     def _detail_width(self) -> int:
         return self.query_one("#agenda-detail").content_region.width or 40

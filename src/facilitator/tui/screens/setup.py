@@ -243,10 +243,16 @@ class SetupScreen(Screen[None]):
         from facilitator.rhythm.parse import parse_rhythm
 
         try:
-            parse_rhythm([text])
+            parse_rhythm([text], self._rhythm_agenda())
         except ValueError as exc:
             return str(exc)
         return None
+
+    def _rhythm_agenda(self) -> str | None:
+        """The agenda the group's meetings will use: this one, unless it was opened from a
+        file that Home and the calendar cannot find by its id (then the default)."""
+        found = self.agenda.origin != "file" and self.agenda.id.isprintable()
+        return self.agenda.id.strip() if found else None
 
     def _save_rhythm(self, name: str) -> None:
         text = self.query_one("#rhythm", Input).value.strip()
@@ -257,7 +263,7 @@ class SetupScreen(Screen[None]):
         from facilitator.rhythm.rhythm import to_dict
 
         group = load_group(name)
-        group.rhythm = to_dict(parse_rhythm([text], self.agenda.id))
+        group.rhythm = to_dict(parse_rhythm([text], self._rhythm_agenda()))
         save_group(group)
 
 

@@ -1,0 +1,148 @@
+"""Taking up a meeting left unfinished (a crash, a closed terminal), from Home or at launch."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from facilitator import paths
+from facilitator.clock import FakeClock
+from facilitator.journal.jsonl import encode
+from facilitator.journal.store import start_session, unfinished_sessions
+from facilitator.meeting.meeting import Meeting, creation_event
+from facilitator.tui.app import FacilitatorApp, Startup
+from facilitator.tui.screens.home import HomeScreen
+from facilitator.tui.screens.meeting import MeetingScreen
+from facilitator.tui.widgets.text import Plain
+from tests.factories import MS150
+
+
+def notices(app: FacilitatorApp) -> str:
+    return " ".join(n.message for n in app._notifications)
+
+
+def left_open(clock: FakeClock, session: str = "left-open", group: str = "Tuesday") -> Meeting:
+    """A meeting whose terminal closed: its journal stays, its lock goes."""
+    first = creation_event(MS150, session=session, group=group, participants=["Ana", "Bo"],
+                           t=clock.now())  # fmt: skip
+    handle, m = start_session(first, clock)
+    m.toggle()
+    m.next_item()
+    handle.close()
+    return m
+
+
+async def offered(pilot, app: FacilitatorApp) -> str:  # type: ignore[no-untyped-def]
+    """The unfinished line on Home, once the look in the background is done."""
+    for _ in range(50):
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        line = app.screen.query_one("#unfinished", Plain)
+        if line.display:
+            break
+    return str(app.screen.query_one("#unfinished", Plain)._shown)
+
+
+async def test_home_offers_an_unfinished_meeting_to_resume(clock: FakeClock) -> None:
+    left_open(clock)
+    app = FacilitatorApp(clock, Startup())
+    async with app.run_test(size=(80, 24)) as pilot:
+        line = await offered(pilot, app)
+        assert "Tuesday (Mutual support), at “Expectations, Ana speaking”" in line
+        assert "last saved action today at " in line
+        await pilot.press("u")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen)
+        assert app.meeting is not None and app.meeting.state.session == "left-open"
+
+
+async def test_the_palette_over_home_keeps_the_offer(clock: FakeClock) -> None:
+    left_open(clock)
+    app = FacilitatorApp(clock, Startup())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await offered(pilot, app)
+        home = app.screen
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(home, HomeScreen) and home.unfinished == "left-open"
+        titles = [c.title for c in app.get_system_commands(home)]
+        assert "Resume the unfinished meeting" in titles
+
+
+@pytest.mark.parametrize("damage", ["agenda is not a mapping", "an item that is not there"])
+async def test_a_journal_that_cannot_be_read_is_named_not_offered(
+    clock: FakeClock, damage: str
+) -> None:
+    if damage == "an item that is not there":  # an event this version cannot replay
+        left_open(clock, session="odd")
+        with open(paths.sessions_dir() / "odd.jsonl", "ab") as fh:
+            fh.write(encode({"type": "item_started", "t": clock.now(), "index": 99}))
+    else:  # hand-edited
+        paths.sessions_dir().mkdir(parents=True)
+        start = {"type": "session_created", "t": clock.now(), "agenda": "ms150", "group": "x"}
+        (paths.sessions_dir() / "odd.jsonl").write_bytes(encode(start))
+    app = FacilitatorApp(clock, Startup())
+    async with app.run_test(size=(80, 24)) as pilot:
+        line = await offered(pilot, app)
+        assert "cannot be read by this version: odd" in line
+        assert app.screen.check_action("resume", ()) is False
+        await pilot.press("u")
+        assert isinstance(app.screen, HomeScreen) and app.return_code is None
+
+
+async def test_resuming_a_meeting_ended_meanwhile_is_refused(clock: FakeClock) -> None:
+    m = left_open(clock)
+    app = FacilitatorApp(clock, Startup())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await offered(pilot, app)
+        first, *_ = unfinished_sessions()
+        assert first.session == "left-open"
+        from facilitator.journal.store import resume_session
+
+        handle, again = resume_session("left-open", clock)  # another window ends it
+        again.end()
+        handle.close(ended=True)
+        await pilot.press("u")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert "has ended" in notices(app)
+    assert m.state.session == "left-open"
+
+
+@pytest.mark.parametrize(
+    ("where", "words"),
+    [
+        ("running", "the clock kept counting while it was closed"),
+        ("paused", "it is still paused, as it was left"),
+        ("paused in the core", "it is still paused, and the time away was taken from “Core"),
+    ],
+)
+async def test_resuming_says_what_the_clock_did(clock: FakeClock, where: str, words: str) -> None:
+    first = creation_event(MS150, session="left", group="Tuesday", participants=["Ana", "Bo"],
+                           t=clock.now())  # fmt: skip
+    handle, m = start_session(first, clock)
+    m.toggle()
+    if where == "paused in the core":
+        while not m.agenda.items[m.state.current].flexible:
+            m.next_item()
+    if where.startswith("paused"):
+        m.toggle()
+    handle.close()
+    clock.advance(600)
+    app = FacilitatorApp(clock, Startup(resume="left"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "The last action saved was 10 min ago" in notices(app)
+        assert words in notices(app)
+
+
+def test_the_offer_says_today_or_the_day() -> None:
+    from facilitator.journal.store import Unfinished
+
+    last = dt.datetime(2027, 1, 15, 19, 40)
+    u = Unfinished("s", "Tuesday", "Mutual support", last, where="Core, Bo speaking")
+    assert u.describe(dt.date(2027, 1, 15)) == (
+        "Tuesday (Mutual support), at “Core, Bo speaking”; last saved action today at 19:40"
+    )
+    assert u.describe(dt.date(2027, 1, 16)).endswith("last saved action Fri 15 Jan at 19:40")
