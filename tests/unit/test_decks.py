@@ -13,6 +13,7 @@ from facilitator.clock import FakeClock
 from facilitator.decks.drawer import Drawer
 from facilitator.decks.history import History
 from facilitator.formats.agenda import Agenda, Item
+from facilitator.journal.jsonl import read_events
 from facilitator.journal.record import render
 from facilitator.journal.store import start_session
 from facilitator.meeting.meeting import Meeting, creation_event
@@ -154,6 +155,36 @@ def test_a_question_set_aside_for_the_alternative_was_not_asked() -> None:
     m.record_draw("jasette", "What shaped you?")
     m.toggle_alternative()
     assert [d.skipped for d in m.run.draws] == [True]
+    assert "What shaped you? — set aside for the alternative" in render(m.state, m.now())
+
+
+@pytest.mark.parametrize("back", [False, True])
+def test_the_question_comes_back_with_the_alternative_given_up(back: bool) -> None:
+    """v then v again: the question on screen is the one drawn, and it was asked; a question
+    skipped with r before stays skipped."""
+    from facilitator.decks.history import group_history
+
+    clock = FakeClock()
+    first = creation_event(ICE2, session="v", group="G", participants=["Ana"], t=clock.now())
+    handle, m = start_session(first, clock)
+    m.toggle()
+    m.record_draw("jasette", "Not this one?")
+    m.record_skip("Not this one?")  # r
+    m.record_draw("jasette", "What shaped you?")
+    m.toggle_alternative()
+    if back:
+        m.toggle_alternative()
+    m.end()
+    handle.close(ended=True)
+    shaped = next(d for d in m.run.draws if d.text == "What shaped you?")
+    assert shaped.skipped is not back
+    assert [d.text for d in m.run.draws if d.skipped and not d.aside] == ["Not this one?"]
+    asked = group_history("G").asked
+    assert ("What shaped you?" in asked) is back and "Not this one?" not in asked
+    replayed = Meeting.replay(read_events(handle.writer.path).events, clock)
+    assert [(d.skipped, d.aside) for d in replayed.run.draws] == [
+        (d.skipped, d.aside) for d in m.run.draws
+    ]
 
 
 def test_a_round_longer_than_its_questions_repeats_the_one_asked_longest_ago() -> None:

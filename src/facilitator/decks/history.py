@@ -41,6 +41,8 @@ def _summary(path: Path) -> dict[str, object]:
             skipped.discard(str(event["text"]))
         elif kind == "question_skipped":
             skipped.add(str(event["text"]))
+        elif kind == "question_restored":  # set aside for the alternative, then asked after all
+            skipped.discard(str(event["text"]))
         elif kind == "question_retired":
             retired.append(str(event["text"]))
     asked = {text: t for text, t in drawn.items() if text not in skipped}

@@ -93,8 +93,11 @@ def _questions(state: State) -> list[str]:
     for title, draw in draws:
         who = f" (for {md(draw.person)})" if draw.person else ""
         status = (
-            " — retired" if draw.text in state.retired else (" — skipped" if draw.skipped else "")
-        )
+            " — retired" if draw.text in state.retired
+            else " — set aside for the alternative" if draw.aside
+            else " — skipped" if draw.skipped
+            else ""
+        )  # fmt: skip
         out.append(f"- {md(title)}{who}: {md(draw.text)}{status}")
     for item in alternatives:
         out.append(f"- {md(item.title)}: the alternative was chosen — {md(item.alternative or '')}")

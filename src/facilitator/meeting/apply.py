@@ -336,6 +336,16 @@ def _question_skipped(state: State, event: Event, t: float) -> None:
     for draw in reversed(run.draws):
         if draw.text == event.get("text") and not draw.skipped:
             draw.skipped = True
+            draw.aside = event.get("reason") == "alternative"
+            break
+
+
+def _question_restored(state: State, event: Event, t: float) -> None:
+    """The alternative was given up (v again): the question set aside for it is back."""
+    run = state.items[int(event.get("item", state.current))]
+    for draw in reversed(run.draws):
+        if draw.text == event.get("text") and draw.aside:
+            draw.skipped = draw.aside = False
             break
 
 
@@ -378,6 +388,7 @@ HANDLERS: dict[str, Callable[[State, Event, float], None]] = {
     "entry_removed": _entry_removed,
     "question_drawn": _question_drawn,
     "question_skipped": _question_skipped,
+    "question_restored": _question_restored,
     "question_retired": _question_retired,
     "alternative_chosen": _alternative_chosen,
     "followup_done": _followup_done,

@@ -430,19 +430,24 @@ class Meeting:
     def record_draw(self, deck: str, text: str, person: str | None = None) -> None:
         self._emit("question_drawn", item=self.state.current, deck=deck, text=text, person=person)
 
-    def record_skip(self, text: str) -> None:
-        self._emit("question_skipped", item=self.state.current, text=text)
+    def record_skip(self, text: str, reason: str | None = None) -> None:
+        extra = {"reason": reason} if reason else {}
+        self._emit("question_skipped", item=self.state.current, text=text, **extra)
 
     def record_retire(self, deck: str, text: str) -> None:
         self._emit("question_retired", deck=deck, text=text)
 
     def toggle_alternative(self) -> bool:
         """v: the item's alternative activity instead (a question drawn for it is set aside,
-        as skipped: it was not asked, and may come another time), or back."""
+        as skipped: it was not asked, and may come another time), or back (and so is the
+        question)."""
         on = not self.run.alternative
         if on:
             for draw in [d for d in self.run.draws if not d.skipped]:
-                self.record_skip(draw.text)
+                self.record_skip(draw.text, reason="alternative")
+        else:
+            for draw in [d for d in self.run.draws if d.aside]:
+                self._emit("question_restored", item=self.state.current, text=draw.text)
         self._emit("alternative_chosen", item=self.state.current, on=on)
         return on
 

@@ -34,6 +34,7 @@ class Draw:
     person: str | None = None
     skipped: bool = False
     at: float = 0.0
+    aside: bool = False  # skipped because the alternative was chosen (v): back with v again
 
 
 @dataclass
