@@ -146,3 +146,27 @@ def test_the_offer_says_today_or_the_day() -> None:
         "Tuesday (Mutual support), at “Core, Bo speaking”; last saved action today at 19:40"
     )
     assert u.describe(dt.date(2027, 1, 16)).endswith("last saved action Fri 15 Jan at 19:40")
+
+
+async def test_the_highlighted_agenda_stays_in_view_when_the_offer_appears(
+    clock: FakeClock, data_dir
+) -> None:  # type: ignore[no-untyped-def]
+    from facilitator.tui.screens.home import AgendaList
+
+    (data_dir / "agendas").mkdir(parents=True)
+    for name in ("one", "two"):  # the legend line appears too
+        (data_dir / "agendas" / f"{name}.yaml").write_text(f"title: {name}\nitems: [\n")
+    left_open(clock)
+    app = FacilitatorApp(clock, Startup())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await offered(pilot, app)
+        await pilot.pause()
+        options = app.screen.query_one(AgendaList)
+        assert options.highlighted is not None
+        top = options._index_to_line[options.highlighted]
+        bottom = top + options._heights[options.highlighted]
+        seen = (
+            options.scroll_offset.y,
+            options.scroll_offset.y + options.scrollable_content_region.height,
+        )
+        assert seen[0] <= top and bottom <= seen[1], (top, bottom, seen)

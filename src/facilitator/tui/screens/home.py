@@ -27,6 +27,13 @@ if TYPE_CHECKING:
 ABOUT_LINES = 4  # of an agenda's description beside the list
 
 
+class AgendaList(OptionList):
+    """The agendas; the highlighted one stays in view when lines appear below the list."""
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.scroll_to_highlight)
+
+
 class HomeScreen(Screen[None]):
     BINDINGS = [
         Binding("enter", "setup", "Set up a meeting", show=True),
@@ -50,7 +57,7 @@ class HomeScreen(Screen[None]):
         yield Plain("facilitator · choose an agenda, then press enter", id="topbar")
         with Horizontal(id="home"):
             with Vertical(id="agenda-pick"):
-                yield OptionList(id="agendas")
+                yield AgendaList(id="agendas")
                 yield Plain("★ your own agenda", id="legend")
             with Vertical(id="agenda-detail"):
                 yield Plain("", id="agenda-title")
@@ -139,9 +146,9 @@ class HomeScreen(Screen[None]):
             if entry.value is None:
                 label.append(" (has errors)", style="red")
             options.add_option(Option(label, id=entry.id))
+        self.query_one("#legend").display = any(e.origin == "user" for e in entries)
         if options.option_count:
             options.highlighted = self._default_index()
-        self.query_one("#legend").display = any(e.origin == "user" for e in entries)
         self.look_for_unfinished()
 
     def _default_index(self) -> int:
