@@ -92,3 +92,21 @@ async def test_a_rhythm_set_up_from_a_file_agenda_uses_the_default_agenda(
         assert app.meeting is not None
     rhythm = load_group("Moon").rhythm
     assert rhythm is not None and rhythm["agenda"] == "mutual-support-150"
+
+
+async def test_a_role_holder_close_to_a_participant_is_pointed_out(clock: FakeClock) -> None:
+    from textual.widgets import Input
+
+    app = FacilitatorApp(clock, Startup())
+    async with app.run_test(size=(80, 30)) as pilot:
+        await app.push_screen(SetupScreen(catalog.find_agenda("case-clinic"), clock, "Moon"))
+        await pilot.pause()
+        screen = app.screen
+        screen.query_one("#participants", Input).value = "Ana, Bo, Chen, Dee, Eli"
+        screen.query_one("#role-0", Input).value = "Anna"
+        screen.query_one("#role-1", Input).value = "Bo, Chen, Dee, Zed"
+        await pilot.pause()
+        warning = str(screen.query_one("#warning", Plain)._shown)
+        assert f"“Anna” ({catalog.find_agenda('case-clinic').roles[0]}) is not among" in warning
+        assert "did you mean “Ana”?" in warning
+        assert "Zed" not in warning  # far from everyone: someone coming for the role

@@ -175,7 +175,25 @@ class SetupScreen(Screen[None]):
             if item.who and not roles.get(item.who):
                 missing.setdefault(item.who, item.title)
         return [f"Nobody holds the role {role} yet (needed for “{title}”)."
-                for role, title in missing.items()]  # fmt: skip
+                for role, title in missing.items()] + self._role_typos(roles)  # fmt: skip
+
+    def _role_typos(self, roles: dict[str, list[str]]) -> list[str]:
+        """A name in a role that is not a participant but close to one is likely a typo (it
+        would add a person); a name far from all is someone coming only for the role."""
+        import difflib
+
+        typed = split_names(self.query_one("#participants", Input).value)
+        folded = {name.casefold(): name for name in typed}
+        words = []
+        for role, names in roles.items():
+            for name in names:
+                if name.casefold() in folded:
+                    continue
+                close = difflib.get_close_matches(name.casefold(), list(folded), n=1, cutoff=0.75)
+                if close:
+                    words.append(f"“{name}” ({role}) is not among the participants: "
+                                 f"did you mean “{folded[close[0]]}”?")  # fmt: skip
+        return words
 
     def agenda_minutes(self) -> float:
         from facilitator.schedule import total_minutes
