@@ -343,7 +343,9 @@ async def test_w_welcomes_a_new_name_and_points_out_two_roles(clock: FakeClock) 
 
     app = meeting_app(catalog.find_agenda("case-clinic"), clock, ["Ana", "Bo", "Chen"])
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("w", *"Bo", "tab", *"Bo, Chen, Dee", "enter")
+        await pilot.press("w", *"Bo", "tab", *"Bo, Chen, Dee", "tab", *"Chen", "enter")
         await pilot.pause()
         assert "Welcome, Dee." in notices(app)
         assert "Bo holds 2 roles: case giver and coach." in notices(app)
+        # The timekeeper coaches too, as Case Clinic asks: no surprise, no notice.
+        assert not any(n.startswith("Chen holds") for n in notices(app))

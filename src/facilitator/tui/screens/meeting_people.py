@@ -132,8 +132,13 @@ class PeopleActions(MeetingPart):
                 for name in [p for p in m.state.participants if p not in here]:
                     self.notify(f"Welcome, {name}.", markup=False)
                 self._warn_size()
-                for name in m.state.participants:  # the case giver who still coaches, say
-                    held = [r for r in m.agenda.roles if name in m.state.holders(r)]
+                # The case giver who still coaches, say: two roles that each have their turn
+                # (a timekeeper who coaches too, as Case Clinic asks, is no surprise).
+                speaking = {r for item in m.agenda.items for r in (item.who, item.first) if r}
+                for name in m.state.participants:
+                    held = [
+                        r for r in m.agenda.roles if r in speaking and name in m.state.holders(r)
+                    ]
                     if len(held) > 1:
                         self.notify(f"{name} holds {len(held)} roles: {' and '.join(held)}.",
                                     markup=False)  # fmt: skip
