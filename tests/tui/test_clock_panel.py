@@ -133,6 +133,17 @@ def test_a_line_too_long_loses_its_last_parts_first() -> None:
     cut = fit("Speaking: Zoë 🌱 ليلى  00:02 of 06:15", 16)
     assert cut.endswith("…") and cell_len(cut) <= 16
     assert fit("anything", 0) == ""
+    # The speaker line keeps who is next, cut, when there is room for some of it.
+    assert fit(line, 45, cut=True) == "Speaking: Ana  00:02 of 06:15 · next: Bo"
+    long = "Speaking: [bold]Zoë[/bold]  00:00 of 05:28 · next: 😀 Émile"
+    assert fit(long, 56, cut=True) == "Speaking: [bold]Zoë[/bold]  00:00 of 05:28 · next: 😀 É…"
+    assert fit(long, 56) == "Speaking: [bold]Zoë[/bold]  00:00 of 05:28"  # the cue drops it
+    assert fit(long, 54, cut=True) == "Speaking: [bold]Zoë[/bold]  00:00 of 05:28"  # no room
+    many = line + ", Dee, Eli, Fay"
+    assert (
+        fit(many, 64, cut=True)
+        == "Speaking: Ana  00:02 of 06:15 · next: Bo · passed: Cy, Dee, Eli…"
+    )
 
 
 def test_counting_up_and_counting_down_change_together() -> None:

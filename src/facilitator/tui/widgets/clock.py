@@ -119,7 +119,8 @@ class ClockPanel(Widget):
                 ]
             )
         text = self.face.cue if name == "cue" else self.face.speaker
-        text = fit(text.replace("\n", " ").replace("\t", " "), width)  # one row each
+        # One row each; who is next may be cut ("next: Émi…") rather than lost.
+        text = fit(text.replace("\n", " ").replace("\t", " "), width, cut=name == "speaker")
         return Strip([Segment(text, self._style(name))]).adjust_cell_length(
             width, self._style("base")
         )
@@ -131,14 +132,21 @@ def _digit_lines(value: str, style: Style) -> list[str]:
     return (lines + ["", "", ""])[:3]
 
 
-def fit(text: str, width: int) -> str:
-    """``text`` within ``width`` cells: drop trailing parts, then cut the first with an ellipsis."""
+CUT_ROOM = 10  # cells a part needs to be shown cut rather than dropped
+
+
+def fit(text: str, width: int, *, cut: bool = False) -> str:
+    """``text`` within ``width`` cells: drop trailing parts (with ``cut``, the last part kept
+    may end in an ellipsis when there is room for some of it), then cut the first."""
     if cell_len(text) <= width:
         return text
     parts = text.split(SEPARATOR)
     while len(parts) > 1:
-        parts.pop()
+        last = parts.pop()
         shorter = SEPARATOR.join(parts)
+        room = width - cell_len(shorter) - len(SEPARATOR)
+        if cut and room >= CUT_ROOM:
+            return shorter + SEPARATOR + ellipsize(last, room)
         if cell_len(shorter) <= width:
             return shorter
     return ellipsize(parts[0], width)
