@@ -50,7 +50,8 @@ async def test_home_offers_an_unfinished_meeting_to_resume(clock: FakeClock) -> 
     async with app.run_test(size=(80, 24)) as pilot:
         line = await offered(pilot, app)
         assert "Tuesday (Mutual support), at “Expectations, Ana speaking”" in line
-        assert "last saved action today at " in line
+        assert line.startswith("u resumes the unfinished meeting: ")
+        assert "last saved action today at " in line and "more unfinished" not in line
         await pilot.press("u")
         await pilot.pause()
         assert isinstance(app.screen, MeetingScreen)
@@ -170,3 +171,14 @@ async def test_the_highlighted_agenda_stays_in_view_when_the_offer_appears(
             options.scroll_offset.y + options.scrollable_content_region.height,
         )
         assert seen[0] <= top and bottom <= seen[1], (top, bottom, seen)
+
+
+async def test_other_unfinished_meetings_are_counted(clock: FakeClock) -> None:
+    left_open(clock, session="older", group="Monday")
+    clock.advance(minutes=5)
+    left_open(clock)
+    app = FacilitatorApp(clock, Startup())
+    async with app.run_test(size=(80, 24)) as pilot:
+        line = await offered(pilot, app)
+        assert "Tuesday (Mutual support)" in line and "Monday" not in line
+        assert line.endswith(" · 1 more unfinished (facilitator sessions list)")

@@ -85,7 +85,7 @@ class HomeScreen(Screen[None]):
         # A meeting on top (resumed, or set up) may end what was unfinished; the palette or a
         # question over Home changes nothing, and the offer stays in the palette.
         if getattr(self.app, "meeting", None) is not None:
-            self._show_unfinished(None)
+            self._show_unfinished([])
 
     def load_agendas(self) -> None:
         """Read the agendas in a thread (once), then list them."""
@@ -113,19 +113,25 @@ class HomeScreen(Screen[None]):
         except OSError:  # the sessions folder cannot be read: nothing to offer, Home goes on
             found = []
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show_unfinished, found[0] if found else None)
+            self.app.call_from_thread(self._show_unfinished, found)
 
-    def _show_unfinished(self, found: Unfinished | None) -> None:
-        self.unfinished = found.session if found and found.resumable else None
+    def _show_unfinished(self, found: list[Unfinished]) -> None:
+        """The newest meeting that can be resumed is offered; the others are counted."""
+        offer = next((u for u in found if u.resumable), None)
+        self.unfinished = offer.session if offer else None
         line = self.query_one("#unfinished", Plain)
-        if found is None:
-            line.show("")
-        elif found.resumable:
+        if offer is not None:
             today = local_datetime(self.app.clock.now()).date()  # type: ignore[attr-defined]
-            line.show(f"Unfinished: {found.describe(today)} · u resumes it")
-        else:  # it stays where it is; a later version may read it
-            line.show(f"An unfinished meeting cannot be read by this version: {found.session}")
-        line.display = found is not None
+            words = f"u resumes the unfinished meeting: {offer.describe(today)}"
+        elif found:  # it stays where it is; a later version may read it
+            words = f"An unfinished meeting cannot be read by this version: {found[0].session}"
+        else:
+            words = ""
+        others = len(found) - 1
+        if others > 0:
+            words += f" · {others} more unfinished (facilitator sessions list)"
+        line.show(words)
+        line.display = bool(found)
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -134,7 +140,7 @@ class HomeScreen(Screen[None]):
     def action_resume(self) -> None:
         if self.unfinished is not None:
             self.post_message(ResumeSession(self.unfinished))
-            self._show_unfinished(None)  # a new look when Home is back
+            self._show_unfinished([])  # a new look when Home is back
 
     def _fill(self, entries: list[Entry[Any]]) -> None:
         self.entries = entries
