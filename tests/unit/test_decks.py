@@ -181,6 +181,10 @@ def test_the_question_comes_back_with_the_alternative_given_up(back: bool) -> No
     assert [d.text for d in m.run.draws if d.skipped and not d.aside] == ["Not this one?"]
     asked = group_history("G").asked
     assert ("What shaped you?" in asked) is back and "Not this one?" not in asked
+    from facilitator.review.sessiontext import sections
+
+    shown = dict(sections(m.state, m.now(), 80))
+    assert ("— set aside for the alternative" in str(shown["Questions drawn"])) is not back
     replayed = Meeting.replay(read_events(handle.writer.path).events, clock)
     assert [(d.skipped, d.aside) for d in replayed.run.draws] == [
         (d.skipped, d.aside) for d in m.run.draws

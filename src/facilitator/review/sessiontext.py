@@ -59,7 +59,8 @@ def questions(state: State) -> Text | None:
             if draw.person:
                 out.append(f" (for {clean_line(draw.person)})", style="dim")
             if draw.skipped:
-                out.append(" — skipped", style="dim")
+                words = " — set aside for the alternative" if draw.aside else " — skipped"
+                out.append(words, style="dim")
             out.append("\n")
         if run.alternative:
             item = state.agenda.items[run.index]
@@ -134,10 +135,17 @@ def sections(state: State, now: float, width: int,
     """(heading, body) pairs for every part of the record that has something in it."""
     parts: list[tuple[str, RenderableType | None]] = [
         ("Timeline · planned vs actual minutes", timeline(state, now, width)),
-        ("Question drawn", questions(state)),
+        (
+            _plural(sum(len(r.draws) for r in state.items), "Question drawn", "Questions drawn"),
+            questions(state),
+        ),
         ("Expectations and conclusions", expectations(state)),
         ("Notes", entry_list(state, "notes")),
         ("Follow-ups", entry_list(state, "followups", open_refs)),
         ("Decisions", entry_list(state, "decisions")),
     ]
     return [(title, body) for title, body in parts if body is not None]
+
+
+def _plural(count: int, one: str, many: str) -> str:
+    return many if count > 1 else one

@@ -168,7 +168,7 @@ class PeopleActions(MeetingPart):
         order = m.round_order(index)
         first = index != m.state.current or m.round_not_begun()
         if first:
-            question = f"Who speaks first in “{m.agenda.items[index].title}”?"
+            question = f"Who speaks first? ({m.agenda.items[index].title})"
             choices = order
         else:
             question = "Who speaks next?"
