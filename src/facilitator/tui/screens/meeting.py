@@ -217,7 +217,7 @@ class MeetingScreen(PeopleActions, EntryActions, QuestionActions, Screen[None]):
         self._ring(over)
         projection = m.projection()
         self.query_one(Timeline).show(
-            projection, max(12, self.size.width - (46 if self.has_class("compact") else 40))
+            projection, max(12, self.size.width - (47 if self.has_class("compact") else 41))
         )
         self.query_one("#summary", Plain).show(self._summary(projection), layout=False)
         self.query_one("#topbar", Plain).show(self._topbar(), layout=False)

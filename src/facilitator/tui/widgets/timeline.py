@@ -27,7 +27,7 @@ class Timeline(DataTable[Text]):
         self._add_columns()
 
     def _add_columns(self) -> None:
-        for label in ("", "item", "planned", "actual", "projected", "min"):
+        for label in ("", "item", "planned", "actual", "projected", "mins"):
             # Text, not str: a str label is read as markup, which loads Rich's emoji table.
             self.add_column(Text(label), key=label or "mark")
 
