@@ -349,3 +349,24 @@ async def test_w_welcomes_a_new_name_and_points_out_two_roles(clock: FakeClock) 
         assert "Bo holds 2 roles: case giver and coach." in notices(app)
         # The timekeeper coaches too, as Case Clinic asks: no surprise, no notice.
         assert not any(n.startswith("Chen holds") for n in notices(app))
+
+
+async def test_g_reads_the_whole_guidance_the_screen_cut(clock: FakeClock) -> None:
+    from facilitator import catalog
+    from facilitator.tui.screens.reading import ReadingScreen
+
+    agenda = catalog.find_agenda("mutual-support-150")
+    app = meeting_app(agenda, clock, list(PEOPLE))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space", "n", "n")  # the ice breaker: long guidance, an alternative
+        item = agenda.items[app.meeting.state.current]
+        assert item.deck and item.guidance and item.alternative
+        shown = str(app.screen.query_one("#guidance", Plain)._shown)
+        assert " … (g reads it all)" in shown and item.guidance not in shown
+        await pilot.press("g")
+        await pilot.pause()
+        assert isinstance(app.screen, ReadingScreen)
+        text = str(app.screen.query_one("#reading", Plain)._shown)
+        assert text == f"{item.guidance}\n\nAlternative (v): {item.alternative}"
+        await pilot.press("escape")
+        assert isinstance(app.screen, MeetingScreen)

@@ -44,16 +44,18 @@ def far_start_note(start: float, now: float, end: float) -> str | None:
     )
 
 
-def wrap_to(console: Console, text: str, width: int, room: int) -> list[str]:
-    """``text`` wrapped to ``width`` cells in at most ``room`` lines, the last ending in "…"
+def wrap_to(console: Console, text: str, width: int, room: int, more: str = " …") -> list[str]:
+    """``text`` wrapped to ``width`` cells in at most ``room`` lines, the last ending in ``more``
     when some was cut (a wrapped label with a maximum height would just stop mid-sentence)."""
+    from rich.cells import cell_len, set_cell_size
     from rich.text import Text
-
-    from facilitator.text import ellipsize
 
     width = max(1, width)
     lines = [line.plain.rstrip() for line in Text(text).wrap(console, width)]
     if len(lines) > room:
         lines = lines[: max(1, room)]
-        lines[-1] = ellipsize(lines[-1] + " …", width)
+        fits = max(0, width - cell_len(more))
+        lines[-1] = set_cell_size(lines[-1], fits).rstrip() + more
+        if cell_len(lines[-1]) > width:  # ``more`` wider than the room: cut it too
+            lines[-1] = set_cell_size(lines[-1], width)
     return lines

@@ -83,6 +83,8 @@ class MeetingScreen(PeopleActions, EntryActions, QuestionActions, Screen[None]):
                 tooltip="follow-ups from earlier sessions: mark one done"),
         Binding("q", "end", "End",
                 tooltip="end the meeting (asks first: y or enter ends it, n or escape goes back)"),
+        Binding("g", "guidance", "Read the whole guidance", show=False,
+                tooltip="read the item's whole guidance (the screen may cut it)"),
         Binding("question_mark", "help", "Help", key_display="?", tooltip="this help"),
     ]  # fmt: skip
 
@@ -289,7 +291,7 @@ class MeetingScreen(PeopleActions, EntryActions, QuestionActions, Screen[None]):
         width = max(10, self.size.width - 2)
         room = 1 if self.has_class("compact") else (5 if self.size.height >= 30 else 3)
         room -= 1 if hint and room > 1 else 0
-        lines = wrap_to(self.app.console, guidance, width, room)
+        lines = wrap_to(self.app.console, guidance, width, room, more=" … (g reads it all)")
         if hint:
             lines.append(ellipsize(hint, width))
         return "\n".join(line for line in lines if line)
@@ -401,3 +403,12 @@ class MeetingScreen(PeopleActions, EntryActions, QuestionActions, Screen[None]):
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(self.BINDINGS))
+
+    def action_guidance(self) -> None:
+        from facilitator.tui.screens.reading import ReadingScreen
+
+        item = self.meeting.agenda.items[self.meeting.state.current]
+        parts = [item.guidance or "This item has no guidance."]
+        if item.alternative:
+            parts.append(f"Alternative (v): {item.alternative}")
+        self.app.push_screen(ReadingScreen(item.title, "\n\n".join(parts)))
