@@ -41,7 +41,7 @@ async def offered(pilot, app: FacilitatorApp) -> str:  # type: ignore[no-untyped
         line = app.screen.query_one("#unfinished", Plain)
         if line.display:
             break
-    return str(app.screen.query_one("#unfinished", Plain)._shown)
+    return str(app.screen.query_one("#unfinished", Plain)._shown).replace("\n", " ")
 
 
 async def test_home_offers_an_unfinished_meeting_to_resume(clock: FakeClock) -> None:
@@ -51,7 +51,7 @@ async def test_home_offers_an_unfinished_meeting_to_resume(clock: FakeClock) -> 
         line = await offered(pilot, app)
         assert "Tuesday (Mutual support), at “Expectations, Ana speaking”" in line
         assert line.startswith("u resumes the unfinished meeting: ")
-        assert "last saved action today at " in line and "more unfinished" not in line
+        assert "last saved action today at " in line
         await pilot.press("u")
         await pilot.pause()
         assert isinstance(app.screen, MeetingScreen)
@@ -180,5 +180,5 @@ async def test_other_unfinished_meetings_are_counted(clock: FakeClock) -> None:
     app = FacilitatorApp(clock, Startup())
     async with app.run_test(size=(80, 24)) as pilot:
         line = await offered(pilot, app)
-        assert "Tuesday (Mutual support)" in line and "Monday" not in line
-        assert line.endswith(" · 1 more unfinished (facilitator sessions list)")
+        assert line.startswith("u resumes the newest of 2 unfinished meetings: Tuesday")
+        assert "Monday" not in line

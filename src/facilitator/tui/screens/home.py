@@ -122,15 +122,15 @@ class HomeScreen(Screen[None]):
         line = self.query_one("#unfinished", Plain)
         if offer is not None:
             today = local_datetime(self.app.clock.now()).date()  # type: ignore[attr-defined]
-            words = f"u resumes the unfinished meeting: {offer.describe(today)}"
+            which = (f"the newest of {len(found)} unfinished meetings" if len(found) > 1
+                     else "the unfinished meeting")  # fmt: skip
+            words = f"u resumes {which}: {offer.describe(today)}"
         elif found:  # it stays where it is; a later version may read it
             words = f"An unfinished meeting cannot be read by this version: {found[0].session}"
         else:
             words = ""
-        others = len(found) - 1
-        if others > 0:
-            words += f" · {others} more unfinished (facilitator sessions list)"
-        line.show(words)
+        width = max(10, self.size.width - 2)  # two rows at most, ending in … when cut
+        line.show("\n".join(wrap_to(self.app.console, words, width, 2)))
         line.display = bool(found)
         self.refresh_bindings()
 
