@@ -182,3 +182,20 @@ def find_deck(name: str, language: str | None = None) -> Deck:
     if entry.value is None:
         raise FormatError(entry.problems)
     return entry.value
+
+
+def language_note(agenda: Agenda, language: str) -> str | None:
+    """Says so when the agenda's questions cannot come in ``language`` (they will come from
+    the deck as it is, in its own language)."""
+    wanted = language.split("-")[0].casefold()
+    missing = []
+    for deck_id in dict.fromkeys(item.deck for item in agenda.items if item.deck):
+        try:
+            deck = find_deck(deck_id, language)
+        except (LookupError, FormatError):
+            continue  # reported where the agenda is checked
+        if deck.language.split("-")[0].casefold() != wanted:
+            missing.append(f"{deck.id} ({deck.language})")
+    if not missing:
+        return None
+    return f"No question deck in “{language}” for this agenda: questions come from {', '.join(missing)}."

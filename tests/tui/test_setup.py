@@ -66,6 +66,16 @@ async def test_a_question_language_that_is_not_a_tag_is_pointed_out_and_not_save
         await pilot.pause()
         assert app.meeting is None  # not started with it
         app.screen.query_one("#language", Input).value = "pt-BR"
+        await pilot.pause()
+        warning = str(app.screen.query_one("#warning", Plain)._shown)
+        assert (
+            "No question deck in “pt-BR” for this agenda: questions come from jasette (en)"
+            in warning
+        )
+        app.screen.query_one("#language", Input).value = "fr"
+        await pilot.pause()
+        assert "No question deck" not in str(app.screen.query_one("#warning", Plain)._shown)
+        app.screen.query_one("#language", Input).value = "pt-BR"
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.meeting is not None and app.meeting.state.language == "pt-BR"

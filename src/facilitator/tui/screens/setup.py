@@ -34,6 +34,7 @@ class SetupScreen(Screen[None]):
                  newcomer: bool = False) -> None:  # fmt: skip
         super().__init__()
         self.agenda = agenda
+        self._language_notes: dict[str, str | None] = {}
         self.clock = clock
         self.group_name = group
         self.start = start
@@ -152,6 +153,8 @@ class SetupScreen(Screen[None]):
             words.append(f"Rhythm: {problem}")
         if self._language_problem():
             words.append(self._language_problem() or "")
+        elif self._language_note():
+            words.append(self._language_note() or "")
         words += self._group_words() + self._role_words()
         warning = self.query_one("#warning", Plain)
         warning.show(" ".join(words))
@@ -253,6 +256,17 @@ class SetupScreen(Screen[None]):
         if not language or is_language_tag(language):
             return None
         return f"The question language should be a tag such as en, fr or pt-BR, not “{language}”."
+
+    def _language_note(self) -> str | None:
+        """A language no deck of this agenda has (questions come in the deck's own)."""
+        language = self._language()
+        if not language or not is_language_tag(language):
+            return None
+        if language not in self._language_notes:  # decks are read once per language typed
+            from facilitator import catalog
+
+            self._language_notes[language] = catalog.language_note(self.agenda, language)
+        return self._language_notes[language]
 
     def _rhythm_problem(self) -> str | None:
         text = self.query_one("#rhythm", Input).value.strip()
