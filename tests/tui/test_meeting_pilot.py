@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from facilitator.clock import FakeClock
 from facilitator.tui.screens.meeting import MeetingScreen
 from facilitator.tui.widgets.clock import ClockPanel
@@ -275,6 +277,21 @@ async def test_run_with_too_few_people_warns_without_blocking(clock: FakeClock) 
         assert isinstance(app.screen, MeetingScreen)
         notes = [n.message for n in app._notifications]
         assert "This agenda is meant for 6–12 people; you have 4." in notes
+
+
+@pytest.mark.parametrize(("group", "warned"), [("Tuesday grop", True), ("tuesday group", False)])
+async def test_run_with_a_group_name_close_to_a_known_one_says_so(
+    clock: FakeClock, group: str, warned: bool
+) -> None:
+    from facilitator.groups import Group, save_group
+
+    save_group(Group("Tuesday group", participants=["Ana", "Bo"]))
+    app = meeting_app(MS150, clock, list(PEOPLE), group=group)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        notes = " ".join(n.message for n in app._notifications)
+        said = f"“{group}” is a new group: did you mean “Tuesday group”?" in notes
+        assert said is warned
 
 
 async def test_a_meeting_left_before_it_starts_leaves_no_trace(clock: FakeClock, data_dir) -> None:  # type: ignore[no-untyped-def]

@@ -83,6 +83,9 @@ class FacilitatorApp(App[int]):
                 note = state.agenda.size_note(len(state.participants))
                 if note:
                     self.notify(note, markup=False, severity="warning", timeout=8)
+                typo = _new_group_note(state.group)
+                if typo:
+                    self.notify(typo, markup=False, severity="warning", timeout=10)
                 start = state.planned_start
                 if start is not None:
                     from facilitator.tui.format import far_start_note
@@ -351,3 +354,16 @@ def _then(meeting: Meeting) -> str:
         title = state.agenda.items[state.current].title
         return f"it is still paused, and the time away was taken from “{title}”"
     return "it is still paused, as it was left"
+
+
+def _new_group_note(name: str) -> str | None:
+    """``run --group`` with a name close to a known group's is likely a typo: say so."""
+    from facilitator.groups import close_names, known
+
+    if not name or known(name):
+        return None
+    close = close_names(name)
+    if not close:
+        return None
+    return (f"“{name}” is a new group: did you mean “{close[0]}”? Its people and roles were "
+            "not used; end with q and run again to change it.")  # fmt: skip
