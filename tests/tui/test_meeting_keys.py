@@ -17,6 +17,18 @@ def notices(app) -> list[str]:  # type: ignore[no-untyped-def]
     return [n.message for n in app._notifications]
 
 
+def case_clinic_app(clock: FakeClock):  # type: ignore[no-untyped-def]
+    """Case Clinic for Ana (case giver), Bo and Chen (coaches), Chen keeping time."""
+    from facilitator import catalog
+    from facilitator.meeting.meeting import creation_event
+    from facilitator.tui.app import FacilitatorApp, Startup
+
+    roles = {"case giver": ["Ana"], "coach": ["Bo", "Chen"], "timekeeper": ["Chen"]}
+    first = creation_event(catalog.find_agenda("case-clinic"), session="cc", group="Moon",
+                           participants=["Ana", "Bo", "Chen"], roles=roles, t=clock.now())  # fmt: skip
+    return FacilitatorApp(clock, Startup(first=first))
+
+
 async def to_core(pilot, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
     await pilot.press("space")
     for _ in range(3):
@@ -79,16 +91,7 @@ async def test_the_same_name_in_other_letters_is_not_a_new_person(clock: FakeClo
 
 
 async def test_an_arrival_is_asked_for_a_role_when_the_agenda_has_roles(clock: FakeClock) -> None:
-    from facilitator import catalog
-
-    roles = {"case giver": ["Ana"], "coach": ["Bo", "Chen"], "timekeeper": ["Chen"]}
-    agenda = catalog.find_agenda("case-clinic")
-    from facilitator.meeting.meeting import creation_event
-    from facilitator.tui.app import FacilitatorApp, Startup
-
-    first = creation_event(agenda, session="cc-1", group="Moon", participants=["Ana", "Bo", "Chen"],
-                           roles=roles, t=clock.now())  # fmt: skip
-    app = FacilitatorApp(clock, Startup(first=first))
+    app = case_clinic_app(clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("a", *"Dee", "enter")
         await pilot.pause()
@@ -278,25 +281,16 @@ async def test_a_meeting_set_up_by_mistake_leaves_no_trace_even_in_the_group(
 
 
 async def test_a_silence_ends_with_the_bell_and_moves_on_by_itself(clock: FakeClock) -> None:
-    from facilitator import catalog
-
-    roles = {"case giver": ["Ana"], "coach": ["Bo", "Chen"], "timekeeper": ["Chen"]}
-    agenda = catalog.find_agenda("case-clinic")
-    from facilitator.meeting.meeting import creation_event
-    from facilitator.tui.app import FacilitatorApp, Startup
-
-    first = creation_event(agenda, session="cc-2", group="Moon", participants=["Ana", "Bo", "Chen"],
-                           roles=roles, t=clock.now())  # fmt: skip
-    app = FacilitatorApp(clock, Startup(first=first))
+    app = case_clinic_app(clock)
     rings: list[int] = []
     async with app.run_test(size=(80, 24)) as pilot:
         app.bell = lambda: rings.append(1)  # type: ignore[method-assign]
         await pilot.press("space", "n", "n", "n")  # to the stillness
-        assert agenda.items[app.meeting.state.current].title == "Stillness"
+        assert app.meeting.agenda.items[app.meeting.state.current].title == "Stillness"
         clock.advance(minutes=3, seconds=1)
         await settle(app)
         await pilot.pause()
-        assert agenda.items[app.meeting.state.current].title == "Mirroring"
+        assert app.meeting.agenda.items[app.meeting.state.current].title == "Mirroring"
         assert rings == [1]
         assert "Time is up: on to Mirroring" in notices(app)
 
