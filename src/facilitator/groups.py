@@ -89,6 +89,15 @@ def known(name: str) -> bool:
     return _stored_name(path) == clean_line(name).casefold()
 
 
+def likely_meant(name: str) -> str | None:
+    """The saved group a new ``name`` is most likely a misspelling of (None for a known name,
+    or one far from all): set-up and ``run --group`` ask "did you mean"."""
+    if not clean_line(name) or known(name):
+        return None
+    close = close_names(name)
+    return close[0] if close else None
+
+
 def close_names(name: str) -> list[str]:
     """Saved groups whose names look like a misspelling of ``name``."""
     from difflib import get_close_matches

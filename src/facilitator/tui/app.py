@@ -358,12 +358,10 @@ def _then(meeting: Meeting) -> str:
 
 def _new_group_note(name: str) -> str | None:
     """``run --group`` with a name close to a known group's is likely a typo: say so."""
-    from facilitator.groups import close_names, known
+    from facilitator.groups import likely_meant
 
-    if not name or known(name):
+    meant = likely_meant(name)
+    if meant is None:
         return None
-    close = close_names(name)
-    if not close:
-        return None
-    return (f"“{name}” is a new group: did you mean “{close[0]}”? Its people and roles were "
+    return (f"“{name}” is a new group: did you mean “{meant}”? Its people and roles were "
             "not used; end with q and run again to change it.")  # fmt: skip

@@ -162,13 +162,11 @@ class SetupScreen(Screen[None]):
 
     def _group_words(self) -> list[str]:
         """A name close to a group's that exists is likely a typo: say so (it starts anew)."""
-        from facilitator.groups import close_names, known
+        from facilitator.groups import likely_meant
 
         name = clean_line(self.query_one("#group", Input).value)
-        if not name or known(name):
-            return []
-        close = close_names(name)
-        return [f"“{name}” would be a new group: did you mean “{close[0]}”?"] if close else []
+        meant = likely_meant(name)
+        return [f"“{name}” would be a new group: did you mean “{meant}”?"] if meant else []
 
     def _role_words(self) -> list[str]:
         """A round for a role nobody holds would be empty (Case Clinic's coaches)."""
