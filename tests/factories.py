@@ -44,3 +44,20 @@ def meeting(
         t=clock.now(),
     )
     return Meeting.create(first, clock, sink)
+
+
+def raw_line(data: dict, t: float) -> bytes:  # type: ignore[type-arg]
+    """A journal line as someone else (a hand, a newer version) could have written it."""
+    import json
+
+    from facilitator.clock import iso
+
+    return (json.dumps({"at": iso(t), **data}, ensure_ascii=False) + "\n").encode()
+
+
+def replayed(path, clock=None):  # type: ignore[no-untyped-def]
+    """The meeting a journal replays to (through the one loader)."""
+    from facilitator.journal.load import load
+
+    loaded = load(path)
+    return Meeting(loaded.state, clock or FakeClock(loaded.last))

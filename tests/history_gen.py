@@ -8,6 +8,7 @@ JournalWriter (for the benchmark).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import random
@@ -16,9 +17,10 @@ from pathlib import Path
 
 from facilitator.clock import FakeClock
 from facilitator.formats.agenda import Agenda, Item
-from facilitator.journal.jsonl import Event, JournalWriter, encode
+from facilitator.journal.jsonl import JournalWriter, encode
+from facilitator.meeting.events import SessionCreated, Slot
 from facilitator.meeting.meeting import Meeting, creation_event
-from facilitator.schedule import total_minutes
+from facilitator.schedule import plan, total_minutes
 from tests.factories import MS150
 
 HOME = Agenda(
@@ -104,10 +106,10 @@ def planned_minutes(agenda: Agenda, index: int, people: int, newcomer: bool) -> 
     return minutes
 
 
-_TEMPLATES: dict[str, Event] = {}
+_TEMPLATES: dict[str, SessionCreated] = {}
 
 
-def _template(agenda: Agenda) -> Event:
+def _template(agenda: Agenda) -> SessionCreated:
     """The creation event of this agenda, built once (turning the agenda into data is slow)."""
     if agenda.id not in _TEMPLATES:
         _TEMPLATES[agenda.id] = creation_event(agenda, session="", group="", participants=[], t=0)
@@ -120,15 +122,13 @@ class _Run:
     def __init__(self, rng: random.Random, truth: SessionTruth, sink: object) -> None:
         self.rng, self.truth = rng, truth
         self.clock = FakeClock(truth.start)
-        first = {
-            **_template(truth.agenda),
-            "session": truth.id,
-            "group": truth.group,
-            "participants": list(truth.people),
-            "newcomer": truth.newcomer,
-            "t": self.clock.now(),
-            "total": total_minutes(truth.agenda, len(truth.people)),
-        }
+        slots = plan(truth.agenda, len(truth.people), truth.newcomer)
+        first = dataclasses.replace(
+            _template(truth.agenda), session=truth.id, group=truth.group,
+            participants=tuple(truth.people), newcomer=truth.newcomer, t=self.clock.now(),
+            total=total_minutes(truth.agenda, len(truth.people)),
+            planned=tuple(Slot(s.start, s.minutes, s.active) for s in slots),
+        )  # fmt: skip
         self.m = Meeting.create(first, self.clock, sink)  # type: ignore[arg-type]
         self.since = 0.0
 
@@ -255,7 +255,7 @@ def generate(folder: Path, count: int = 150, *, seed: int = 7, fast: bool = Fals
             unfinished = number == share_of - 1 and g % 3 == 0
             path = folder / f"{sid}.jsonl"
             if fast:
-                events: list[Event] = []
+                events: list = []
                 _play(rng, truth, events.append, owed, unfinished)
                 fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
                 with os.fdopen(fd, "wb") as fh:

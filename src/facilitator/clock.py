@@ -9,6 +9,7 @@ does not leave the countdown behind and an NTP jump mid-meeting does not move it
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 import time
 from typing import Protocol
@@ -75,6 +76,18 @@ def iso(t: float) -> str:
 
 def parse_iso(text: str) -> float:
     return dt.datetime.fromisoformat(text).timestamp()
+
+
+_CLOCK_TIME = re.compile(r"^([01]?\d|2[0-3])[:h]([0-5]\d)$")
+
+
+def parse_clock_time(text: str) -> dt.time:
+    """A time of day on a 24-hour clock: ``19:00``, ``9:30`` or ``19h00``. The one
+    parser of clock times (set-up, ``--start``, ``--at``, rhythms); ValueError otherwise."""
+    match = _CLOCK_TIME.match(text.strip())
+    if not match:
+        raise ValueError(f"“{text.strip()}” is not a time: use 24-hour HH:MM, e.g. 19:00")
+    return dt.time(int(match.group(1)), int(match.group(2)))
 
 
 RECENT = 6 * 3600  # a start typed up to this long ago is one that has passed

@@ -147,7 +147,7 @@ def test_a_line_too_long_loses_its_last_parts_first() -> None:
 
 
 def test_counting_up_and_counting_down_change_together() -> None:
-    from facilitator.tui.format import mmss
+    from facilitator.timewords import mmss
 
     assert mmss(659.98) == "11:00"  # a countdown shows a second until it has passed
     assert mmss(0.02, up=True) == "00:00"  # time spent shows only whole seconds

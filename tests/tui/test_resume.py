@@ -8,14 +8,13 @@ import pytest
 
 from facilitator import paths
 from facilitator.clock import FakeClock
-from facilitator.journal.jsonl import encode
 from facilitator.journal.store import start_session, unfinished_sessions
 from facilitator.meeting.meeting import Meeting, creation_event
 from facilitator.tui.app import FacilitatorApp, Startup
 from facilitator.tui.screens.home import HomeScreen
 from facilitator.tui.screens.meeting import MeetingScreen
 from facilitator.tui.widgets.text import Plain
-from tests.factories import MS150
+from tests.factories import MS150, raw_line
 
 
 def notices(app: FacilitatorApp) -> str:
@@ -71,18 +70,10 @@ async def test_the_palette_over_home_keeps_the_offer(clock: FakeClock) -> None:
         assert "Resume the unfinished meeting" in titles
 
 
-@pytest.mark.parametrize("damage", ["agenda is not a mapping", "an item that is not there"])
-async def test_a_journal_that_cannot_be_read_is_named_not_offered(
-    clock: FakeClock, damage: str
-) -> None:
-    if damage == "an item that is not there":  # an event this version cannot replay
-        left_open(clock, session="odd")
-        with open(paths.sessions_dir() / "odd.jsonl", "ab") as fh:
-            fh.write(encode({"type": "item_started", "t": clock.now(), "index": 99}))
-    else:  # hand-edited
-        paths.sessions_dir().mkdir(parents=True)
-        start = {"type": "session_created", "t": clock.now(), "agenda": "ms150", "group": "x"}
-        (paths.sessions_dir() / "odd.jsonl").write_bytes(encode(start))
+async def test_a_journal_that_cannot_be_read_is_named_not_offered(clock: FakeClock) -> None:
+    paths.sessions_dir().mkdir(parents=True)  # hand-edited: the agenda is not a mapping
+    start = {"type": "session_created", "agenda": "ms150", "group": "x"}
+    (paths.sessions_dir() / "odd.jsonl").write_bytes(raw_line(start, clock.now()))
     app = FacilitatorApp(clock, Startup())
     async with app.run_test(size=(80, 24)) as pilot:
         line = await offered(pilot, app)
@@ -90,6 +81,23 @@ async def test_a_journal_that_cannot_be_read_is_named_not_offered(
         assert app.screen.check_action("resume", ()) is False
         await pilot.press("u")
         assert isinstance(app.screen, HomeScreen) and app.return_code is None
+
+
+async def test_one_event_that_cannot_apply_is_skipped_and_the_meeting_resumed(
+    clock: FakeClock,
+) -> None:
+    """An event this version cannot replay (an item that is not there) hides nothing else."""
+    left_open(clock, session="odd")
+    with open(paths.sessions_dir() / "odd.jsonl", "ab") as fh:
+        fh.write(raw_line({"type": "item_started", "index": 99}, clock.now()))
+    app = FacilitatorApp(clock, Startup())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await offered(pilot, app)
+        assert app.screen.check_action("resume", ()) is True
+        await pilot.press("u")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen)
+        assert "skipped an event: the agenda has no item 99" in " ".join(app.notices)
 
 
 async def test_resuming_a_meeting_ended_meanwhile_is_refused(clock: FakeClock) -> None:

@@ -14,7 +14,7 @@ import pytest
 
 from facilitator import paths
 from facilitator.clock import FakeClock
-from facilitator.journal.jsonl import read_events
+from facilitator.journal.load import load
 from facilitator.journal.store import journal_path, resume_session
 from facilitator.meeting.meeting import Meeting
 
@@ -46,15 +46,15 @@ def run_until(step: int, data_dir: Path) -> list[dict]:
 def check(data_dir: Path, acked: list[dict]) -> None:
     paths.set_data_dir(data_dir)
     last = acked[-1]
-    events = read_events(journal_path(last["session"])).events
-    replayed = Meeting.replay(events, FakeClock())
+    loaded = load(journal_path(last["session"]))
+    replayed = Meeting(loaded.state, FakeClock())
     texts = sorted(e.text for e in replayed.state.entries.values())
     for text in last["entries"]:
         assert text in texts, f"acknowledged entry lost at step {last['step']}: {text!r}"
     # The journal may be ahead of the last report (the kill lands during the next step),
     # never behind it.
     assert replayed.state.current >= last["current"]
-    handle, resumed = resume_session(last["session"], FakeClock(events[-1]["t"] + 240))
+    handle, resumed = resume_session(last["session"], FakeClock(loaded.last + 240))
     try:
         assert resumed.state.current == replayed.state.current
         assert resumed.run.speaker == replayed.run.speaker

@@ -13,10 +13,10 @@ from facilitator.clock import FakeClock
 from facilitator.decks.drawer import Drawer
 from facilitator.decks.history import History
 from facilitator.formats.agenda import Agenda, Item
-from facilitator.journal.jsonl import read_events
 from facilitator.journal.record import render
 from facilitator.journal.store import start_session
 from facilitator.meeting.meeting import Meeting, creation_event
+from tests.factories import replayed as replayed_from
 
 ICE = Agenda(id="ice", title="Ice", items=(Item("Jasette", minutes=25, kind="round",
                                                 deck="jasette"),))  # fmt: skip
@@ -28,7 +28,7 @@ def one_session(group: str, clock: FakeClock, number: int, redraw: bool = False)
         ICE, session=f"{group}-{number:04}", group=group, participants=["Ana", "Bo"], t=clock.now()
     )
     handle, m = start_session(first, clock)
-    drawer = Drawer(group, session=first["session"], rng=random.Random(number))
+    drawer = Drawer(group, session=first.session, rng=random.Random(number))
     m.toggle()
     deck, question = drawer.draw("jasette", m.state)
     assert question is not None
@@ -185,7 +185,7 @@ def test_the_question_comes_back_with_the_alternative_given_up(back: bool) -> No
 
     shown = dict(sections(m.state, m.now(), 80))
     assert ("— set aside for the alternative" in str(shown["Questions drawn"])) is not back
-    replayed = Meeting.replay(read_events(handle.writer.path).events, clock)
+    replayed = replayed_from(handle.writer.path, clock)
     assert [(d.skipped, d.aside) for d in replayed.run.draws] == [
         (d.skipped, d.aside) for d in m.run.draws
     ]

@@ -10,12 +10,14 @@ from pathlib import Path
 import pytest
 
 from facilitator.clock import FakeClock
-from facilitator.journal.jsonl import JournalWriter, read_events
+from facilitator.journal.jsonl import JournalWriter
+from facilitator.journal.load import load
 from facilitator.journal.lock import SessionLock, SessionLocked
 from facilitator.journal.record import render
 from facilitator.journal.store import journal_path, resume_session, start_session
+from facilitator.meeting.events import Unknown
 from facilitator.meeting.meeting import Meeting, creation_event
-from tests.factories import MS150
+from tests.factories import MS150, raw_line
 
 
 def first_event(clock: FakeClock, session: str = "s1") -> dict:
@@ -35,17 +37,17 @@ def test_torn_last_line_is_skipped_with_a_warning(tmp_path: Path) -> None:
     writer.close()
     with open(path, "ab") as fh:
         fh.write(b'{"at":"2027-01-15T08:00:00.000+00:00","type":"entry_added","id":"x","te')
-    result = read_events(path)
+    result = load(path)
     assert len(result.events) == len(events)
     assert len(result.warnings) == 1
     assert "incomplete last line" in result.warnings[0]
     # Appending after a torn line starts a fresh line; nothing is glued to the torn one.
     writer = JournalWriter(path)
-    m2 = Meeting.replay(result.events, clock, writer.append)
+    m2 = Meeting(result.state, clock, writer.append)
     m2.add_entry("notes", "after the crash")
     writer.close()
-    again = read_events(path)
-    texts = [e.get("text") for e in again.events if e["type"] == "entry_added"]
+    again = load(path)
+    texts = [e.text for e in again.state.entries.values()]
     assert texts == ["kept", "after the crash"]
     assert "damaged line" in again.warnings[0]
 
@@ -64,10 +66,10 @@ def test_control_characters_in_a_hand_edited_journal_never_reach_the_screen(
         '"Ana"', '"Ana\\u001b]2;PWNED\\u0007\\u009b41m\x7f"'
     )
     path.write_text(edited, encoding="utf-8")
-    events = read_events(path).events
-    replayed = Meeting.replay(events, clock)
+    loaded = load(path)
+    replayed = Meeting(loaded.state, clock)
     assert replayed.state.participants == ["Ana]2;PWNED41m", "Bo"]
-    assert "\x1b" not in json.dumps(events, ensure_ascii=False)
+    assert "\x1b" not in repr(loaded.events)
     notes = [e.text for e in replayed.entries()]
     assert notes == ["line one\nline two\tand a tab, C:\\bin"]  # newlines, tabs, backslashes kept
 
@@ -77,11 +79,12 @@ def test_unknown_event_types_are_kept_and_skipped(tmp_path: Path) -> None:
     path = tmp_path / "s.jsonl"
     writer = JournalWriter(path)
     Meeting.create(first_event(clock), clock, writer.append).toggle()
-    writer.append({"type": "hologram_projected", "t": clock.now(), "colour": "teal"})
     writer.close()
-    events = read_events(path).events
-    assert events[-1]["type"] == "hologram_projected"
-    m = Meeting.replay(events, clock)
+    with open(path, "ab") as fh:
+        fh.write(raw_line({"type": "hologram_projected", "colour": "teal"}, clock.now()))
+    loaded = load(path)
+    assert loaded.events[-1] == Unknown(clock.now(), "hologram_projected", {"colour": "teal"})
+    m = Meeting(loaded.state, clock)
     assert m.state.unknown_events == 1
     assert m.status == "running"
     assert b"hologram_projected" in path.read_bytes()
@@ -156,7 +159,7 @@ def test_entries_round_trip_exactly(data_dir: Path) -> None:
         m.add_entry("notes", text)
     m.add_entry("notes", "esc\x1b]52;c;aGk=\x07ape \x9b31m")
     handle.close()
-    replayed = Meeting.replay(read_events(journal_path("s1")).events, clock)
+    replayed = Meeting(load(journal_path("s1")).state, clock)
     texts = [e.text for e in replayed.state.entries.values()]
     assert texts == [*TRICKY, "esc]52;c;aGk=ape 31m"]
 

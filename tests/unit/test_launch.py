@@ -54,4 +54,4 @@ def test_run_with_a_group_keeps_the_roles_its_people_held() -> None:
     startup = _startup(args(agenda="case-clinic", group="Moon", participants="Ana,bo,Dee"),
                        FakeClock())  # type: ignore[arg-type]  # fmt: skip
     assert startup is not None and startup.first is not None
-    assert startup.first["roles"] == {"case giver": ["Dee"], "coach": ["Ana", "bo"]}
+    assert startup.first.roles == {"case giver": ("Dee",), "coach": ("Ana", "bo")}

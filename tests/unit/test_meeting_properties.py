@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from facilitator import catalog
 from facilitator.clock import FakeClock
-from facilitator.journal.jsonl import encode, read_events
+from facilitator.journal.jsonl import encode
+from facilitator.journal.load import load
 from facilitator.meeting.meeting import Meeting, creation_event
 from facilitator.meeting.projection import nominal
 from tests.factories import MS150
@@ -151,6 +152,6 @@ def test_random_sessions_keep_the_promises(
         check(m, first_starts)
     path = tmp_path_factory.mktemp("journal") / "s.jsonl"
     path.write_bytes(b"".join(encode(event) for event in events))  # the journal's own format
-    again = Meeting.replay(read_events(path).events, clock)
+    again = Meeting(load(path).state, clock)
     assert state_fields(again) == state_fields(m)
     assert again.projection() == m.projection()

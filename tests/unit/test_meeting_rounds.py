@@ -353,6 +353,7 @@ def test_someone_who_left_while_the_round_was_elsewhere_has_had_their_turn() -> 
 
 
 def test_old_journals_with_speakers_on_items_that_are_not_rounds_replay_without_them() -> None:
+    from facilitator.meeting.events import SpeakerChanged
     from facilitator.meeting.meeting import Meeting
 
     clock = FakeClock()
@@ -360,6 +361,6 @@ def test_old_journals_with_speakers_on_items_that_are_not_rounds_replay_without_
     m = meeting(ROUND, ["Ana", "Bo"], clock=clock, sink=events.append)
     m.toggle()
     clock.advance(30)
-    events.append({"type": "speaker_changed", "t": clock.now(), "index": 0, "name": "Bo"})
+    events.append(SpeakerChanged(clock.now(), index=0, name="Bo"))
     again = Meeting.replay(events, clock)
     assert again.run.speaker is None and again.run.spoke == {}

@@ -14,7 +14,8 @@ import pytest
 
 from facilitator import paths
 from facilitator.clock import FakeClock
-from facilitator.journal.jsonl import JournalWriter, read_events
+from facilitator.journal.jsonl import JournalWriter
+from facilitator.journal.load import load
 from facilitator.journal.record import md
 from facilitator.meeting.meeting import Meeting, creation_event
 from facilitator.review import index, queries
@@ -43,8 +44,8 @@ def db(history: History) -> Iterator[sqlite3.Connection]:
 
 
 def replay(path: Path) -> Meeting:
-    events = read_events(path).events
-    return Meeting.replay(events, FakeClock(events[-1]["t"]))
+    loaded = load(path)
+    return Meeting(loaded.state, FakeClock(loaded.last))
 
 
 def test_every_session_is_listed_newest_first_with_its_figures(history: History, db) -> None:
@@ -218,8 +219,8 @@ def test_index_is_private_and_rebuilt_when_deleted_damaged_or_old(history: Histo
 
 def test_only_new_and_changed_journals_are_read(history: History, db, monkeypatch) -> None:
     calls: list[Path] = []
-    real = index.read_events
-    monkeypatch.setattr(index, "read_events", lambda p: calls.append(p) or real(p))
+    real = index.load
+    monkeypatch.setattr(index, "load", lambda p: calls.append(p) or real(p))
     assert index.update(db).read == 0 and calls == []
     # a new session
     clock = FakeClock(dt.datetime(2030, 5, 1, 19, tzinfo=dt.timezone.utc))
@@ -239,7 +240,7 @@ def test_only_new_and_changed_journals_are_read(history: History, db, monkeypatc
     # a later session marks it done
     writer = JournalWriter(paths.sessions_dir() / f"{session}.jsonl")
     clock.advance(minutes=5)
-    Meeting.replay(read_events(writer.path).events, clock, writer.append).mark_followup_done(
+    Meeting(load(writer.path).state, clock, writer.append).mark_followup_done(
         f"{session}/{f.id}")  # fmt: skip
     writer.close()
     calls.clear()

@@ -11,11 +11,12 @@ import pytest
 from facilitator import paths
 from facilitator.cli.main import build_parser, main
 from facilitator.clock import FakeClock
-from facilitator.journal.jsonl import JournalWriter, read_events
+from facilitator.journal.jsonl import JournalWriter
+from facilitator.journal.load import load
 from facilitator.journal.record import render
 from facilitator.meeting.meeting import Meeting, creation_event
 from facilitator.review import index
-from tests.factories import MS150
+from tests.factories import MS150, raw_line
 from tests.history_gen import RARE, History, generate
 
 HOSTILE = "[bold red]loud[/] \x1b]52;c;SGVsbG8=\x07copied\x9b31m [/]"
@@ -41,9 +42,10 @@ def hostile_session(session: str = "2027-03-01-1900-odd-0001") -> str:
     m = Meeting.create(first, clock, writer.append)
     m.toggle()
     clock.advance(minutes=3)
-    writer.append({"type": "entry_added", "t": clock.now(), "id": "e1", "item": 1,
-                   "kind": "notes", "text": HOSTILE, "share": True})  # fmt: skip
     writer.close()
+    with open(writer.path, "ab") as fh:
+        fh.write(raw_line({"type": "entry_added", "id": "e1", "item": 1, "kind": "notes",
+                           "text": HOSTILE, "share": True}, clock.now()))  # fmt: skip
     return session
 
 
@@ -91,9 +93,9 @@ def test_export_markdown_and_json_to_private_files(history: History, capsys, tmp
     code, out, _ = run(capsys, "sessions", "export", s.id, "--output", str(target))
     assert code == 0 and str(target) in out
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
-    events = read_events(paths.sessions_dir() / f"{s.id}.jsonl").events
-    state = Meeting.replay(events, FakeClock(events[-1]["t"])).state
-    assert target.read_text() == render(state, events[-1]["t"])
+    loaded = load(paths.sessions_dir() / f"{s.id}.jsonl")
+    events, state = loaded.events, loaded.state
+    assert target.read_text() == render(state, loaded.last)
     target = tmp_path / "events.json"
     run(capsys, "sessions", "export", s.id, "--format", "json", "--output", str(target))
     exported = json.loads(target.read_text())
@@ -184,8 +186,8 @@ def test_latest_is_the_session_that_met_last_as_listed(capsys) -> None:
     a.toggle()
     a.end()
     alpha.close(ended=True)
-    assert beta_first["session"] > alpha_first["session"]  # a later id, an earlier meeting
+    assert beta_first.session > alpha_first.session  # a later id, an earlier meeting
     code, out, _ = run(capsys, "sessions", "list")
-    assert code == 0 and out.splitlines()[1].startswith(alpha_first["session"])
+    assert code == 0 and out.splitlines()[1].startswith(alpha_first.session)
     code, out, err = run(capsys, "sessions", "show", "latest")
     assert code == 0 and "Alpha" in out and "Beta" not in out, err

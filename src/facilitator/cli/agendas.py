@@ -44,9 +44,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def parse_hhmm(text: str) -> dt.time:
+    from facilitator.clock import parse_clock_time
+
     try:
-        hours, minutes = text.split(":")
-        return dt.time(int(hours), int(minutes))
+        return parse_clock_time(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' is not a time like 19:30") from None
 

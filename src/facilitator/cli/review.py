@@ -19,21 +19,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def review_app(
     group: str | None = None, now: float | None = None, clock: Clock | None = None
 ) -> FacilitatorApp:
-    """The full app with the review screen on top of Home (escape goes back to Home)."""
-    from pathlib import Path
-
-    from facilitator.tui import app as app_module
+    """The full app opened on the review (escape goes back to Home)."""
+    from facilitator.session.startup import Startup
     from facilitator.tui.app import FacilitatorApp
-    from facilitator.tui.screens.review import ReviewScreen
 
-    class ReviewApp(FacilitatorApp):
-        # CSS paths are relative to the module of the class: point at the app's own file.
-        CSS_PATH = str(Path(app_module.__file__).with_name("app.tcss"))
-
-        def on_mount(self) -> None:  # runs before FacilitatorApp.on_mount (Textual MRO dispatch)
-            self.push_screen(ReviewScreen(group, now))
-
-    return ReviewApp(clock)
+    return FacilitatorApp(clock, Startup(review=True, review_group=group, review_now=now))
 
 
 def cmd_review(args: argparse.Namespace) -> int:

@@ -18,7 +18,7 @@ from facilitator.cli.output import console, error, say
 from facilitator.text import clean, clean_line, ellipsize
 
 if TYPE_CHECKING:
-    from facilitator.journal.jsonl import Event
+    from facilitator.meeting.events import Event
     from facilitator.meeting.state import State
 
 Handler = Callable[[argparse.Namespace], int]
@@ -88,8 +88,6 @@ def _safe(handler: Handler) -> Handler:
         except OSError as exc:
             where = f": {exc.filename}" if exc.filename else ""
             error(f"{exc.strerror or exc}{where}")
-        except (ValueError, TypeError, KeyError) as exc:
-            error(f"This session's journal could not be read ({type(exc).__name__}).")
         return 1
 
     return run
@@ -121,17 +119,18 @@ def resolve(prefix: str) -> str:
 
 
 def _load(prefix: str) -> tuple[str, list[Event], State, float]:
-    from facilitator.clock import FakeClock
-    from facilitator.journal.jsonl import read_events
+    from facilitator.journal.load import load
     from facilitator.journal.store import journal_path
-    from facilitator.meeting.meeting import Meeting
+    from facilitator.meeting.events import JournalFormatError
 
     session = resolve(prefix)
-    events = read_events(journal_path(session)).events
-    if not events or events[0].get("type") != "session_created":
-        raise LookupError(f"{session} is not a session journal")
-    last = max(float(e["t"]) for e in events)
-    return session, events, Meeting.replay(events, FakeClock(last)).state, last
+    try:
+        loaded = load(journal_path(session))
+    except JournalFormatError as exc:
+        raise LookupError(f"{session} cannot be read by this version: {exc}") from None
+    for warning in loaded.warnings:
+        error(warning)
+    return session, loaded.events, loaded.state, loaded.last
 
 
 def _when(t: float) -> str:

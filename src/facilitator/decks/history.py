@@ -14,9 +14,10 @@ from pathlib import Path
 
 from facilitator import paths
 from facilitator.fsutil import atomic_write
-from facilitator.journal.jsonl import read_events
+from facilitator.journal.load import load
+from facilitator.meeting.events import JournalFormatError
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2  # 2: read through the journal loader
 
 
 @dataclass
@@ -27,26 +28,16 @@ class History:
 
 def _summary(path: Path) -> dict[str, object]:
     """What one journal says about questions: group, asked (not skipped), retired."""
-    events = read_events(path).events
-    if not events:
+    try:
+        state = load(path).state
+    except JournalFormatError:
         return {"group": "", "asked": {}, "retired": []}
-    group = str(events[0].get("group", ""))
-    drawn: dict[str, float] = {}
-    skipped: set[str] = set()
-    retired: list[str] = []
-    for event in events:
-        kind = event.get("type")
-        if kind == "question_drawn":
-            drawn[str(event["text"])] = float(event["t"])
-            skipped.discard(str(event["text"]))
-        elif kind == "question_skipped":
-            skipped.add(str(event["text"]))
-        elif kind == "question_restored":  # set aside for the alternative, then asked after all
-            skipped.discard(str(event["text"]))
-        elif kind == "question_retired":
-            retired.append(str(event["text"]))
-    asked = {text: t for text, t in drawn.items() if text not in skipped}
-    return {"group": group, "asked": asked, "retired": retired}
+    asked: dict[str, float] = {}
+    for run in state.items:
+        for draw in run.draws:
+            if not draw.skipped:
+                asked[draw.text] = max(asked.get(draw.text, draw.at), draw.at)
+    return {"group": state.group, "asked": asked, "retired": list(state.retired)}
 
 
 def _cache_file() -> Path:

@@ -1,24 +1,33 @@
-"""Durable appends and tolerant reads of JSON Lines journals."""
+"""The journal on disk: one JSON object a line, appended and fsynced, read back tolerantly.
+
+Writing: each event is on disk (written whole, flushed and fsynced) when ``append`` returns.
+Reading: :func:`lines` yields each line's data with its number; a torn last line, a damaged
+line, one too long or nested too deep is passed over with a warning naming it. What the lines
+mean is read by :mod:`facilitator.journal.load`, the one loader.
+"""
 
 from __future__ import annotations
 
 import json
 import os
 import re
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from facilitator.clock import iso, parse_iso
+from facilitator.clock import iso
+from facilitator.meeting.events import Event, to_data
 from facilitator.paths import ensure_private_dir
 from facilitator.text import clean
 
-Event = dict[str, Any]
+MAX_LINE = 4 * 1024 * 1024  # bytes; the agenda in the first line is at most 1 MiB as YAML
 
 # A line that may hold a terminal control character once decoded: a JSON escape of one, or one
 # written raw. Only such lines (edited by hand, or by someone else) pay for a deep clean.
 _MAY_HOLD_CONTROLS = re.compile(
-    rb"\\u00[0189]|\\u007f|\\[bfr]|[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]", re.IGNORECASE
+    rb"\\u00[0189]|\\u007f|\\u202|\\u206|\\[bfr]|[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]",
+    re.IGNORECASE,
 )
 
 
@@ -34,8 +43,7 @@ def _cleaned(value: Any) -> Any:
 
 
 def encode(event: Event) -> bytes:
-    body = {k: v for k, v in event.items() if k != "t"}
-    line = {"at": iso(float(event["t"])), **body}
+    line = {"at": iso(event.t), **to_data(event)}
     return (json.dumps(line, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
 
@@ -70,33 +78,45 @@ class JournalWriter:
         self._fh.close()
 
 
-@dataclass
-class ReadResult:
-    events: list[Event] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+@dataclass(frozen=True)
+class Line:
+    number: int
+    data: dict[str, Any]
 
 
-def read_events(path: Path) -> ReadResult:
-    """All events of a journal; a torn or garbled line is skipped with a warning."""
-    result = ReadResult()
+def lines(path: Path, warnings: list[str]) -> Iterator[Line]:
+    """Each readable line's data, with its number; problems go to ``warnings``."""
     with open(path, "rb") as fh:
-        data = fh.read()
-    lines = data.split(b"\n")
-    for number, raw in enumerate(lines, 1):
-        if not raw.strip():
-            continue
-        try:
-            line = json.loads(raw.decode("utf-8"))
-            if _MAY_HOLD_CONTROLS.search(raw):
-                line = _cleaned(line)
-            if not isinstance(line, dict) or "type" not in line or "at" not in line:
-                raise ValueError("not an event")
-            line["t"] = parse_iso(str(line.pop("at")))
-        except (ValueError, UnicodeDecodeError):
-            last = number == len(lines) or (number == len(lines) - 1 and not lines[-1])
-            what = "an incomplete last line (the program stopped while writing)" if last \
-                else "a damaged line"  # fmt: skip
-            result.warnings.append(f"{path}:{number}:1: skipped {what}")
-            continue
-        result.events.append(line)
-    return result
+        number = 0
+        while True:
+            raw = fh.readline(MAX_LINE + 1)
+            if not raw:
+                return
+            number += 1
+            if len(raw) > MAX_LINE and not raw.endswith(b"\n"):
+                while raw and not raw.endswith(b"\n"):  # the rest of the line, unread
+                    raw = fh.readline(MAX_LINE)
+                warnings.append(f"{path}:{number}:1: skipped a line over {MAX_LINE // 2**20} MiB")
+                continue
+            if not raw.strip():
+                continue
+            data = _parse(raw)
+            if data is None:
+                last = not raw.endswith(b"\n")
+                what = "an incomplete last line (the program stopped while writing)" if last \
+                    else "a damaged line"  # fmt: skip
+                warnings.append(f"{path}:{number}:1: skipped {what}")
+                continue
+            yield Line(number, data)
+
+
+def _parse(raw: bytes) -> dict[str, Any] | None:
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        return None
+    if not isinstance(data, dict) or not isinstance(data.get("type"), str):
+        return None
+    if not isinstance(data.get("at"), str):
+        return None
+    return _cleaned(data) if _MAY_HOLD_CONTROLS.search(raw) else data

@@ -6,7 +6,7 @@ import re
 
 from facilitator.clock import local_datetime
 from facilitator.meeting.projection import project
-from facilitator.meeting.state import Entry, State
+from facilitator.meeting.state import Entry, State, asks_expectations
 
 MET_WORDS = ["not at all", "a little", "partly", "mostly", "fully"]
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
@@ -110,7 +110,7 @@ def _expectations(state: State) -> list[str]:
     ends = [e for e in entries if e.kind == "conclusions"]
     if not hopes and not ends:
         return []
-    if not any(item.record == "expectations" for item in state.agenda.items):
+    if not asks_expectations(state.agenda):
         # An agenda that asks for no expectations (Case Clinic): what each said, in order.
         said = [f"- {md(e.person or '–')}: {md(e.text)}" for e in ends if e.text]
         return ["## Conclusions", "", *said, ""] if said else []
@@ -149,7 +149,7 @@ def _carried(state: State) -> list[str]:
         return []
     out = ["## Follow-ups from earlier sessions", ""]
     for item in state.carried:
-        done = "[x]" if item.get("ref") in state.followups_done else "[ ]"
-        owner = f" — {md(str(item['owner']))}" if item.get("owner") else ""
-        out.append(f"- {done} {md(str(item.get('text', '')))}{owner}")
+        done = "[x]" if item.ref in state.followups_done else "[ ]"
+        owner = f" — {md(item.owner)}" if item.owner else ""
+        out.append(f"- {done} {md(item.text)}{owner}")
     return [*out, ""]

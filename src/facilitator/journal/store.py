@@ -10,9 +10,11 @@ from pathlib import Path
 from facilitator import paths
 from facilitator.clock import Clock, local_datetime
 from facilitator.fsutil import atomic_write
-from facilitator.journal.jsonl import Event, JournalWriter, read_events
+from facilitator.journal.jsonl import JournalWriter
+from facilitator.journal.load import Loaded, load
 from facilitator.journal.lock import SessionLock, is_locked
-from facilitator.meeting.meeting import REPLAY_ERRORS, Meeting
+from facilitator.meeting.events import Event, JournalFormatError, SessionCreated
+from facilitator.meeting.meeting import Meeting
 from facilitator.text import clean_line, slug
 
 
@@ -56,24 +58,26 @@ class OpenSession:
         self.lock.release(remove=ended)  # an ended session is never opened for writing again
 
 
-def start_session(first: Event, clock: Clock) -> tuple[OpenSession, Meeting]:
-    handle = OpenSession(str(first["session"]))
-    return handle, Meeting.create(first, clock, handle.sink)
+def start_session(first: SessionCreated, clock: Clock) -> tuple[OpenSession, Meeting]:
+    handle = OpenSession(first.session)
+    try:
+        return handle, Meeting.create(first, clock, handle.sink)
+    except BaseException:
+        handle.close()
+        raise
 
 
 def resume_session(session: str, clock: Clock) -> tuple[OpenSession, Meeting]:
-    """Open an unfinished session again; time away is counted and reported."""
+    """Open an unfinished session again; time away is counted and reported. Raises
+    JournalFormatError for a journal this version cannot read (it is left as it is)."""
     handle = OpenSession(session)
-    result = read_events(journal_path(session))
-    if not result.events:
-        handle.close()
-        raise LookupError(f"session {session} has no events")
     try:
-        meeting = Meeting.replay(result.events, clock, handle.sink)
-    except BaseException:  # a journal this version cannot read: let go of it as it is
+        loaded = load(journal_path(session))
+    except BaseException:
         handle.close()
         raise
-    handle.warnings = result.warnings
+    meeting = Meeting(loaded.state, clock, handle.sink)
+    handle.warnings = loaded.warnings
     clock.not_before(meeting.state.last_event)
     meeting.state.resumed_after = max(0.0, clock.now() - meeting.state.last_event)
     return handle, meeting
@@ -109,7 +113,7 @@ def unfinished_sessions() -> list[Unfinished]:
     for path in sorted(folder.glob("*.jsonl"), key=_mtime, reverse=True)[:50]:
         try:
             unfinished = _unfinished(path)
-        except (OSError, *REPLAY_ERRORS):
+        except OSError:
             continue
         if unfinished is not None:
             found.append(unfinished)
@@ -124,45 +128,45 @@ def _mtime(path: Path) -> float:
 
 
 def _unfinished(path: Path) -> Unfinished | None:
-    if b'"type":"meeting_ended"' in _tail(path):
+    if _ENDED in _tail(path):
         return None
-    events = read_events(path).events
-    if not events or events[0].get("type") != "session_created" or _ended(events):
-        return None
-    first = events[0]
-    agenda = first.get("agenda")
-    title = agenda.get("title", "") if isinstance(agenda, dict) else ""
-    where = _where(events)
-    return Unfinished(path.stem, clean_line(str(first.get("group", ""))), clean_line(str(title)),
-                      local_datetime(float(events[-1]["t"])),
-                      is_locked(path.with_suffix(".lock")), where or "", where is not None)  # fmt: skip
-
-
-def _where(events: list[Event]) -> str | None:
-    """ "Core discussion, Eli speaking, paused", from the journal (None if it cannot be read)."""
-    from facilitator.clock import FakeClock
-
     try:
-        meeting = Meeting.replay(events, FakeClock(float(events[-1]["t"])))
-    except REPLAY_ERRORS:
+        loaded = load(path)
+    except JournalFormatError:  # named on Home, never offered: a later version may read it
+        return Unfinished(path.stem, "", "", local_datetime(_mtime(path)),
+                          is_locked(path.with_suffix(".lock")), "", False)  # fmt: skip
+    state = loaded.state
+    if state.status == "ended":
         return None
-    state = meeting.state
+    return Unfinished(path.stem, clean_line(state.group), clean_line(state.agenda.title),
+                      local_datetime(loaded.last), is_locked(path.with_suffix(".lock")),
+                      _where(loaded), True)  # fmt: skip
+
+
+def _where(loaded: Loaded) -> str:
+    """ "Core discussion, Eli speaking, paused", from the journal."""
+    state = loaded.state
+    run = state.item
     parts = [clean_line(state.agenda.items[state.current].title)]
-    if meeting.run.speaker:
-        parts.append(f"{clean_line(meeting.run.speaker)} speaking")
+    if run.speaker:
+        parts.append(f"{clean_line(run.speaker)} speaking")
     if state.status in ("ready", "paused"):
         parts.append("not started" if state.status == "ready" else "paused")
     return ", ".join(parts)
 
 
+_ENDED = b'"type":"meeting_ended"'
+
+
 def has_ended(session: str) -> bool:
     """Whether the session's journal holds the end of its meeting."""
     path = journal_path(session)
-    return b'"type":"meeting_ended"' in _tail(path) or _ended(read_events(path).events)
-
-
-def _ended(events: list[Event]) -> bool:
-    return any(e.get("type") == "meeting_ended" for e in events)
+    if _ENDED in _tail(path):
+        return True
+    try:
+        return load(path).state.status == "ended"
+    except JournalFormatError:
+        return False
 
 
 def _tail(path: Path, size: int = 4096) -> bytes:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, get_type_hints
 
 from facilitator.formats.agenda import Agenda, Item
+from facilitator.meeting.events import JournalFormatError, value_of
 
-_ITEM_FIELDS = {f.name for f in dataclasses.fields(Item)}
+_ITEM_HINTS = get_type_hints(Item)
 
 
 def agenda_to_data(agenda: Agenda) -> dict[str, Any]:
@@ -21,18 +23,36 @@ def agenda_to_data(agenda: Agenda) -> dict[str, Any]:
     }
 
 
-def agenda_from_data(data: dict[str, Any]) -> Agenda:
-    items = tuple(
-        Item(**{k: tuple(v) if k == "tags" else v for k, v in raw.items() if k in _ITEM_FIELDS})
-        for raw in data.get("items", [])
-    )
+def agenda_from_data(data: Mapping[str, Any]) -> Agenda:
+    """The agenda a journal kept; JournalFormatError when it is not one (fields a later
+    version adds to items are left out)."""
+    raw_items = data.get("items")
+    if not isinstance(raw_items, list) or not raw_items:
+        raise JournalFormatError("the session's agenda has no items")
+    items = tuple(_item(raw, n) for n, raw in enumerate(raw_items))
     size = data.get("group_size")
+    group_size = None
+    if size is not None:
+        pair = value_of(tuple[int, ...], size, "agenda.group_size")
+        if len(pair) != 2:
+            raise JournalFormatError("the session's agenda.group_size is not [min, max]")
+        group_size = (pair[0], pair[1])
     return Agenda(
-        id=str(data.get("id", "")),
-        title=str(data.get("title", "")),
+        id=value_of(str, data.get("id", ""), "agenda.id"),
+        title=value_of(str, data.get("title", ""), "agenda.title"),
         items=items,
-        language=str(data.get("language", "en")),
-        group_size=(int(size[0]), int(size[1])) if size else None,
-        roles=tuple(data.get("roles", ())),
+        language=value_of(str, data.get("language", "en"), "agenda.language"),
+        group_size=group_size,
+        roles=value_of(tuple[str, ...], data.get("roles", []), "agenda.roles"),
         origin="journal",
     )
+
+
+def _item(raw: Any, number: int) -> Item:
+    if not isinstance(raw, dict):
+        raise JournalFormatError(f"item {number} of the session's agenda is not a mapping")
+    values = {key: value_of(_ITEM_HINTS[key], value, f"agenda.items[{number}].{key}")
+              for key, value in raw.items() if key in _ITEM_HINTS}  # fmt: skip
+    if "title" not in values:
+        raise JournalFormatError(f"item {number} of the session's agenda has no title")
+    return Item(**values)

@@ -7,27 +7,29 @@ fsyncs it) before it changes the state, so what the screen shows is always on di
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from facilitator.clock import Clock
 from facilitator.formats.agenda import Agenda
+from facilitator.meeting import events as ev
 from facilitator.meeting.agenda_data import agenda_to_data
-from facilitator.meeting.apply import apply, next_speaker, not_begun, turn_time
 from facilitator.meeting.entries import split_owner
+from facilitator.meeting.fold import apply, new_state
 from facilitator.meeting.projection import (
     Projection,
     allotted,
     project,
     remaining,
 )
-from facilitator.meeting.state import Entry, Event, ItemRun, State, new_state
-from facilitator.schedule import total_minutes
+from facilitator.meeting.rounds import decide, next_speaker, not_begun, turn_time
+from facilitator.meeting.state import Entry, ItemRun, State
+from facilitator.schedule import plan, total_minutes
 from facilitator.text import clean, clean_line, clean_name
 
-Sink = Callable[[Event], None]
-# What replaying a journal this version cannot read (hand-edited, or from a newer version) raises.
-REPLAY_ERRORS = (KeyError, ValueError, TypeError, IndexError, AttributeError)
+Sink = Callable[[ev.Event], None]
+E = TypeVar("E", bound=ev.Event)
 
 
 def gather_people(
@@ -53,18 +55,39 @@ def gather_people(
 
 
 def creation_event(agenda: Agenda, *, session: str, group: str, participants: Sequence[str],
-                   roles: dict[str, list[str]] | None = None, newcomer: bool = False,
+                   roles: Mapping[str, Sequence[str]] | None = None, newcomer: bool = False,
                    planned_start: float | None = None, language: str | None = None,
-                   carried: Sequence[dict[str, Any]] = (), t: float) -> Event:  # fmt: skip
-    people, roles = gather_people(participants, roles)
-    counts = {r: len(ps) for r, ps in roles.items()}
-    return {
-        "type": "session_created", "t": round(t, 3), "session": session, "group": clean_line(group),
-        "agenda": agenda_to_data(agenda), "participants": people, "roles": roles,
-        "newcomer": newcomer, "planned_start": planned_start, "language": language or agenda.language,
-        "total": total_minutes(agenda, len(people) or 1, counts), "format": 1,
-        "carried": [dict(c) for c in carried],
-    }  # fmt: skip
+                   carried: Iterable[ev.Carried | Mapping[str, Any]] = (),
+                   t: float) -> ev.SessionCreated:  # fmt: skip
+    """The first event of a session: who is here, the agenda as it is today, and the plan."""
+    people, holders = gather_people(participants, {r: list(ps) for r, ps in (roles or {}).items()})
+    counts = {r: len(ps) for r, ps in holders.items()}
+    slots = plan(agenda, max(1, len(people)), newcomer, counts)
+    return ev.SessionCreated(
+        t=round(t, 3), session=session, group=clean_line(group), agenda=agenda_to_data(agenda),
+        participants=tuple(people), roles={r: tuple(ps) for r, ps in holders.items()},
+        newcomer=newcomer, planned_start=planned_start, language=language or agenda.language,
+        total=total_minutes(agenda, len(people) or 1, counts),
+        carried=tuple(_carried(c) for c in carried),
+        planned=tuple(ev.Slot(s.start, s.minutes, s.active) for s in slots),
+    )  # fmt: skip
+
+
+def _carried(value: ev.Carried | Mapping[str, Any]) -> ev.Carried:
+    if isinstance(value, ev.Carried):
+        return value
+    owner = value.get("owner")
+    return ev.Carried(str(value.get("ref", "")), str(value.get("text", "")),
+                      str(owner) if owner else None)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Moved:
+    """What moved on by itself (``advance: auto``): a turn, or an item."""
+
+    speaker: str | None = None  # the turn passed to them
+    everyone_spoke: bool = False  # the last turn of the round ended
+    item: str | None = None  # the item that began (its title)
 
 
 class Meeting:
@@ -74,15 +97,20 @@ class Meeting:
         self.sink = sink
 
     @classmethod
-    def create(cls, first: Event, clock: Clock, sink: Sink | None = None) -> Meeting:
+    def create(cls, first: ev.SessionCreated, clock: Clock, sink: Sink | None = None) -> Meeting:
         if sink is not None:
             sink(first)
         return cls(new_state(first), clock, sink)
 
     @classmethod
-    def replay(cls, events: Iterable[Event], clock: Clock, sink: Sink | None = None) -> Meeting:
+    def replay(cls, events: Iterable[ev.Event], clock: Clock, sink: Sink | None = None) -> Meeting:
+        """A meeting from events already checked (see journal.load, which also reports the
+        ones that cannot apply)."""
         iterator = iter(events)
-        state = new_state(next(iterator))
+        first = next(iterator)
+        if not isinstance(first, ev.SessionCreated):
+            raise ev.JournalFormatError("a journal must begin with session_created")
+        state = new_state(first)
         for event in iterator:
             apply(state, event)
         return cls(state, clock, sink)
@@ -92,10 +120,11 @@ class Meeting:
     def now(self) -> float:
         return self.clock.now()
 
-    def _emit(self, event_type: str, *, at: float | None = None, **data: Any) -> Event:
-        """Journal an event (at ``at`` for a move that fell due a moment ago), then apply it."""
+    def _emit(self, event_type: type[E], /, *, at: float | None = None, **data: Any) -> E:
+        """Journal an event (at ``at`` for a move that fell due a moment ago), with what the
+        rules decide for it, then apply it."""
         t = self.now() if at is None else max(at, self.state.last_event)
-        event: Event = {"type": event_type, "t": round(t, 3), **data}
+        event = decide(self.state, event_type(t=round(t, 3), **data))
         if self.sink is not None:
             self.sink(event)
         apply(self.state, event)
@@ -193,56 +222,55 @@ class Meeting:
 
     # -- commands ---------------------------------------------------------------------------
 
-    def catch_up(self) -> list[str]:
+    def catch_up(self) -> list[Moved]:
         """The moves an agenda asks to happen by themselves (``advance: auto``), each at the
         moment it fell due, even if that was a while ago (a closed lid): a turn that is over
         passes to the next speaker, an item that is over gives way to the next. Returns what
-        happened, for the screen to tell."""
-        happened: list[str] = []
+        moved, for the screen to tell."""
+        happened: list[Moved] = []
+        now = self.now()
         for _ in range(1000):  # each pass moves on once; a meeting has far fewer moves
             state, run = self.state, self.run
             item = self.agenda.items[state.current]
             if state.status != "running" or item.advance != "auto":
                 break
-            now = self.now()
             share = self.speaker_share()
-            if share is not None and self.speaker_elapsed() >= share:
-                due = now - (self.speaker_elapsed() - share)
+            spent = turn_time(run, now)
+            if share is not None and spent >= share:
                 name = next_speaker(run)
-                self._emit("speaker_changed", at=due, index=state.current, name=name,
-                           passed=False)  # fmt: skip
-                happened.append(f"{name} speaks" if name else "Everyone has spoken")
+                self._emit(ev.SpeakerChanged, at=now - (spent - share), index=state.current,
+                           name=name, passed=False)  # fmt: skip
+                happened.append(Moved(speaker=name, everyone_spoke=name is None))
                 continue
-            left = self.remaining()
+            left = remaining(state, now)
             target = self._neighbour(+1)
             if left > 0 or target is None:
                 break
-            title = self.agenda.items[target].title
-            self._emit("item_ended", at=now + left, index=state.current)
+            self._emit(ev.ItemEnded, at=now + left, index=state.current)
             self._start_item(target, at=now + left)
-            happened.append(f"Time is up: on to {title}")
+            happened.append(Moved(item=self.agenda.items[target].title))
         return happened
 
     def toggle(self) -> str:
         """space: start, pause or resume. Returns what happened."""
         state = self.state
         if state.status == "ready":
-            self._emit("meeting_started")
+            self._emit(ev.MeetingStarted)
             self._start_item(state.current)
             return "started"
         if state.status == "running":
-            self._emit("paused")
+            self._emit(ev.Paused)
             return "paused"
         if state.status == "paused":
-            self._emit("resumed")
+            self._emit(ev.Resumed)
             return "resumed"
         return "ended"
 
     def _start_item(self, index: int, at: float | None = None) -> None:
         if self.agenda.items[index].is_round:
-            self._emit("item_started", at=at, index=index, order=self.round_order(index))
+            self._emit(ev.ItemStarted, at=at, index=index, order=tuple(self.round_order(index)))
         else:
-            self._emit("item_started", at=at, index=index)
+            self._emit(ev.ItemStarted, at=at, index=index)
 
     def _neighbour(self, step: int) -> int | None:
         active = self.state.active_indexes()
@@ -258,7 +286,7 @@ class Meeting:
         if target is None:
             return False
         ready = self.state.status == "ready"
-        self._emit("item_skipped" if skip or ready else "item_ended", index=self.state.current)
+        self._emit(ev.ItemSkipped if skip or ready else ev.ItemEnded, index=self.state.current)
         self._start_item(target)
         return True
 
@@ -267,7 +295,7 @@ class Meeting:
         target = self._neighbour(-1)
         if target is None or self.state.status == "ended":
             return False
-        self._emit("item_ended", index=self.state.current, back=True)
+        self._emit(ev.ItemEnded, index=self.state.current, back=True)
         self._start_item(target)
         return True
 
@@ -277,7 +305,7 @@ class Meeting:
             return False
         if minutes < 0 and self.allotted() + minutes * 60 < 60:
             return False
-        self._emit("item_extended", index=self.state.current, minutes=minutes)
+        self._emit(ev.ItemExtended, index=self.state.current, minutes=minutes)
         return True
 
     def next_speaker_turn(self, *, passed: bool = False) -> str | None:
@@ -292,7 +320,7 @@ class Meeting:
             return None
         if passed and name is None:
             return None
-        self._emit("speaker_changed", index=self.state.current, name=name, passed=passed)
+        self._emit(ev.SpeakerChanged, index=self.state.current, name=name, passed=passed)
         return name
 
     def reorder(
@@ -308,7 +336,7 @@ class Meeting:
         if opens is None:
             opens = self.round_not_begun()
         opener = order[0] if opens and order and index == self.state.current else None
-        self._emit("order_changed", index=index, order=list(order), opener=opener)
+        self._emit(ev.OrderChanged, index=index, order=tuple(order), opener=opener)
         return True
 
     def choose_speaker(self, name: str, index: int | None = None, *,
@@ -346,7 +374,7 @@ class Meeting:
             return None
         known = [*self.state.attended, *(p for ps in self.state.roles.values() for p in ps)]
         name = _same_person(name, known) or name  # spelt as before: "chen" is Chen
-        self._emit("participant_added", name=name, roles=list(roles))
+        self._emit(ev.ParticipantAdded, name=name, roles=tuple(roles))
         return name
 
     def set_roles(self, roles: dict[str, list[str]]) -> None:
@@ -358,19 +386,19 @@ class Meeting:
                 self.add_participant(name)
         holders = {role: holders.get(role, []) for role in self.agenda.roles}
         if holders != {role: self.state.roles.get(role, []) for role in self.agenda.roles}:
-            self._emit("roles_changed", roles=holders)
+            self._emit(ev.RolesChanged, roles={r: tuple(ps) for r, ps in holders.items()})
 
     def remove_participant(self, name: str) -> bool:
         if name not in self.state.participants:
             return False
-        self._emit("participant_left", name=name)
+        self._emit(ev.ParticipantLeft, name=name)
         return True
 
     def end(self) -> None:
         if self.state.status != "ended":
             if self.state.status == "ready":
-                self._emit("meeting_started")
-            self._emit("meeting_ended")
+                self._emit(ev.MeetingStarted)
+            self._emit(ev.MeetingEnded)
 
     # entries ------------------------------------------------------------------------------
 
@@ -379,7 +407,7 @@ class Meeting:
                   item: int | None = None) -> Entry:  # fmt: skip
         entry_id = uuid.uuid4().hex[:12]
         self._emit(
-            "entry_added",
+            ev.EntryAdded,
             id=entry_id,
             item=self.state.current if item is None else item,
             kind=kind,
@@ -419,23 +447,22 @@ class Meeting:
         if "text" in changes:
             changes["text"] = clean(str(changes["text"]))
         if entry_id in self.state.entries:
-            self._emit("entry_edited", id=entry_id, **changes)
+            self._emit(ev.EntryEdited, id=entry_id, changes=changes)
 
     def remove_entry(self, entry_id: str) -> None:
         if entry_id in self.state.entries:
-            self._emit("entry_removed", id=entry_id)
+            self._emit(ev.EntryRemoved, id=entry_id)
 
     # questions ------------------------------------------------------------------------------
 
     def record_draw(self, deck: str, text: str, person: str | None = None) -> None:
-        self._emit("question_drawn", item=self.state.current, deck=deck, text=text, person=person)
+        self._emit(ev.QuestionDrawn, item=self.state.current, deck=deck, text=text, person=person)
 
     def record_skip(self, text: str, reason: str | None = None) -> None:
-        extra = {"reason": reason} if reason else {}
-        self._emit("question_skipped", item=self.state.current, text=text, **extra)
+        self._emit(ev.QuestionSkipped, item=self.state.current, text=text, reason=reason)
 
     def record_retire(self, deck: str, text: str) -> None:
-        self._emit("question_retired", deck=deck, text=text)
+        self._emit(ev.QuestionRetired, deck=deck, text=text)
 
     def toggle_alternative(self) -> bool:
         """v: the item's alternative activity instead (a question drawn for it is set aside,
@@ -447,12 +474,12 @@ class Meeting:
                 self.record_skip(draw.text, reason="alternative")
         else:
             for draw in [d for d in self.run.draws if d.aside]:
-                self._emit("question_restored", item=self.state.current, text=draw.text)
-        self._emit("alternative_chosen", item=self.state.current, on=on)
+                self._emit(ev.QuestionRestored, item=self.state.current, text=draw.text)
+        self._emit(ev.AlternativeChosen, item=self.state.current, on=on)
         return on
 
     def mark_followup_done(self, ref: str) -> None:
-        self._emit("followup_done", ref=ref)
+        self._emit(ev.FollowupDone, ref=ref)
 
 
 def _same_person(name: str, people: Sequence[str]) -> str | None:

@@ -1,22 +1,19 @@
-"""Meeting state and how each event changes it. Replaying a journal's events rebuilds it."""
+"""The meeting's state: what replaying a journal's events rebuilds (see fold.py)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
-from facilitator.formats.agenda import Agenda
-from facilitator.meeting.agenda_data import agenda_from_data
-from facilitator.schedule import plan
-
-Event = dict[str, Any]
+from facilitator.formats.agenda import Agenda, Item
+from facilitator.meeting.events import Carried, EntryKind, ItemStatus, Status
+from facilitator.schedule import Slot
 
 
 @dataclass
 class Entry:
     id: str
     item: int
-    kind: str  # expectations | conclusions | notes | followups | decisions
+    kind: EntryKind
     text: str
     person: str | None = None
     owner: str | None = None
@@ -40,7 +37,7 @@ class Draw:
 @dataclass
 class ItemRun:
     index: int
-    status: str = "pending"  # pending | current | done | skipped | left_out
+    status: ItemStatus = "pending"
     segments: list[list[float]] = field(default_factory=list)  # [start, end]; end -1 = open
     closed_at: float | None = None  # when it was last ended or skipped
     adjust: float = 0.0  # minutes added (+) or removed (-) by the facilitator
@@ -89,27 +86,27 @@ class State:
     participants: list[str] = field(default_factory=list)  # who is here now
     attended: list[str] = field(default_factory=list)  # everyone who was here at some point
     # Comings and goings once the meeting has started: name -> [["arrived"|"left"|"back", t]]
-    moves: dict[str, list[list[Any]]] = field(default_factory=dict)
+    moves: dict[str, list[list[str | float]]] = field(default_factory=dict)
     roles: dict[str, list[str]] = field(default_factory=dict)
     newcomer: bool = False
     planned_start: float | None = None
     created: float = 0.0
     started: float | None = None
     ended: float | None = None
-    status: str = "ready"  # ready | running | paused | ended
+    status: Status = "ready"
     current: int = 0
     items: list[ItemRun] = field(default_factory=list)
     entries: dict[str, Entry] = field(default_factory=dict)
     retired: list[str] = field(default_factory=list)
     followups_done: list[str] = field(default_factory=list)  # refs from earlier sessions
-    carried: list[dict[str, Any]] = field(default_factory=list)  # open follow-ups brought in
+    carried: list[Carried] = field(default_factory=list)  # open follow-ups brought in
     total: float = 0.0  # committed minutes
     last_event: float = 0.0
     events: int = 0  # applied since the meeting was set up
     unknown_events: int = 0
     resumed_after: float | None = None  # seconds away, set by resume
     # The plan as set up (schedule.Slot): arrivals and leavers later do not rewrite it.
-    planned: list[Any] = field(default_factory=list)
+    planned: list[Slot] = field(default_factory=list)
 
     @property
     def item(self) -> ItemRun:
@@ -145,29 +142,15 @@ class State:
         return {role: len(self.holders(role)) for role in self.roles}
 
 
-def new_state(event: Event) -> State:
-    agenda = agenda_from_data(event["agenda"])
-    state = State(
-        agenda=agenda,
-        session=str(event.get("session", "")),
-        group=str(event.get("group", "")),
-        language=str(event.get("language", agenda.language)),
-        participants=[str(p) for p in event.get("participants", [])],
-        roles={str(k): [str(p) for p in v] for k, v in event.get("roles", {}).items()},
-        newcomer=bool(event.get("newcomer", False)),
-        planned_start=event.get("planned_start"),
-        created=float(event["t"]),
-        total=float(event.get("total", 0.0)),
-        carried=[dict(c) for c in event.get("carried", []) if isinstance(c, dict)],
-    )
-    state.attended = list(state.participants)
-    state.planned = plan(agenda, max(1, len(state.participants)), state.newcomer,
-                         state.role_counts())  # fmt: skip
-    state.items = [ItemRun(i) for i in range(len(agenda.items))]
-    for run in state.items:
-        if agenda.items[run.index].when == "newcomer" and not state.newcomer:
-            run.status = "left_out"
-    active = state.active_indexes()
-    state.current = active[0] if active else 0
-    state.last_event = state.created
-    return state
+def current_question(item: Item, run: ItemRun) -> Draw | None:
+    """The question on the table for this item: the last drawn and not set aside; in a round
+    that draws one for each speaker, the speaker's own."""
+    draws = [d for d in run.draws if not d.skipped]
+    if item.draw == "each":
+        draws = [d for d in draws if d.person == run.speaker]
+    return draws[-1] if draws else None
+
+
+def asks_expectations(agenda: Agenda) -> bool:
+    """Whether the agenda asks for expectations (conclusions are then rated against them)."""
+    return any(item.record == "expectations" for item in agenda.items)

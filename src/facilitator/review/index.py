@@ -16,9 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from facilitator import paths
-from facilitator.clock import FakeClock
-from facilitator.journal.jsonl import read_events
-from facilitator.meeting.meeting import Meeting
+from facilitator.journal.load import load
+from facilitator.meeting.events import FollowupDone, JournalFormatError
 from facilitator.meeting.projection import project
 from facilitator.text import clean, clean_line
 
@@ -226,15 +225,12 @@ def _people(attended: list[str]) -> list[str]:
 
 
 def _index_journal(db: sqlite3.Connection, path: Path, session: str) -> bool:
-    events = read_events(path).events
-    if not events or events[0].get("type") != "session_created":
-        return False
-    last = max(float(e["t"]) for e in events)
     try:
-        state = Meeting.replay(events, FakeClock(last)).state
-        rows = project(state, last).rows
-    except (KeyError, ValueError, TypeError, IndexError, AttributeError):
+        loaded = load(path)
+    except JournalFormatError:
         return False
+    state, last = loaded.state, loaded.last
+    rows = project(state, last).rows
     people = _people(state.attended)
     end = state.ended if state.ended is not None else state.last_event
     actual = (end - state.started) / 60 if state.started is not None else None
@@ -266,8 +262,7 @@ def _index_journal(db: sqlite3.Connection, path: Path, session: str) -> bool:
                    [(session, p) for p in people])  # fmt: skip
     db.executemany(
         "INSERT INTO followups_done VALUES (?, ?, ?)",
-        [(session, str(e.get("ref", "")), float(e["t"])) for e in events
-         if e.get("type") == "followup_done"],
+        [(session, e.ref, e.t) for e in loaded.events if isinstance(e, FollowupDone)],
     )  # fmt: skip
     return True
 

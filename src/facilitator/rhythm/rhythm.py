@@ -23,12 +23,12 @@ from __future__ import annotations
 
 import calendar
 import math
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from typing import TypeVar
 
+from facilitator.clock import parse_clock_time
 from facilitator.rhythm.moon import moon_phases
 from facilitator.text import clean_line
 
@@ -269,8 +269,6 @@ def _describe_moon(rhythm: MoonRhythm) -> str:
 
 
 # --- reading single values (stored settings here, command-line words in parse.py) ---------
-
-_TIME = re.compile(r"^([01]?\d|2[0-3])[:h]([0-5]\d)$")
 _T = TypeVar("_T")
 
 
@@ -281,11 +279,13 @@ def quote_input(text: str) -> str:
 
 
 def parse_time(text: str) -> time:
-    """``HH:MM`` on a 24-hour clock."""
-    match = _TIME.match(text.strip())
-    if not match:
-        raise ValueError(f"{quote_input(text)} is not a time: use 24-hour HH:MM, e.g. 19:00")
-    return time(int(match.group(1)), int(match.group(2)))
+    """``HH:MM`` on a 24-hour clock (see facilitator.clock.parse_clock_time)."""
+    try:
+        return parse_clock_time(text)
+    except ValueError:
+        raise ValueError(
+            f"{quote_input(text)} is not a time: use 24-hour HH:MM, e.g. 19:00"
+        ) from None
 
 
 def parse_weekday(text: str) -> int:

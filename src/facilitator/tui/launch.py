@@ -7,41 +7,15 @@ import sys
 
 from facilitator import catalog
 from facilitator.cli.output import error, resolve
-from facilitator.clock import SystemClock, local_datetime, nearest_time_of_day
-from facilitator.journal.store import (
-    has_ended,
-    journal_path,
-    new_session_id,
-    unfinished_sessions,
-)
-from facilitator.meeting.meeting import creation_event
-from facilitator.text import split_names
-from facilitator.tui.app import FacilitatorApp, Startup
+from facilitator.clock import SystemClock
+from facilitator.session.startup import Startup
 
 
 def _startup(args: argparse.Namespace, clock: SystemClock) -> Startup | None:
     startup = Startup(group=getattr(args, "group", None) or "")
     resume = getattr(args, "resume", None)
     if resume:
-        found = unfinished_sessions()
-        if resume == "latest":
-            free = [u for u in found if u.resumable and not u.open_elsewhere]
-            if not free:
-                elsewhere = " (one is open in another facilitator)" if found else ""
-                error(f"There is no unfinished session to resume{elsewhere}.")
-                return None
-            resume = free[0].session
-        if not journal_path(resume).exists():
-            matches = [u.session for u in found if u.session.startswith(resume)]
-            if len(matches) != 1:
-                error(f"No unfinished session '{resume}' (see 'facilitator sessions list').")
-                return None
-            resume = matches[0]
-        elif has_ended(resume):
-            error(f"The meeting {resume} has ended; 'facilitator sessions show {resume}' shows it.")
-            return None
-        startup.resume = resume
-        return startup
+        return _resume(startup, resume)
     agenda_name = getattr(args, "agenda", None)
     participants = getattr(args, "participants", None)
     if participants is not None and not agenda_name:
@@ -50,66 +24,77 @@ def _startup(args: argparse.Namespace, clock: SystemClock) -> Startup | None:
         agenda_name = (
             load_group(startup.group).agenda if startup.group else None
         ) or "mutual-support-150"
-    agenda = None
-    if agenda_name:
-        agenda = resolve(catalog.find_agenda, agenda_name)
-        if agenda is None:
-            return None
+    agenda = resolve(catalog.find_agenda, agenda_name) if agenda_name else None
+    if agenda_name and agenda is None:
+        return None
+    start = getattr(args, "start", None)
+    newcomer = bool(getattr(args, "newcomer", False))
     if agenda is not None and participants is not None:
-        now = clock.now()
-        start = getattr(args, "start", None)
-        planned = None
-        if start is not None:
-            planned = nearest_time_of_day(now, start.hour, start.minute)
+        from facilitator.review.queries import carried_followups
+        from facilitator.session.setup_form import Fields, GroupBook, SetupForm, remembered_roles
+        from facilitator.text import split_names
+
+        book = GroupBook()
+        form = SetupForm(agenda, clock, book)
         people = split_names(participants)
-        startup.first = creation_event(
-            agenda, session=new_session_id(startup.group or "meeting", now), group=startup.group,
-            participants=people, roles=_remembered_roles(startup.group, agenda.roles, people),
-            newcomer=bool(getattr(args, "newcomer", False)),
-            planned_start=planned, carried=_carried(startup.group), t=now,
+        roles = remembered_roles(book.find(startup.group), agenda.roles, people)
+        form.carried = [_carried(c) for c in carried_followups(startup.group)]
+        fields = Fields(
+            group=startup.group, participants=participants, newcomer=newcomer,
+            roles={role: ", ".join(names) for role, names in roles.items()},
+            start=f"{start:%H:%M}" if start is not None else "",
         )  # fmt: skip
+        startup.first = form.creation_event(fields)
         return startup
-    found = [u for u in unfinished_sessions() if u.resumable and not u.open_elsewhere]
+    from facilitator.session.service import SessionService
+
+    found = SessionService(clock).resumable()
     if found:
         startup.offer_resume = found[0].session
-        today = local_datetime(clock.now()).date()
-        startup.offer_text = f"An unfinished meeting: {found[0].describe(today)}. Resume it?"
+        startup.offer_text = SessionService(clock).offer(found[0])
     if agenda is not None:
         startup.setup = agenda.path if agenda.origin == "file" else agenda.id
-    start = getattr(args, "start", None)
     startup.start = f"{start:%H:%M}" if start is not None else ""
-    startup.newcomer = bool(getattr(args, "newcomer", False))
+    startup.newcomer = newcomer
     startup.upcoming = _upcoming()
     return startup
 
 
-def _remembered_roles(
-    group: str, roles: tuple[str, ...], people: list[str]
-) -> dict[str, list[str]]:
-    """The roles the group's people held last time, for those of them here today (w in the
-    meeting changes them)."""
-    if not group or not roles:
-        return {}
-    from facilitator.groups import load_group
+def _carried(found: dict[str, object]):  # type: ignore[no-untyped-def]
+    from facilitator.meeting.events import Carried
 
-    here = {p.casefold() for p in people}
-    saved = load_group(group).roles
-    return {role: [p for p in saved.get(role, []) if p.casefold() in here] for role in roles}
+    owner = found.get("owner")
+    return Carried(str(found["ref"]), str(found["text"]), str(owner) if owner else None)
 
 
-def _carried(group: str) -> list[dict[str, object]]:
-    """Open follow-ups of the group's earlier sessions, as set-up would show them."""
-    from facilitator.review.queries import carried_followups
+def _resume(startup: Startup, resume: str) -> Startup | None:
+    from facilitator.journal.store import has_ended, journal_path, unfinished_sessions
 
-    return carried_followups(group)
+    found = unfinished_sessions()
+    if resume == "latest":
+        free = [u for u in found if u.resumable and not u.open_elsewhere]
+        if not free:
+            elsewhere = " (one is open in another facilitator)" if found else ""
+            error(f"There is no unfinished session to resume{elsewhere}.")
+            return None
+        resume = free[0].session
+    if not journal_path(resume).exists():
+        matches = [u.session for u in found if u.session.startswith(resume)]
+        if len(matches) != 1:
+            error(f"No unfinished session '{resume}' (see 'facilitator sessions list').")
+            return None
+        resume = matches[0]
+    elif has_ended(resume):
+        error(f"The meeting {resume} has ended; 'facilitator sessions show {resume}' shows it.")
+        return None
+    startup.resume = resume
+    return startup
 
 
 def _upcoming() -> list[str]:
     try:
         from facilitator.rhythm.home import upcoming_lines
-    except ImportError:
-        return []
-    try:
+
         return upcoming_lines()
     except Exception:  # noqa: BLE001 - never let the calendar stop a meeting from starting
         return []
@@ -123,6 +108,8 @@ def launch(args: argparse.Namespace) -> int:
     if not sys.stdout.isatty():
         error("facilitator needs a terminal to run full-screen.")
         return 1
+    from facilitator.tui.app import FacilitatorApp
+
     app = FacilitatorApp(clock, startup)
     app.run()
     return 0

@@ -8,15 +8,15 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 if TYPE_CHECKING:
+    from facilitator.meeting.events import SessionCreated
     from facilitator.meeting.meeting import Meeting
-    from facilitator.meeting.state import Event
 
 
 @dataclass
 class StartMeeting(Message):
     """Set-up is done: create the session from this first event."""
 
-    first: Event
+    first: SessionCreated
 
 
 @dataclass

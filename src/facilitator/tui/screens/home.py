@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from facilitator.clock import local_datetime
-from facilitator.tui.format import wrap_to
+from facilitator.timewords import wrap_to
 from facilitator.tui.messages import OpenSetup, ResumeSession
 from facilitator.tui.widgets.text import Plain
 

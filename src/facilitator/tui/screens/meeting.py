@@ -15,8 +15,6 @@ from textual.widgets import Footer, Input
 from facilitator.decks.drawer import Drawer
 from facilitator.journal.record import MET_WORDS
 from facilitator.meeting.meeting import Meeting
-from facilitator.text import ellipsize
-from facilitator.tui.format import hhmm, minutes_words, mmss, wrap_to
 from facilitator.tui.messages import MeetingBegan, MeetingEnded
 from facilitator.tui.screens.confirm import Confirm
 from facilitator.tui.screens.help import HelpScreen
@@ -24,9 +22,10 @@ from facilitator.tui.screens.meeting_entries import EntryActions
 from facilitator.tui.screens.meeting_people import PeopleActions
 from facilitator.tui.screens.meeting_questions import QuestionActions
 from facilitator.tui.widgets.capture import Capture
-from facilitator.tui.widgets.clock import ClockFace, ClockPanel, fit
+from facilitator.tui.widgets.clock import ClockPanel
 from facilitator.tui.widgets.text import Plain
 from facilitator.tui.widgets.timeline import Timeline
+from facilitator.views import meeting as views
 
 
 class MeetingScreen(PeopleActions, EntryActions, QuestionActions, Screen[None]):
@@ -40,7 +39,7 @@ class MeetingScreen(PeopleActions, EntryActions, QuestionActions, Screen[None]):
     # Descriptions name each action in the footer and the command palette; tooltips say what it
     # does, in plain words, for the help screen and the palette.
     BINDINGS = [
-        Binding("space", "toggle", "Start/pause", tooltip="start the meeting; pause; resume"),
+        Binding("space", "start_pause", "Start/pause", tooltip="start the meeting; pause; resume"),
         Binding("n", "next_item", "Next", tooltip="end this item and go to the next one"),
         Binding("p", "previous_item", "Previous item", show=False,
                 tooltip="go back to the previous item (it continues where it stopped)"),
@@ -134,11 +133,11 @@ class MeetingScreen(PeopleActions, EntryActions, QuestionActions, Screen[None]):
         self._fit(event.size.width, event.size.height)
 
     def _fit(self, width: int, height: int) -> None:
-        compact = width < 70 or height < 22
-        self.set_class(compact, "compact")
-        self.set_class(height < 16, "tiny")
-        self.query_one(ClockPanel).set_class(compact, "compact")
-        self.query_one(ClockPanel).set_class(height < 16, "tiny")
+        size = views.Layout(width, height)
+        self.set_class(size.compact, "compact")
+        self.set_class(size.tiny, "tiny")
+        self.query_one(ClockPanel).set_class(size.compact, "compact")
+        self.query_one(ClockPanel).set_class(size.tiny, "tiny")
         if self.is_mounted:
             self.refresh_all()  # the guidance is wrapped for the width
 
@@ -188,62 +187,49 @@ class MeetingScreen(PeopleActions, EntryActions, QuestionActions, Screen[None]):
                 self._schedule()
 
     def refresh_all(self) -> None:
-        self.refresh_item()
         self.refresh_clock()
 
+    def layout_now(self) -> views.Layout:
+        field = self.query_one("#entry", Input)
+        return views.Layout(self.size.width or 80, self.size.height or 24, self._writing_notes,
+                            self._draft_for, bool(field.value))  # fmt: skip
+
+    @property
+    def view(self) -> views.MeetingView:
+        """What the screen shows now (built from one reading of the clock)."""
+        return views.build(self.meeting, self.meeting.now(), self.layout_now())
+
     def refresh_clock(self) -> None:
-        m = self.meeting
-        moved = m.catch_up()  # what the agenda lets move on by itself, when it fell due
+        """A tick: what the agenda lets move on by itself moves (journaled), then the screen is
+        drawn from the view (drawing never writes)."""
+        moved = self.meeting.catch_up()
         if moved:
             self.app.bell()
-            self.notify(" · ".join(moved[-2:]), markup=False)
-            self.refresh_item()
+            self.notify(views.moved_words(moved), markup=False)
             self.call_later(self._schedule)  # the new item or turn has its own phase
-        remaining = m.remaining()
-        status = m.status
-        over = remaining < 0 and status != "ready"
-        shown = ("+" if over else "") + mmss(remaining)
-        # as the digits show it: 0.3 s left reads 00:01, 0.0002 s reads 00:00
-        warn = 1 <= int(remaining + 0.999) <= 60 and status == "running"
-        parts = self._cue(status, over, warn, remaining)
-        if self.has_class("compact"):  # no big digits: the time leads the cue
-            if over:
-                parts = [f"OVERTIME {shown}", *(p for p in parts if not p.startswith("OVERTIME"))]
-            else:
-                parts = [shown, *parts]
-        cue = " · ".join(parts)  # the panel drops trailing parts that do not fit
-        allotted = m.allotted() or 1.0
-        self.query_one(ClockPanel).show(
-            ClockFace(shown, cue, m.elapsed() / allotted, self._speaker_line(), over, warn)
-        )
-        self._ring(over)
-        projection = m.projection()
-        self.query_one(Timeline).show(
-            projection, max(12, self.size.width - (47 if self.has_class("compact") else 41))
-        )
-        self.query_one("#summary", Plain).show(self._summary(projection), layout=False)
-        self.query_one("#topbar", Plain).show(self._topbar(), layout=False)
+        if self.meeting.state.current != self._item_shown:  # a new item: e opens notes again
+            self._item_shown = self.meeting.state.current
+            self._writing_notes = False
+        self.draw(self.view)
 
-    def _cue(self, status: str, over: bool, warn: bool, remaining: float) -> list[str]:
-        """What the cue line says, most important first."""
-        if status == "ready":
-            return ["READY: press space to start"]
-        if status == "ended":
-            return ["The meeting has ended"]
-        words = []
-        if status == "paused" and self.meeting.clock_moves():  # its countdown goes on: say why
-            words += ["PAUSED · taken from this item's time", "space to resume"]
-        elif status == "paused":
-            words.append("PAUSED: space to resume")
-        if over:
-            words += [f"OVERTIME by {mmss(remaining)}", "n for the next item", "+ adds a minute"]
-        elif warn:
-            words.append("One minute left")
-        if not words:  # both to the nearest minute, as the timeline shows them
-            total = int(self.meeting.allotted() / 60 + 0.5) * 60
-            left = min(total, int(remaining / 60 + 0.5) * 60)
-            words.append(f"{minutes_words(left)} left of {minutes_words(total)}")
-        return words
+    def draw(self, view: views.MeetingView) -> None:
+        self.query_one(ClockPanel).show(view.clock)
+        self._ring(view.clock.over)
+        layout = self.layout_now()
+        self.query_one(Timeline).show(view.timeline, views.timeline_title_width(layout))
+        self.query_one("#summary", Plain).show(view.summary, layout=False)
+        self.query_one("#topbar", Plain).show(view.topbar, layout=False)
+        self.query_one("#item-title", Plain).show(view.item_title)
+        self.query_one("#guidance", Plain).show(view.guidance)
+        question = self.query_one("#question", Plain)
+        question.show(view.question)
+        question.display = view.question_shown
+        self.capture.display = view.capture.shown
+        if view.capture.shown:
+            self.capture.show(view.capture)
+
+    def refresh_item(self) -> None:
+        self.refresh_clock()
 
     def _ring(self, over: bool) -> None:
         """The bell, once, when the time of the item in hand runs out; not when coming back
@@ -257,68 +243,6 @@ class MeetingScreen(PeopleActions, EntryActions, QuestionActions, Screen[None]):
             self.app.bell()
         elif not over and self._rang_for == current:
             self._rang_for = None  # extended past the overrun: may ring again
-
-    def _summary(self, projection) -> str:  # type: ignore[no-untyped-def]
-        """The meeting's end at a glance; the parts that do not fit go, last first."""
-        m = self.meeting
-        over = projection.over
-        if abs(over) < 60:
-            state = "on time"
-        elif over > 0:
-            state = f"{minutes_words(over)} OVER"
-        else:
-            state = f"{minutes_words(over)} early"
-        people = len(m.state.participants)
-        ends = f"Ends {hhmm(projection.projected_end)}"
-        if not self.has_class("compact"):
-            ends += f" (planned {hhmm(projection.planned_end)})"
-        parts = [ends, state, f"{people} {'person' if people == 1 else 'people'}"]
-        to_end = projection.planned_end - m.now()
-        if (m.state.started is not None or m.state.planned_start is not None) and to_end > 0:
-            parts.append(f"{minutes_words(to_end)} to planned end")
-        return fit(" · ".join(parts), max(1, self.size.width - 2))
-
-    def _topbar(self) -> str:
-        s = self.meeting.state
-        group = f"{s.group} · " if s.group else ""
-        badge = {"ready": "READY", "running": "RUNNING", "paused": "PAUSED",
-                 "ended": "ENDED"}[s.status]  # fmt: skip
-        return f"{badge} · {hhmm(self.meeting.now())} · {group}{s.agenda.title}"
-
-    def _guidance_lines(self, guidance: str, hint: str) -> str:
-        """The guidance in the lines there is room for, ending in "…" when cut, and the hint
-        about the alternative always on a line of its own."""
-        width = max(10, self.size.width - 2)
-        room = 1 if self.has_class("compact") else (5 if self.size.height >= 30 else 3)
-        room -= 1 if hint and room > 1 else 0
-        lines = wrap_to(self.app.console, guidance, width, room, more=" … (g reads it all)")
-        if hint:
-            lines.append(ellipsize(hint, width))
-        return "\n".join(line for line in lines if line)
-
-    def refresh_item(self) -> None:
-        m = self.meeting
-        index = m.state.current
-        if index != self._item_shown:  # a new item: the note field opens again on e only
-            self._item_shown = index
-            self._writing_notes = False
-        item = m.agenda.items[index]
-        run = m.run
-        active = m.state.active_indexes()
-        kind = f" · {item.kind}" if item.kind != "open" else ""
-        flags = " · flexible" if item.flexible else (" · protected" if item.protected else "")
-        self.query_one("#item-title", Plain).show(
-            f"{active.index(index) + 1}/{len(active)}  {item.title}{kind}{flags}"
-        )
-        guidance, hint = item.guidance or "", ""
-        if run.alternative and item.alternative:
-            guidance = f"Alternative: {item.alternative}"
-        elif item.alternative:
-            hint = f"Alternative (v): {item.alternative}"
-        self.query_one("#guidance", Plain).show(self._guidance_lines(guidance, hint))
-        self.query_one("#question", Plain).show(self._question_text())
-        self.query_one("#question").display = bool(item.deck) and not run.alternative
-        self._refresh_capture()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """While typing, the footer offers only the way back to the meeting keys (Textual would
@@ -336,28 +260,17 @@ class MeetingScreen(PeopleActions, EntryActions, QuestionActions, Screen[None]):
     def offers(self, action: str) -> bool:
         """Whether the command palette offers ``action`` now: only what makes sense on this
         item (the keys still answer, and say why not)."""
-        m = self.meeting
-        item = m.agenda.items[m.state.current]
         if not self.check_action(action, ()):
             return False
-        return {
-            "met": item.record == "conclusions" and self._asks_expectations(),
-            "draw": bool(item.deck),
-            "redraw": bool(item.deck),
-            "retire": bool(item.deck),
-            "alternative": bool(item.alternative),
-            "roles": bool(m.agenda.roles),
-            "followups": bool(m.state.carried),
-            "next_speaker": item.is_round,
-            "pass_speaker": item.is_round,
-            "order": m.next_round() is not None,
-        }.get(action, True)
+        if action not in views.OFFERED:
+            return True
+        return action in views.offers(self.meeting, self.meeting.now())
 
     def _after(self) -> None:
         self.refresh_all()
         self._schedule()
 
-    def action_toggle(self) -> None:
+    def action_start_pause(self) -> None:
         if self.meeting.toggle() == "started":
             self.post_message(MeetingBegan(self.meeting))
         self._after()
@@ -407,8 +320,4 @@ class MeetingScreen(PeopleActions, EntryActions, QuestionActions, Screen[None]):
     def action_guidance(self) -> None:
         from facilitator.tui.screens.reading import ReadingScreen
 
-        item = self.meeting.agenda.items[self.meeting.state.current]
-        parts = [item.guidance or "This item has no guidance."]
-        if item.alternative:
-            parts.append(f"Alternative (v): {item.alternative}")
-        self.app.push_screen(ReadingScreen(item.title, "\n\n".join(parts)))
+        self.app.push_screen(ReadingScreen(*views.whole_guidance(self.meeting)))

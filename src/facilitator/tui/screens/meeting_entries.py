@@ -6,58 +6,21 @@ meeting through ``self.meeting`` and redraws with ``self._after()``.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual.widgets import Input
 
-from facilitator.journal.record import MET_WORDS
+from facilitator.meeting.state import asks_expectations
 from facilitator.text import ellipsize
 from facilitator.tui.screens.confirm import PickOne
 from facilitator.tui.screens.entries import EntriesScreen
 from facilitator.tui.screens.meeting_part import MeetingPart
-from facilitator.tui.widgets.capture import PROMPTS, Capture
-
-if TYPE_CHECKING:
-    from facilitator.meeting.state import Entry
+from facilitator.tui.widgets.capture import Capture
 
 
 class EntryActions(MeetingPart):
-    def _refresh_capture(self) -> None:
-        m = self.meeting
-        item = m.agenda.items[m.state.current]
-        here = m.entries(m.state.current)
-        kind = item.record or "notes"
-        self.capture.display = item.record is not None or bool(here) or self._writing_notes
-        if not self.capture.display:
-            return
-        person = m.run.speaker if item.is_round else None
-        if item.is_round and self._draft_for and self.query_one("#entry", Input).value:
-            person = self._draft_for
-        of = " from " if kind == "followups" else " of "
-        prompt = PROMPTS[kind] + (f"{of}{person}" if person else "")
-        if kind == "followups":  # who will do it comes first, as in "Bo: send the article"
-            prompt += ' (start with "Bo: " to say who will do it)'
-        earlier = ""
-        if kind == "conclusions" and person and self._asks_expectations():
-            hopes = [e.text for e in m.entries() if e.kind == "expectations" and e.person == person]
-            earlier = (
-                f"Earlier, {person} expected: {' / '.join(hopes)}"
-                if hopes
-                else f"{person} gave no expectation earlier"
-            )
-            rated = [e for e in here if e.person == person and e.met is not None]
-            met = rated[-1].met if rated else None
-            prompt += f"  (met: {MET_WORDS[met]})" if met is not None else "  (0-4: met?)"
-        self.capture.show(prompt, earlier, [_line(entry) for entry in here])
-
-    def _asks_expectations(self) -> bool:
-        """Ratings only make sense where the agenda asked for expectations earlier."""
-        return any(item.record == "expectations" for item in self.meeting.agenda.items)
-
     def action_write(self) -> None:
         if not self.capture.display:  # an item without entries of its own: a note
             self._writing_notes = True
-            self._refresh_capture()
+            self._after()
         self.query_one("#entry", Input).focus()
 
     def on_descendant_focus(self, event: object) -> None:
@@ -82,7 +45,7 @@ class EntryActions(MeetingPart):
     def action_met(self, value: int) -> None:
         m = self.meeting
         item = m.agenda.items[m.state.current]
-        if item.record != "conclusions" or not self._asks_expectations():
+        if item.record != "conclusions" or not asks_expectations(m.agenda):
             self.notify("Ratings (0-4) are for the conclusion round.", markup=False)
             return
         if m.run.speaker is None:
@@ -113,31 +76,16 @@ class EntryActions(MeetingPart):
 
     def action_followups(self) -> None:
         state = self.meeting.state
-        open_ones = [c for c in state.carried if c.get("ref") not in state.followups_done]
+        open_ones = [c for c in state.carried if c.ref not in state.followups_done]
         if not open_ones:
             self.notify("No open follow-ups from earlier sessions.", markup=False)
             return
-        labels = [
-            f"{c.get('text')}" + (f" — {c['owner']}" if c.get("owner") else "") for c in open_ones
-        ]
+        labels = [c.text + (f" — {c.owner}" if c.owner else "") for c in open_ones]
 
         def done(label: str | None) -> None:
             if label is not None:
-                ref = str(open_ones[labels.index(label)]["ref"])
+                ref = open_ones[labels.index(label)].ref
                 self.meeting.mark_followup_done(ref)
                 self.notify("Marked done.", markup=False)
 
         self.app.push_screen(PickOne("Which follow-up is done?", labels), done)
-
-
-def _line(entry: Entry) -> str:
-    """One entry under the field: who (a follow-up's owner first), the first line of the words,
-    the rating, the mark."""
-    name = (entry.owner or entry.person) if entry.kind == "followups" else entry.person
-    who = f"{name}: " if name else ""
-    words = entry.text.splitlines()[0] if entry.text else ""
-    if entry.met is not None:
-        rating = f"met: {MET_WORDS[entry.met]}"
-        words = f"{words} ({rating})" if words else rating
-    share = " [to share]" if entry.share else ""
-    return f"• {who}{words}{share}"

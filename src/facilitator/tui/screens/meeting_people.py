@@ -6,54 +6,12 @@ meeting through ``self.meeting`` and redraws with ``self._after()``.
 
 from __future__ import annotations
 
-from facilitator.text import ellipsize
-from facilitator.tui.format import mmss
 from facilitator.tui.screens.confirm import AskText, PickOne
 from facilitator.tui.screens.meeting_part import MeetingPart
 from facilitator.tui.screens.roles import RolesScreen
 
-NAME_CELLS = 20  # at 80 columns, two such names, the turn's time and "next" fit in one line
-
 
 class PeopleActions(MeetingPart):
-    def _speaker_line(self) -> str:
-        m = self.meeting
-        run = m.run
-        item = m.agenda.items[m.state.current]
-        if item.who and not item.is_round:
-            holders = ", ".join(m.state.holders(item.who)) or "nobody here yet (w gives the role)"
-            return f"{item.who}: {holders}"
-        if not item.is_round:
-            return ""
-        nobody = (
-            f"Nobody here holds the role {item.who}: w gives it"
-            if item.who
-            else "Nobody to speak: press a to add a participant"
-        )
-        if run.status != "current":  # before the meeting starts
-            order = m.round_order(m.state.current)
-            return f"First to speak: {order[0]}" if order else nobody
-        if not run.order:
-            return nobody
-        if run.speaker is None:
-            waiting = run.waiting()
-            if waiting:  # someone came after the last turn
-                return f"Not heard yet: {', '.join(waiting)} · s gives them the floor"
-            last = m.state.active_indexes()[-1] == m.state.current
-            return "Round complete (" + ("q ends the meeting)" if last else "n: next item)")
-        share = m.speaker_share() or 0
-        spent = m.speaker_elapsed()
-        over = " OVER" if spent > share else ""
-        # Long names are cut so that the time and who is next still fit beside the digits.
-        who = ellipsize(run.speaker, NAME_CELLS)
-        line = f"Speaking: {who}  {mmss(spent, up=True)} of {mmss(share)}{over}"
-        nxt = m.next_speaker()
-        if nxt:
-            line += f" · next: {ellipsize(nxt, NAME_CELLS)}"
-        if run.passed:
-            line += f" · passed: {', '.join(run.passed)}"
-        return line
-
     def _turns_can_move(self) -> bool:
         m = self.meeting
         if not m.agenda.items[m.state.current].is_round:

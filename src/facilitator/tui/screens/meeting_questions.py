@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from facilitator.formats.problems import FormatError
+from facilitator.meeting.state import current_question
 from facilitator.tui.screens.confirm import Confirm
 from facilitator.tui.screens.meeting_part import MeetingPart
 
@@ -19,26 +20,14 @@ if TYPE_CHECKING:
 class QuestionActions(MeetingPart):
     drawer: Drawer
 
-    def _question_text(self) -> str:
-        m = self.meeting
-        item = m.agenda.items[m.state.current]
-        draws = [d for d in m.run.draws if not d.skipped]
-        if item.draw == "each":
-            draws = [d for d in draws if d.person == m.run.speaker]
-        if not draws:
-            return "Press d to draw a question"
-        return draws[-1].text
-
     def action_draw(self, replace: bool = False) -> None:
         m = self.meeting
         item = m.agenda.items[m.state.current]
         if not item.deck:
             self.notify("This item has no question deck.", markup=False)
             return
-        current = [d for d in m.run.draws if not d.skipped]
-        if item.draw == "each":
-            current = [d for d in current if d.person == m.run.speaker]
-        if current and not replace:
+        current = current_question(item, m.run)
+        if current is not None and not replace:
             self.notify("A question is already drawn: r draws another.", markup=False)
             return
         try:
@@ -49,8 +38,8 @@ class QuestionActions(MeetingPart):
         if question is None:
             self.notify("No question left to draw in this deck.", markup=False)
             return
-        if current and replace:
-            m.record_skip(current[-1].text)
+        if current is not None and replace:
+            m.record_skip(current.text)
         person = m.run.speaker if item.draw == "each" else None
         m.record_draw(deck.id, question.text, person)
         self._after()
@@ -60,11 +49,11 @@ class QuestionActions(MeetingPart):
 
     def action_retire(self) -> None:
         m = self.meeting
-        current = [d for d in m.run.draws if not d.skipped]
-        if not current:
+        drawn = [d for d in m.run.draws if not d.skipped]
+        if not drawn:
             self.notify("No question is drawn on this item.", markup=False)
             return
-        question = current[-1]
+        question = drawn[-1]
 
         def done(yes: bool | None) -> None:
             if yes:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -99,21 +100,18 @@ class SessionScreen(_View):
 
     @work(thread=True, exclusive=True, group="review-session")
     def load(self) -> None:
-        from facilitator.clock import FakeClock
-        from facilitator.journal.jsonl import read_events
+        from facilitator.journal.load import load
         from facilitator.journal.store import journal_path
-        from facilitator.meeting.meeting import Meeting
+        from facilitator.meeting.events import JournalFormatError
         from facilitator.review.queries import open_followups
 
         try:
-            events = read_events(journal_path(self.session)).events
-            last = max(float(e["t"]) for e in events)
-            state = Meeting.replay(events, FakeClock(last)).state
-            refs = {f.ref for f in open_followups(state.group or None)}
-        except Exception as exc:  # noqa: BLE001 - a worker must never crash the app
+            loaded = load(journal_path(self.session))
+            refs = {f.ref for f in open_followups(loaded.state.group or None)}
+        except (OSError, JournalFormatError, sqlite3.Error) as exc:
             self.post_message(_fail(exc))
             return
-        self.post_message(Loaded(Record(state, last, refs)))
+        self.post_message(Loaded(Record(loaded.state, loaded.last, refs)))
 
     @on(Loaded)
     def _show(self, message: Loaded) -> None:

@@ -11,14 +11,7 @@ from textual.widgets import Input
 
 from facilitator.text import clean
 from facilitator.tui.widgets.text import Plain
-
-PROMPTS = {
-    "expectations": "Expectation",
-    "conclusions": "Conclusion",
-    "notes": "Note",
-    "followups": "Follow-up",
-    "decisions": "Decision",
-}
+from facilitator.views.meeting import Capture as CaptureView
 
 
 class Capture(Vertical):
@@ -40,14 +33,11 @@ class Capture(Vertical):
         yield Input(placeholder="press e to write", id="entry", select_on_focus=False)
         yield Plain("", id="entries")
 
-    def show(self, prompt: str, earlier: str, entries: list[str]) -> None:
-        self.query_one("#prompt", Plain).show(prompt)
-        self.query_one("#earlier", Plain).show(earlier)
-        self.query_one("#earlier", Plain).display = bool(earlier)
-        shown = entries
-        if len(entries) > 3:  # the last two, and a word that there are more
-            shown = [f"  … {len(entries) - 2} earlier (E to see them all)", *entries[-2:]]
-        self.query_one("#entries", Plain).show("\n".join(shown))
+    def show(self, view: CaptureView) -> None:
+        self.query_one("#prompt", Plain).show(view.prompt)
+        self.query_one("#earlier", Plain).show(view.earlier)
+        self.query_one("#earlier", Plain).display = bool(view.earlier)
+        self.query_one("#entries", Plain).show("\n".join(view.entries))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -9,32 +9,17 @@ It draws with the line API; users' text (the speaker's name) becomes plain segme
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual.renderables.digits import Digits
 from textual.strip import Strip
 from textual.widget import Widget
 
-from facilitator.text import ellipsize
+from facilitator.views.fitting import fit
+from facilitator.views.meeting import ClockFace
 
 DIGITS_WIDTH = 18  # "+00:00"; hours ("1:47:00") take more, for as long as they last
 GAP = 2
-SEPARATOR = " · "  # between the parts of a line; trailing parts go first when room is short
-
-
-@dataclass(frozen=True)
-class ClockFace:
-    """Everything the panel shows; the screen builds one per tick and the panel compares."""
-
-    digits: str = "00:00"
-    cue: str = ""
-    fraction: float = 0.0  # of the item's time used, 0..1
-    speaker: str = ""
-    over: bool = False
-    warning: bool = False
 
 
 class ClockPanel(Widget):
@@ -130,23 +115,3 @@ def _digit_lines(value: str, style: Style) -> list[str]:
     """The three rows of Textual's digit font for ``value`` (its bold font when ``style`` is)."""
     lines = "".join(segment.text for segment in Digits(value).render(style)).split("\n")
     return (lines + ["", "", ""])[:3]
-
-
-CUT_ROOM = 10  # cells a part needs to be shown cut rather than dropped
-
-
-def fit(text: str, width: int, *, cut: bool = False) -> str:
-    """``text`` within ``width`` cells: drop trailing parts (with ``cut``, the last part kept
-    may end in an ellipsis when there is room for some of it), then cut the first."""
-    if cell_len(text) <= width:
-        return text
-    parts = text.split(SEPARATOR)
-    while len(parts) > 1:
-        last = parts.pop()
-        shorter = SEPARATOR.join(parts)
-        room = width - cell_len(shorter) - len(SEPARATOR)
-        if cut and room >= CUT_ROOM:
-            return shorter + SEPARATOR + ellipsize(last, room)
-        if cell_len(shorter) <= width:
-            return shorter
-    return ellipsize(parts[0], width)

@@ -5,11 +5,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import DataTable
 
-from facilitator.meeting.projection import Projection
 from facilitator.text import ellipsize
-from facilitator.tui.format import hhmm
-
-MARKS = {"done": "✓", "current": "▶", "pending": " ", "skipped": "⤼"}
+from facilitator.views.meeting import TimelineRow
 
 
 class Timeline(DataTable[Text]):
@@ -31,31 +28,9 @@ class Timeline(DataTable[Text]):
             # Text, not str: a str label is read as markup, which loads Rich's emoji table.
             self.add_column(Text(label), key=label or "mark")
 
-    def show(self, projection: Projection, title_width: int = 40) -> None:
-        rows = []
-        for row in projection.rows:
-            actual = hhmm(row.actual_start) if row.actual_start is not None else ""
-            # Minutes in all: as held, as given, or as expected (a later item that already
-            # ran for a while, after going back, counts what it used too).
-            minutes = row.projected_seconds
-            if row.status in ("done", "skipped"):
-                minutes = row.actual_seconds or 0.0
-            elif row.status == "pending":
-                minutes += row.actual_seconds or 0.0
-            label = ellipsize(
-                row.title + (" (skipped)" if row.status == "skipped" else ""), title_width
-            )
-            rows.append(
-                (
-                    row.status,
-                    MARKS.get(row.status, " "),
-                    label,
-                    hhmm(row.planned_start),
-                    actual,
-                    hhmm(row.projected_start),
-                    f"{(minutes or 0) / 60:.0f}",
-                )
-            )
+    def show(self, timeline: tuple[TimelineRow, ...], title_width: int = 40) -> None:
+        rows = [(r.status, r.mark, ellipsize(r.title, title_width), r.planned, r.actual,
+                 r.projected, r.minutes) for r in timeline]  # fmt: skip
         signature = tuple(rows)
         if signature == self._signature:
             return

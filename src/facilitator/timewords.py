@@ -1,13 +1,8 @@
-"""Turning seconds into what people read on screen."""
+"""Turning seconds and moments into what people read on screen (no Textual)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from facilitator.clock import local_datetime
-
-if TYPE_CHECKING:
-    from rich.console import Console
 
 
 def mmss(seconds: float, *, up: bool = False) -> str:
@@ -44,18 +39,8 @@ def far_start_note(start: float, now: float, end: float) -> str | None:
     )
 
 
-def wrap_to(console: Console, text: str, width: int, room: int, more: str = " …") -> list[str]:
-    """``text`` wrapped to ``width`` cells in at most ``room`` lines, the last ending in ``more``
-    when some was cut (a wrapped label with a maximum height would just stop mid-sentence)."""
-    from rich.cells import cell_len, set_cell_size
-    from rich.text import Text
+def wrap_to(console: object, text: str, width: int, room: int, more: str = " …") -> list[str]:
+    """See facilitator.views.fitting.wrap_to (``console`` is no longer needed)."""
+    from facilitator.views.fitting import wrap_to as wrapped
 
-    width = max(1, width)
-    lines = [line.plain.rstrip() for line in Text(text).wrap(console, width)]
-    if len(lines) > room:
-        lines = lines[: max(1, room)]
-        fits = max(0, width - cell_len(more))
-        lines[-1] = set_cell_size(lines[-1], fits).rstrip() + more
-        if cell_len(lines[-1]) > width:  # ``more`` wider than the room: cut it too
-            lines[-1] = set_cell_size(lines[-1], width)
-    return lines
+    return list(wrapped(text, width, room, more))

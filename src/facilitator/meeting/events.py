@@ -1,0 +1,432 @@
+"""The journal's events: one frozen dataclass per type, and the one way to read them from disk.
+
+Events record what happened and what was decided. Where a rule decides something (the share a
+speaker is given when their turn begins, who speaks after someone leaves, the plan as it was set
+up), the decision travels in the event, so replaying a journal only assigns: a session held last
+year reads the same next year, whatever the rules become.
+
+``decode`` checks one line read from disk and raises :class:`JournalFormatError` naming the
+problem; ``to_data`` is its inverse (without the time, which the journal writes as ``at``).
+Format 2 is written since typed events; format 1 journals are upgraded on reading
+(:mod:`facilitator.journal.upgrade`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import types
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
+
+FORMAT = 2
+
+EntryKind = Literal["expectations", "conclusions", "notes", "followups", "decisions"]
+ENTRY_KINDS: tuple[str, ...] = get_args(EntryKind)
+Status = Literal["ready", "running", "paused", "ended"]
+ItemStatus = Literal["pending", "current", "done", "skipped", "left_out"]
+
+MAX_TEXT = 10_000  # characters of one entry, as typed
+EARLIEST = 946_684_800.0  # 2000-01-01: a journal older than this program is a damaged one
+LATEST = 7_258_118_400.0  # 2200-01-01
+
+
+class JournalFormatError(ValueError):
+    """A journal line this version cannot read: what is wrong with it, in words."""
+
+
+@dataclass(frozen=True)
+class Round:
+    """A round's ledger as the rules left it: who is in it and in which order, who speaks and
+    with what share, and what each has spoken or been given. Replay assigns it as it is."""
+
+    index: int
+    order: tuple[str, ...] = ()
+    speaker: str | None = None
+    share: float | None = None  # seconds given to the speaker when their turn began
+    turn_from: float = 0.0  # what the speaker had spoken in this round when their turn began
+    since: float | None = None  # when the speaker's clock last started running
+    spoke: Mapping[str, float] = field(default_factory=dict)  # seconds spoken before ``since``
+    given: Mapping[str, float] = field(default_factory=dict)  # seconds given to finished turns
+    done: tuple[str, ...] = ()
+    passed: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One item of the plan as it was set up (minutes from the start)."""
+
+    start: float
+    minutes: float
+    active: bool = True
+
+
+@dataclass(frozen=True)
+class Carried:
+    """An open follow-up of an earlier session, brought into this one."""
+
+    ref: str  # SESSION/ENTRY
+    text: str = ""
+    owner: str | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    type: ClassVar[str] = ""
+    t: float
+
+
+@dataclass(frozen=True)
+class SessionCreated(Event):
+    type: ClassVar[str] = "session_created"
+    session: str
+    agenda: Mapping[str, Any]  # the agenda as plain data (meeting.agenda_data)
+    group: str = ""
+    participants: tuple[str, ...] = ()
+    roles: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    newcomer: bool = False
+    planned_start: float | None = None
+    language: str = "en"
+    total: float = 0.0  # committed minutes
+    carried: tuple[Carried, ...] = ()  # open follow-ups brought in
+    planned: tuple[Slot, ...] = ()  # the plan as set up; empty in format 1 (upgraded)
+    format: int = FORMAT
+
+
+@dataclass(frozen=True)
+class MeetingStarted(Event):
+    type: ClassVar[str] = "meeting_started"
+
+
+@dataclass(frozen=True)
+class ItemStarted(Event):
+    type: ClassVar[str] = "item_started"
+    index: int
+    order: tuple[str, ...] | None = None  # rounds: the speaking order asked for
+    round: Round | None = None
+
+
+@dataclass(frozen=True)
+class ItemEnded(Event):
+    type: ClassVar[str] = "item_ended"
+    index: int
+    back: bool = False  # going back (p): it comes again later
+
+
+@dataclass(frozen=True)
+class ItemSkipped(Event):
+    type: ClassVar[str] = "item_skipped"
+    index: int
+
+
+@dataclass(frozen=True)
+class ItemExtended(Event):
+    type: ClassVar[str] = "item_extended"
+    index: int
+    minutes: float
+    round: Round | None = None
+
+
+@dataclass(frozen=True)
+class Paused(Event):
+    type: ClassVar[str] = "paused"
+
+
+@dataclass(frozen=True)
+class Resumed(Event):
+    type: ClassVar[str] = "resumed"
+
+
+@dataclass(frozen=True)
+class ParticipantAdded(Event):
+    type: ClassVar[str] = "participant_added"
+    name: str
+    roles: tuple[str, ...] = ()
+    round: Round | None = None
+
+
+@dataclass(frozen=True)
+class ParticipantLeft(Event):
+    type: ClassVar[str] = "participant_left"
+    name: str
+    round: Round | None = None
+
+
+@dataclass(frozen=True)
+class RolesChanged(Event):
+    type: ClassVar[str] = "roles_changed"
+    roles: Mapping[str, tuple[str, ...]]
+    round: Round | None = None
+
+
+@dataclass(frozen=True)
+class SpeakerChanged(Event):
+    type: ClassVar[str] = "speaker_changed"
+    index: int
+    name: str | None = None
+    passed: bool = False
+    round: Round | None = None
+
+
+@dataclass(frozen=True)
+class OrderChanged(Event):
+    type: ClassVar[str] = "order_changed"
+    index: int
+    order: tuple[str, ...]
+    opener: str | None = None  # who opens the round now (decided when the facilitator chose)
+    round: Round | None = None
+
+
+@dataclass(frozen=True)
+class EntryAdded(Event):
+    type: ClassVar[str] = "entry_added"
+    id: str
+    item: int
+    kind: EntryKind = "notes"
+    text: str = ""
+    person: str | None = None
+    owner: str | None = None
+    met: int | None = None  # 0..4, conclusions only
+    share: bool = False
+    named: bool = False
+
+
+EDITABLE: dict[str, tuple[type, ...]] = {
+    "text": (str,), "person": (str, type(None)), "owner": (str, type(None)),
+    "met": (int, type(None)), "share": (bool,), "named": (bool,), "done": (bool,),
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class EntryEdited(Event):
+    type: ClassVar[str] = "entry_edited"
+    id: str
+    changes: Mapping[str, Any] = field(default_factory=dict)  # keys of EDITABLE
+
+
+@dataclass(frozen=True)
+class EntryRemoved(Event):
+    type: ClassVar[str] = "entry_removed"
+    id: str
+
+
+@dataclass(frozen=True)
+class QuestionDrawn(Event):
+    type: ClassVar[str] = "question_drawn"
+    item: int
+    deck: str
+    text: str
+    person: str | None = None
+
+
+@dataclass(frozen=True)
+class QuestionSkipped(Event):
+    type: ClassVar[str] = "question_skipped"
+    item: int
+    text: str
+    reason: str | None = None  # "alternative": set aside for it (v), back with v again
+
+
+@dataclass(frozen=True)
+class QuestionRestored(Event):
+    type: ClassVar[str] = "question_restored"
+    item: int
+    text: str
+
+
+@dataclass(frozen=True)
+class QuestionRetired(Event):
+    type: ClassVar[str] = "question_retired"
+    deck: str
+    text: str
+
+
+@dataclass(frozen=True)
+class AlternativeChosen(Event):
+    type: ClassVar[str] = "alternative_chosen"
+    item: int
+    on: bool = True
+
+
+@dataclass(frozen=True)
+class FollowupDone(Event):
+    type: ClassVar[str] = "followup_done"
+    ref: str
+
+
+@dataclass(frozen=True)
+class MeetingEnded(Event):
+    type: ClassVar[str] = "meeting_ended"
+
+
+@dataclass(frozen=True)
+class Unknown(Event):
+    """An event of a type this version does not know (a newer version wrote it): kept as it
+    was, and skipped by replay."""
+
+    type: ClassVar[str] = "unknown"
+    name: str = ""
+    data: Mapping[str, Any] = field(default_factory=dict)
+
+
+TYPES: dict[str, type[Event]] = {
+    cls.type: cls
+    for cls in (
+        SessionCreated, MeetingStarted, ItemStarted, ItemEnded, ItemSkipped, ItemExtended,
+        Paused, Resumed, ParticipantAdded, ParticipantLeft, RolesChanged, SpeakerChanged,
+        OrderChanged, EntryAdded, EntryEdited, EntryRemoved, QuestionDrawn, QuestionSkipped,
+        QuestionRestored, QuestionRetired, AlternativeChosen, FollowupDone, MeetingEnded,
+    )
+}  # fmt: skip
+ROUND_EVENTS = (ItemStarted, ItemExtended, ParticipantAdded, ParticipantLeft, RolesChanged,
+                SpeakerChanged, OrderChanged)  # fmt: skip
+
+E = TypeVar("E", bound=Event)
+
+
+def with_round(event: E, ledger: Round | None) -> E:
+    return dataclasses.replace(event, round=ledger)  # type: ignore[type-var]
+
+
+# -- reading and writing ---------------------------------------------------------------------
+
+
+def to_data(event: Event) -> dict[str, Any]:
+    """The event as JSON-ready data: ``type`` first, no time, no empty decision."""
+    if isinstance(event, Unknown):
+        return {"type": event.name, **event.data}
+    out: dict[str, Any] = {"type": event.type}
+    for f in dataclasses.fields(event):
+        if f.name == "t":
+            continue
+        value = getattr(event, f.name)
+        if f.name == "round" and value is None:
+            continue
+        if isinstance(event, EntryEdited) and f.name == "changes":
+            out.update(value)
+            continue
+        out[f.name] = _plain(value)
+    return out
+
+
+def _plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, Mapping):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
+
+
+def decode(data: Mapping[str, Any], t: float) -> Event:
+    """The typed event of one journal line (its time already read); JournalFormatError if a
+    field is missing or of the wrong type. Unknown types become :class:`Unknown`."""
+    check_time(t)
+    name = data.get("type")
+    if not isinstance(name, str):
+        raise JournalFormatError("an event without a type")
+    cls = TYPES.get(name)
+    if cls is None:
+        return Unknown(t, name, {k: v for k, v in data.items() if k != "type"})
+    if cls is EntryEdited:
+        return _entry_edited(data, t)
+    values: dict[str, Any] = {"t": t}
+    hints = _hints(cls)
+    for f in dataclasses.fields(cls):
+        if f.name == "t" or f.name not in data:
+            if f.name != "t" and f.default is dataclasses.MISSING and \
+                    f.default_factory is dataclasses.MISSING:  # fmt: skip
+                raise JournalFormatError(f"a {name} event without '{f.name}'")
+            continue
+        values[f.name] = value_of(hints[f.name], data[f.name], f"{name}.{f.name}")
+    return cls(**values)
+
+
+def check_time(t: float) -> None:
+    if not (math.isfinite(t) and EARLIEST <= t <= LATEST):
+        raise JournalFormatError("a time outside the years 2000 to 2200")
+
+
+def _entry_edited(data: Mapping[str, Any], t: float) -> EntryEdited:
+    entry_id = data.get("id")
+    if not isinstance(entry_id, str):
+        raise JournalFormatError("an entry_edited event without 'id'")
+    changes: dict[str, Any] = {}
+    for key, value in data.items():
+        if key in ("type", "id"):
+            continue
+        kinds = EDITABLE.get(key)
+        if kinds is None:
+            continue  # a field a newer version edits: left alone
+        if isinstance(value, bool) and bool not in kinds:
+            raise JournalFormatError(f"entry_edited.{key} has the wrong type")
+        if not isinstance(value, kinds):
+            raise JournalFormatError(f"entry_edited.{key} has the wrong type")
+        changes[key] = value
+    return EntryEdited(t, entry_id, changes)
+
+
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
+def _hints(cls: type) -> dict[str, Any]:
+    if cls not in _HINTS:
+        _HINTS[cls] = get_type_hints(cls)
+    return _HINTS[cls]
+
+
+def value_of(hint: Any, value: Any, where: str) -> Any:  # noqa: C901 - one branch per kind
+    """``value`` read from JSON as the type ``hint`` says; JournalFormatError if it is not."""
+    origin = get_origin(hint)
+    args = get_args(hint)
+    if origin is Union or origin is types.UnionType:  # X | None
+        if value is None and type(None) in args:
+            return None
+        inner = [a for a in args if a is not type(None)]
+        return value_of(inner[0], value, where)
+    if origin is Literal:
+        if value not in args:
+            raise JournalFormatError(f"{where} is not one of {', '.join(map(str, args))}")
+        return value
+    if hint is bool:
+        if not isinstance(value, bool):
+            raise JournalFormatError(f"{where} must be true or false")
+        return value
+    if hint is int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise JournalFormatError(f"{where} must be a whole number")
+        return value
+    if hint is float:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise JournalFormatError(f"{where} must be a number")
+        if not math.isfinite(value):
+            raise JournalFormatError(f"{where} must be a finite number")
+        return float(value)
+    if hint is str:
+        if not isinstance(value, str):
+            raise JournalFormatError(f"{where} must be text")
+        return value
+    if origin is tuple:
+        if not isinstance(value, (list, tuple)):
+            raise JournalFormatError(f"{where} must be a list")
+        return tuple(value_of(args[0], v, where) for v in value)
+    if origin is Mapping:
+        if not isinstance(value, dict):
+            raise JournalFormatError(f"{where} must be a mapping")
+        if args[1] is Any:
+            return value
+        return {str(k): value_of(args[1], v, where) for k, v in value.items()}
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        if not isinstance(value, dict):
+            raise JournalFormatError(f"{where} must be a mapping")
+        hints = _hints(hint)
+        values = {k: value_of(hints[k], v, f"{where}.{k}") for k, v in value.items() if k in hints}
+        missing = [f.name for f in dataclasses.fields(hint) if f.name not in values
+                   and f.default is dataclasses.MISSING
+                   and f.default_factory is dataclasses.MISSING]  # fmt: skip
+        if missing:
+            raise JournalFormatError(f"{where} without '{missing[0]}'")
+        return hint(**values)
+    raise JournalFormatError(f"{where}: cannot be read")  # pragma: no cover - a new hint

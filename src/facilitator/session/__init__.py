@@ -1,0 +1,1 @@
+"""Sessions and their set-up, without Textual: start, resume, end, discard; the set-up form."""

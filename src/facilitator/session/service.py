@@ -1,0 +1,172 @@
+"""Opening, resuming, ending and discarding the session in hand, and what the group keeps.
+
+The app's screens call this; it words what happened for the facilitator to read.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from facilitator.clock import Clock, local_datetime
+from facilitator.journal.lock import SessionLocked
+from facilitator.journal.store import (
+    OpenSession,
+    Unfinished,
+    discard_session,
+    resume_session,
+    start_session,
+    unfinished_sessions,
+    write_record,
+)
+from facilitator.meeting.events import JournalFormatError, SessionCreated
+from facilitator.meeting.meeting import Meeting
+from facilitator.timewords import far_start_note, minutes_words
+
+
+class SessionError(Exception):
+    """What went wrong opening a session, in a sentence for the facilitator."""
+
+
+@dataclass(frozen=True)
+class Ended:
+    record: Path | None
+    message: str
+    failed: bool = False
+
+
+class SessionService:
+    """The one session open in this program (at most one), with its journal and lock."""
+
+    def __init__(self, clock: Clock) -> None:
+        self.clock = clock
+        self.handle: OpenSession | None = None
+        self.meeting: Meeting | None = None
+
+    def start(self, first: SessionCreated) -> Meeting:
+        try:
+            self.handle, self.meeting = start_session(first, self.clock)
+        except (OSError, SessionLocked) as exc:
+            raise SessionError(f"Could not start the session: {exc}") from exc
+        return self.meeting
+
+    def resume(self, session: str) -> tuple[Meeting, str]:
+        """The meeting taken up again, and the notice that says what the clock did."""
+        try:
+            self.handle, meeting = resume_session(session, self.clock)
+        except SessionLocked as exc:
+            raise SessionError(str(exc)) from exc
+        except JournalFormatError as exc:
+            raise SessionError(f"Could not resume {session}: its journal cannot be read by this "
+                               f"version ({exc}); it is left as it is.") from exc  # fmt: skip
+        except (OSError, LookupError) as exc:
+            raise SessionError(f"Could not resume {session}: {exc}") from exc
+        if meeting.state.status == "ended":  # ended meanwhile, in another window
+            self.close()
+            raise SessionError(f"The meeting {session} has ended; the review shows it.")
+        self.meeting = meeting
+        away = meeting.state.resumed_after or 0.0
+        notice = f"Resumed. The last action saved was {_away(away)} ago; {_then(meeting)}."
+        return meeting, "\n".join([notice, *self.handle.warnings])
+
+    def end(self) -> Ended:
+        """The meeting has ended: its record is written, the group remembers it."""
+        meeting = self.meeting
+        assert meeting is not None
+        state = meeting.state
+        from facilitator.journal.record import render
+
+        try:
+            path = write_record(state.session, render(state, meeting.now()))
+            result = Ended(path, f"The record is saved: {path}")
+        except OSError as exc:
+            result = Ended(None, f"Could not write the record: {exc}", failed=True)
+        self.close(ended=True)
+        self.remember_group(meeting)
+        self.meeting = None
+        return result
+
+    def discard(self) -> str | None:
+        """A meeting left before it started: no journal, no record, no lock. What went wrong."""
+        meeting = self.meeting
+        self.close()
+        self.meeting = None
+        if meeting is None:
+            return None
+        try:
+            discard_session(meeting.state.session)
+        except OSError as exc:
+            return f"Could not remove the session: {exc}"
+        return None
+
+    def close(self, *, ended: bool = False) -> None:
+        if self.handle is not None:
+            self.handle.close(ended=ended)
+            self.handle = None
+
+    def remember_group(self, meeting: Meeting) -> None:
+        """The group keeps its people, roles, language and agenda (once it has really met)."""
+        from facilitator.groups import load_group, save_group
+
+        state = meeting.state
+        if not state.group:
+            return
+        group = load_group(state.group)
+        # Everyone this meeting had first, then regulars who were absent: nobody is forgotten.
+        group.participants = list(dict.fromkeys([*state.participants, *group.participants]))
+        group.roles = {**group.roles, **{r: state.roles.get(r, []) for r in state.agenda.roles}}
+        group.language = state.language
+        group.agenda = state.agenda.id
+        with contextlib.suppress(OSError):
+            save_group(group)
+
+    def resumable(self) -> list[Unfinished]:
+        return [u for u in unfinished_sessions() if u.resumable and not u.open_elsewhere]
+
+    def offer(self, unfinished: Unfinished) -> str:
+        today = local_datetime(self.clock.now()).date()
+        return f"An unfinished meeting: {unfinished.describe(today)}. Resume it?"
+
+    def opening_notes(self, meeting: Meeting) -> list[str]:
+        """What to point out when a meeting opens with no set-up shown (``run --participants``)."""
+        state = meeting.state
+        notes = [state.agenda.size_note(len(state.participants)) or ""]
+        notes.append(new_group_note(state.group) or "")
+        if state.planned_start is not None:
+            end = state.planned_start + state.total * 60
+            notes.append(far_start_note(state.planned_start, self.clock.now(), end) or "")
+        return [note for note in notes if note]
+
+
+def today(clock: Clock) -> dt.date:
+    return local_datetime(clock.now()).date()
+
+
+def _away(seconds: float) -> str:
+    return minutes_words(seconds) if seconds >= 60 else f"{seconds:.0f} s"
+
+
+def _then(meeting: Meeting) -> str:
+    """What the clock did while the meeting was closed, in words."""
+    state = meeting.state
+    if state.status == "running":
+        return "the clock kept counting while it was closed"
+    if state.status == "ready":
+        return "it has not started yet: space starts it"
+    if meeting.clock_moves():  # paused in a flexible item: the time away came out of it
+        title = state.agenda.items[state.current].title
+        return f"it is still paused, and the time away was taken from “{title}”"
+    return "it is still paused, as it was left"
+
+
+def new_group_note(name: str) -> str | None:
+    """``run --group`` with a name close to a known group's is likely a typo: say so."""
+    from facilitator.groups import likely_meant
+
+    meant = likely_meant(name)
+    if meant is None:
+        return None
+    return (f"“{name}” is a new group: did you mean “{meant}”? Its people and roles were "
+            "not used; end with q and run again to change it.")  # fmt: skip

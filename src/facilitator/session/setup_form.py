@@ -1,0 +1,273 @@
+"""Set-up as a form: what was typed, what to point out, and the session it creates.
+
+Used by the set-up screen and by ``facilitator run --participants``. Nothing here reads a key or
+draws: the screen hands the fields over and shows what comes back. The groups on this machine
+are read once per form, not on each keystroke.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from facilitator.clock import Clock, nearest_time_of_day, parse_clock_time
+from facilitator.formats.agenda import Agenda
+from facilitator.groups import Group, all_groups
+from facilitator.journal.store import new_session_id
+from facilitator.meeting.events import Carried, SessionCreated
+from facilitator.meeting.meeting import creation_event, gather_people
+from facilitator.text import clean_line, is_language_tag, split_names
+from facilitator.timewords import far_start_note
+
+
+class GroupBook:
+    """The groups saved on this machine, read once."""
+
+    def __init__(self, groups: list[Group] | None = None) -> None:
+        self._groups = groups
+
+    @property
+    def groups(self) -> list[Group]:
+        if self._groups is None:
+            self._groups = all_groups()
+        return self._groups
+
+    def find(self, name: str) -> Group | None:
+        key = clean_line(name).casefold()
+        return next((g for g in self.groups if clean_line(g.name).casefold() == key), None)
+
+    def likely_meant(self, name: str) -> str | None:
+        """The saved group a new ``name`` is most likely a misspelling of."""
+        name = clean_line(name)
+        if not name or self.find(name) is not None:
+            return None
+        names = {g.name.casefold(): g.name for g in self.groups}
+        close = difflib.get_close_matches(name.casefold(), list(names), n=1, cutoff=0.75)
+        return names[close[0]] if close else None
+
+
+@dataclass
+class Fields:
+    """What set-up holds, as typed."""
+
+    group: str = ""
+    participants: str = ""
+    roles: dict[str, str] = field(default_factory=dict)  # role -> names, commas
+    start: str = ""
+    language: str = ""
+    rhythm: str = ""
+    newcomer: bool = False
+
+
+@dataclass(frozen=True)
+class Prefill:
+    """What the group remembers, for the fields still empty."""
+
+    participants: str = ""
+    roles: Mapping[str, str] = field(default_factory=dict)
+    language: str = ""
+    rhythm_hint: str = ""
+
+
+class SetupForm:
+    def __init__(self, agenda: Agenda, clock: Clock, book: GroupBook | None = None) -> None:
+        self.agenda = agenda
+        self.clock = clock
+        self.book = book or GroupBook()
+        self.carried: list[Carried] = []
+        self._language_notes: dict[str, str | None] = {}
+
+    # -- what the group remembers -------------------------------------------------------------
+
+    def prefill(self, name: str) -> Prefill:
+        group = self.book.find(name)
+        if group is None:
+            return Prefill()
+        roles = {r: ", ".join(group.roles[r]) for r in self.agenda.roles if group.roles.get(r)}
+        return Prefill(", ".join(group.participants), roles, group.language or "",
+                       _rhythm_hint(group))  # fmt: skip
+
+    # -- reading the fields --------------------------------------------------------------------
+
+    def roles(self, fields: Fields) -> dict[str, list[str]]:
+        return {role: split_names(fields.roles.get(role, "")) for role in self.agenda.roles}
+
+    def people(self, fields: Fields) -> list[str]:
+        """The participants, and anyone named only in a role ("ana" in a role is Ana): the
+        meeting will have them all."""
+        return gather_people(split_names(fields.participants), self.roles(fields))[0]
+
+    def start_time(self, fields: Fields) -> float | None:
+        """The planned start as a moment (None: when space is pressed); ValueError."""
+        text = fields.start.strip()
+        if not text:
+            return None
+        at = parse_clock_time(text)
+        return nearest_time_of_day(self.clock.now(), at.hour, at.minute)
+
+    def minutes(self, fields: Fields) -> float:
+        from facilitator.schedule import total_minutes
+
+        counts = {r: len(p) for r, p in self.roles(fields).items()}
+        return total_minutes(self.agenda, len(self.people(fields)) or 1, counts)
+
+    # -- what to point out, and what stops the start -------------------------------------------
+
+    def notices(self, fields: Fields) -> list[str]:
+        """Everything worth a word before starting (none of it stops the start but problems)."""
+        count = len(self.people(fields))
+        words: list[str] = []
+        note = self.agenda.size_note(count) if count else None
+        if note:
+            words.append(f"{note} You can still start.")
+        if not count:
+            words.append("Add the participants: rounds are shared between them.")
+        words += self._start_words(fields)
+        problem = self.rhythm_problem(fields)
+        if problem:
+            words.append(f"Rhythm: {problem}")
+        words += [self.language_problem(fields) or self.language_note(fields) or ""]
+        words += self._group_words(fields) + self._role_words(fields)
+        return [w for w in words if w]
+
+    def problems(self, fields: Fields) -> list[str]:
+        """What must be fixed before the meeting can start."""
+        out = []
+        try:
+            self.start_time(fields)
+        except ValueError:
+            out.append("The planned start should look like 19:00.")
+        out.append(self.language_problem(fields) or "")
+        if self.rhythm_problem(fields):
+            out.append("The rhythm is not clear yet: fix it or empty the field.")
+        return [p for p in out if p]
+
+    def _start_words(self, fields: Fields) -> list[str]:
+        try:
+            start = self.start_time(fields)
+        except ValueError:
+            return ["The planned start should look like 19:00."]
+        if start is None:
+            return []
+        note = far_start_note(start, self.clock.now(), start + self.minutes(fields) * 60)
+        return [note] if note else []
+
+    def _group_words(self, fields: Fields) -> list[str]:
+        """A name close to a group's that exists is likely a typo: say so (it starts anew)."""
+        name = clean_line(fields.group)
+        meant = self.book.likely_meant(name)
+        return [f"“{name}” would be a new group: did you mean “{meant}”?"] if meant else []
+
+    def _role_words(self, fields: Fields) -> list[str]:
+        """A round for a role nobody holds would be empty (Case Clinic's coaches)."""
+        roles = self.roles(fields)
+        missing: dict[str, str] = {}
+        for item in self.agenda.items:
+            if item.who and not roles.get(item.who):
+                missing.setdefault(item.who, item.title)
+        return [f"Nobody holds the role {role} yet (needed for “{title}”)."
+                for role, title in missing.items()] + self._role_typos(fields, roles)  # fmt: skip
+
+    def _role_typos(self, fields: Fields, roles: dict[str, list[str]]) -> list[str]:
+        """A name in a role that is not a participant but close to one is likely a typo (it
+        would add a person); a name far from all is someone coming only for the role."""
+        folded = {name.casefold(): name for name in split_names(fields.participants)}
+        words = []
+        for role, names in roles.items():
+            for name in names:
+                if name.casefold() in folded:
+                    continue
+                close = difflib.get_close_matches(name.casefold(), list(folded), n=1, cutoff=0.75)
+                if close:
+                    words.append(f"“{name}” ({role}) is not among the participants: "
+                                 f"did you mean “{folded[close[0]]}”?")  # fmt: skip
+        return words
+
+    def language(self, fields: Fields) -> str:
+        return clean_line(fields.language)
+
+    def language_problem(self, fields: Fields) -> str | None:
+        language = self.language(fields)
+        if not language or is_language_tag(language):
+            return None
+        return f"The question language should be a tag such as en, fr or pt-BR, not “{language}”."
+
+    def language_note(self, fields: Fields) -> str | None:
+        """A language no deck of this agenda has (questions come in the deck's own)."""
+        language = self.language(fields)
+        if not language or not is_language_tag(language):
+            return None
+        if language not in self._language_notes:  # decks are read once per language typed
+            from facilitator import catalog
+
+            self._language_notes[language] = catalog.language_note(self.agenda, language)
+        return self._language_notes[language]
+
+    def rhythm_problem(self, fields: Fields) -> str | None:
+        text = fields.rhythm.strip()
+        if not text:
+            return None
+        from facilitator.rhythm.parse import parse_rhythm
+
+        try:
+            parse_rhythm([text], self.rhythm_agenda())
+        except ValueError as exc:
+            return str(exc)
+        return None
+
+    def rhythm_agenda(self) -> str | None:
+        """The agenda the group's meetings will use: this one, unless it was opened from a
+        file that Home and the calendar cannot find by its id (then the default)."""
+        found = self.agenda.origin != "file" and self.agenda.id.isprintable()
+        return self.agenda.id.strip() if found else None
+
+    # -- the session ---------------------------------------------------------------------------
+
+    def creation_event(self, fields: Fields) -> SessionCreated:
+        """The session's first event; ValueError when a problem stops the start."""
+        problems = self.problems(fields)
+        if problems:
+            raise ValueError(problems[0])
+        group = clean_line(fields.group)
+        now = self.clock.now()
+        return creation_event(
+            self.agenda, session=new_session_id(group or "meeting", now), group=group,
+            participants=self.people(fields), roles=self.roles(fields),
+            newcomer=fields.newcomer, planned_start=self.start_time(fields),
+            language=self.language(fields) or None, carried=self.carried, t=now,
+        )  # fmt: skip
+
+    def save_rhythm(self, fields: Fields) -> None:
+        """The group's rhythm, as typed (OSError if it cannot be saved)."""
+        name, text = clean_line(fields.group), fields.rhythm.strip()
+        if not name or not text:
+            return
+        from facilitator.groups import load_group, save_group
+        from facilitator.rhythm.parse import parse_rhythm
+        from facilitator.rhythm.rhythm import to_dict
+
+        group = load_group(name)
+        group.rhythm = to_dict(parse_rhythm([text], self.rhythm_agenda()))
+        save_group(group)
+
+
+def remembered_roles(
+    group: Group | None, roles: tuple[str, ...], people: list[str]
+) -> dict[str, list[str]]:
+    """The roles the group's people held last time, for those of them here today."""
+    if group is None or not roles:
+        return {}
+    here = {p.casefold() for p in people}
+    return {role: [p for p in group.roles.get(role, []) if p.casefold() in here] for role in roles}
+
+
+def _rhythm_hint(group: Group) -> str:
+    if not group.rhythm:
+        return ""
+    from facilitator.rhythm.rhythm import describe, from_dict
+
+    try:
+        return f"now: {describe(from_dict(group.rhythm))} (type to change)"
+    except ValueError:
+        return ""

@@ -1,0 +1,1 @@
+"""What each screen shows, as plain data built from the domain: no Textual here."""

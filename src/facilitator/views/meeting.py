@@ -1,0 +1,404 @@
+"""Everything the meeting screen shows, built once per tick from the meeting and one ``now``.
+
+The screen draws what a :class:`MeetingView` says and maps keys to the meeting's commands; the
+wording and the rules of what to show live here, tested as plain functions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from facilitator.journal.record import MET_WORDS
+from facilitator.meeting.meeting import Meeting, Moved
+from facilitator.meeting.projection import Projection, allotted, project, remaining
+from facilitator.meeting.rounds import next_speaker, not_begun, turn_time
+from facilitator.meeting.state import Entry, asks_expectations, current_question
+from facilitator.text import ellipsize
+from facilitator.timewords import hhmm, minutes_words, mmss
+from facilitator.views.fitting import fit, wrap_to
+
+NAME_CELLS = 20  # at 80 columns, two such names, the turn's time and "next" fit in one line
+PROMPTS = {
+    "expectations": "Expectation",
+    "conclusions": "Conclusion",
+    "notes": "Note",
+    "followups": "Follow-up",
+    "decisions": "Decision",
+}
+MARKS = {"done": "✓", "current": "▶", "pending": " ", "skipped": "⤼"}
+
+
+@dataclass(frozen=True)
+class ClockFace:
+    """The clock panel: big digits, the cue, a progress bar and the speaker line."""
+
+    digits: str = "00:00"
+    cue: str = ""
+    fraction: float = 0.0  # of the item's time used, 0..1
+    speaker: str = ""
+    over: bool = False
+    warning: bool = False
+
+
+@dataclass(frozen=True)
+class Capture:
+    """The entry field of the item: shown or not, its prompt, and what was written."""
+
+    shown: bool = False
+    prompt: str = ""
+    earlier: str = ""
+    entries: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class TimelineRow:
+    status: str
+    mark: str
+    title: str
+    planned: str
+    actual: str
+    projected: str
+    minutes: str
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The screen's size and what the facilitator is doing in it."""
+
+    width: int = 80
+    height: int = 24
+    writing_notes: bool = False  # e opened the field on an item that keeps no entries
+    draft_for: str | None = None  # whose words are in the field (rounds)
+    drafting: bool = False  # the field holds text
+
+    @property
+    def compact(self) -> bool:
+        return self.width < 70 or self.height < 22
+
+    @property
+    def tiny(self) -> bool:
+        return self.height < 16
+
+
+@dataclass(frozen=True)
+class MeetingView:
+    topbar: str
+    item_title: str
+    clock: ClockFace
+    guidance: str
+    question: str
+    question_shown: bool
+    capture: Capture
+    timeline: tuple[TimelineRow, ...]
+    summary: str
+    offers: frozenset[str] = field(default_factory=frozenset)  # actions the palette offers now
+
+
+def build(meeting: Meeting, now: float, layout: Layout) -> MeetingView:
+    """The whole screen, from one reading of the clock and one projection."""
+    state = meeting.state
+    projection = project(state, now)
+    left = remaining(state, now)
+    given = allotted(state, now)
+    return MeetingView(
+        topbar=topbar(meeting, now),
+        item_title=item_title(meeting),
+        clock=clock_face(meeting, now, layout, left, given),
+        guidance=guidance(meeting, layout),
+        question=question_text(meeting),
+        question_shown=question_shown(meeting),
+        capture=capture(meeting, layout),
+        timeline=timeline(projection),
+        summary=summary(meeting, now, projection, layout),
+        offers=offers(meeting, now),
+    )
+
+
+# -- the clock panel ---------------------------------------------------------------------------
+
+
+def clock_face(
+    meeting: Meeting, now: float, layout: Layout, left: float, given: float
+) -> ClockFace:
+    status = meeting.state.status
+    over = left < 0 and status != "ready"
+    shown = ("+" if over else "") + mmss(left)
+    # as the digits show it: 0.3 s left reads 00:01, 0.0002 s reads 00:00
+    warn = 1 <= int(left + 0.999) <= 60 and status == "running"
+    parts = cue(meeting, now, over, warn, left, given)
+    if layout.compact:  # no big digits: the time leads the cue
+        if over:
+            parts = [f"OVERTIME {shown}", *(p for p in parts if not p.startswith("OVERTIME"))]
+        else:
+            parts = [shown, *parts]
+    elapsed = state_elapsed(meeting, now)
+    return ClockFace(shown, " · ".join(parts), elapsed / (given or 1.0),
+                     speaker_line(meeting, now), over, warn)  # fmt: skip
+
+
+def state_elapsed(meeting: Meeting, now: float) -> float:
+    return meeting.state.item.elapsed(now)
+
+
+def cue(meeting: Meeting, now: float, over: bool, warn: bool, left: float,
+        given: float) -> list[str]:  # fmt: skip
+    """What the cue line says, most important first (the panel drops what does not fit)."""
+    status = meeting.state.status
+    if status == "ready":
+        return ["READY: press space to start"]
+    if status == "ended":
+        return ["The meeting has ended"]
+    words = []
+    if status == "paused" and meeting.clock_moves():  # its countdown goes on: say why
+        words += ["PAUSED · taken from this item's time", "space to resume"]
+    elif status == "paused":
+        words.append("PAUSED: space to resume")
+    if over:
+        words += [f"OVERTIME by {mmss(left)}", "n for the next item", "+ adds a minute"]
+    elif warn:
+        words.append("One minute left")
+    if not words:  # both to the nearest minute, as the timeline shows them
+        total = int(given / 60 + 0.5) * 60
+        rest = min(total, int(left / 60 + 0.5) * 60)
+        words.append(f"{minutes_words(rest)} left of {minutes_words(total)}")
+    return words
+
+
+def speaker_line(meeting: Meeting, now: float) -> str:
+    state = meeting.state
+    run = state.item
+    item = state.agenda.items[state.current]
+    if item.who and not item.is_round:
+        holders = ", ".join(state.holders(item.who)) or "nobody here yet (w gives the role)"
+        return f"{item.who}: {holders}"
+    if not item.is_round:
+        return ""
+    nobody = (
+        f"Nobody here holds the role {item.who}: w gives it"
+        if item.who
+        else "Nobody to speak: press a to add a participant"
+    )
+    if run.status != "current":  # before the meeting starts
+        order = state.round_members(state.current)
+        return f"First to speak: {order[0]}" if order else nobody
+    if not run.order:
+        return nobody
+    if run.speaker is None:
+        waiting = run.waiting()
+        if waiting:  # someone came after the last turn
+            return f"Not heard yet: {', '.join(waiting)} · s gives them the floor"
+        last = state.active_indexes()[-1] == state.current
+        return "Round complete (" + ("q ends the meeting)" if last else "n: next item)")
+    share = run.turn_share or 0
+    spent = turn_time(run, now)
+    over = " OVER" if spent > share else ""
+    # Long names are cut so that the time and who is next still fit beside the digits.
+    line = f"Speaking: {ellipsize(run.speaker, NAME_CELLS)}  {mmss(spent, up=True)} of {mmss(share)}{over}"
+    nxt = next_speaker(run)
+    if nxt:
+        line += f" · next: {ellipsize(nxt, NAME_CELLS)}"
+    if run.passed:
+        line += f" · passed: {', '.join(run.passed)}"
+    return line
+
+
+# -- the item ------------------------------------------------------------------------------------
+
+
+def topbar(meeting: Meeting, now: float) -> str:
+    s = meeting.state
+    group = f"{s.group} · " if s.group else ""
+    badge = {"ready": "READY", "running": "RUNNING", "paused": "PAUSED", "ended": "ENDED"}[s.status]
+    return f"{badge} · {hhmm(now)} · {group}{s.agenda.title}"
+
+
+def item_title(meeting: Meeting) -> str:
+    state = meeting.state
+    item = state.agenda.items[state.current]
+    active = state.active_indexes()
+    kind = f" · {item.kind}" if item.kind != "open" else ""
+    flags = " · flexible" if item.flexible else (" · protected" if item.protected else "")
+    number = active.index(state.current) + 1 if state.current in active else 0
+    return f"{number}/{len(active)}  {item.title}{kind}{flags}"
+
+
+def guidance(meeting: Meeting, layout: Layout) -> str:
+    """The guidance in the lines there is room for, ending in "…" when cut, and the hint
+    about the alternative always on a line of its own."""
+    state = meeting.state
+    item = state.agenda.items[state.current]
+    text, hint = item.guidance or "", ""
+    if state.item.alternative and item.alternative:
+        text = f"Alternative: {item.alternative}"
+    elif item.alternative:
+        hint = f"Alternative (v): {item.alternative}"
+    width = max(10, layout.width - 2)
+    room = 1 if layout.compact else (5 if layout.height >= 30 else 3)
+    room -= 1 if hint and room > 1 else 0
+    lines = list(wrap_to(text, width, room, more=" … (g reads it all)"))
+    if hint:
+        lines.append(ellipsize(hint, width))
+    return "\n".join(line for line in lines if line)
+
+
+def whole_guidance(meeting: Meeting) -> tuple[str, str]:
+    """The title and the whole guidance, for g."""
+    item = meeting.agenda.items[meeting.state.current]
+    parts = [item.guidance or "This item has no guidance."]
+    if item.alternative:
+        parts.append(f"Alternative (v): {item.alternative}")
+    return item.title, "\n\n".join(parts)
+
+
+def question_text(meeting: Meeting) -> str:
+    state = meeting.state
+    drawn = current_question(state.agenda.items[state.current], state.item)
+    return drawn.text if drawn is not None else "Press d to draw a question"
+
+
+def question_shown(meeting: Meeting) -> bool:
+    item = meeting.agenda.items[meeting.state.current]
+    return bool(item.deck) and not meeting.state.item.alternative
+
+
+# -- entries ---------------------------------------------------------------------------------------
+
+
+def capture_person(meeting: Meeting, layout: Layout) -> str | None:
+    """Whose words the field is for: the speaker in a round (or whose draft it holds)."""
+    state = meeting.state
+    if not state.agenda.items[state.current].is_round:
+        return None
+    if layout.draft_for and layout.drafting:
+        return layout.draft_for
+    return state.item.speaker
+
+
+def capture(meeting: Meeting, layout: Layout) -> Capture:
+    state = meeting.state
+    item = state.agenda.items[state.current]
+    here = meeting.entries(state.current)
+    kind = item.record or "notes"
+    if not (item.record is not None or here or layout.writing_notes):
+        return Capture()
+    person = capture_person(meeting, layout)
+    of = " from " if kind == "followups" else " of "
+    prompt = PROMPTS[kind] + (f"{of}{person}" if person else "")
+    if kind == "followups":  # who will do it comes first, as in "Bo: send the article"
+        prompt += ' (start with "Bo: " to say who will do it)'
+    earlier = ""
+    if kind == "conclusions" and person and asks_expectations(state.agenda):
+        hopes = [
+            e.text for e in meeting.entries() if e.kind == "expectations" and e.person == person
+        ]
+        earlier = (f"Earlier, {person} expected: {' / '.join(hopes)}" if hopes
+                   else f"{person} gave no expectation earlier")  # fmt: skip
+        rated = [e for e in here if e.person == person and e.met is not None]
+        met = rated[-1].met if rated else None
+        prompt += f"  (met: {MET_WORDS[met]})" if met is not None else "  (0-4: met?)"
+    lines = [entry_line(entry) for entry in here]
+    if len(lines) > 3:  # the last two, and a word that there are more
+        lines = [f"  … {len(lines) - 2} earlier (E to see them all)", *lines[-2:]]
+    return Capture(True, prompt, earlier, tuple(lines))
+
+
+def entry_line(entry: Entry) -> str:
+    """One entry under the field: who (a follow-up's owner first), the first line of the words,
+    the rating, the mark."""
+    name = (entry.owner or entry.person) if entry.kind == "followups" else entry.person
+    who = f"{name}: " if name else ""
+    words = entry.text.splitlines()[0] if entry.text else ""
+    if entry.met is not None:
+        rating = f"met: {MET_WORDS[entry.met]}"
+        words = f"{words} ({rating})" if words else rating
+    share = " [to share]" if entry.share else ""
+    return f"• {who}{words}{share}"
+
+
+# -- the timeline and the end ------------------------------------------------------------------------
+
+
+def timeline(projection: Projection) -> tuple[TimelineRow, ...]:
+    rows = []
+    for row in projection.rows:
+        actual = hhmm(row.actual_start) if row.actual_start is not None else ""
+        # Minutes in all: as held, as given, or as expected (a later item that already ran
+        # for a while, after going back, counts what it used too).
+        minutes = row.projected_seconds
+        if row.status in ("done", "skipped"):
+            minutes = row.actual_seconds or 0.0
+        elif row.status == "pending":
+            minutes += row.actual_seconds or 0.0
+        title = row.title + (" (skipped)" if row.status == "skipped" else "")
+        rows.append(TimelineRow(row.status, MARKS.get(row.status, " "), title,
+                                hhmm(row.planned_start), actual, hhmm(row.projected_start),
+                                f"{(minutes or 0) / 60:.0f}"))  # fmt: skip
+    return tuple(rows)
+
+
+def summary(meeting: Meeting, now: float, projection: Projection, layout: Layout) -> str:
+    """The meeting's end at a glance; the parts that do not fit go, last first."""
+    state = meeting.state
+    over = projection.over
+    if abs(over) < 60:
+        words = "on time"
+    elif over > 0:
+        words = f"{minutes_words(over)} OVER"
+    else:
+        words = f"{minutes_words(over)} early"
+    people = len(state.participants)
+    ends = f"Ends {hhmm(projection.projected_end)}"
+    if not layout.compact:
+        ends += f" (planned {hhmm(projection.planned_end)})"
+    parts = [ends, words, f"{people} {'person' if people == 1 else 'people'}"]
+    to_end = projection.planned_end - now
+    if (state.started is not None or state.planned_start is not None) and to_end > 0:
+        parts.append(f"{minutes_words(to_end)} to planned end")
+    return fit(" · ".join(parts), max(1, layout.width - 2))
+
+
+def timeline_title_width(layout: Layout) -> int:
+    return max(12, layout.width - (47 if layout.compact else 41))
+
+
+# -- what the palette offers, and what moved by itself --------------------------------------------
+
+
+def offers(meeting: Meeting, now: float) -> frozenset[str]:
+    """The actions that make sense on this item (the keys still answer, and say why not)."""
+    state = meeting.state
+    item = state.agenda.items[state.current]
+    off = {
+        "met": not (item.record == "conclusions" and asks_expectations(state.agenda)),
+        "draw": not item.deck,
+        "redraw": not item.deck,
+        "retire": not item.deck,
+        "alternative": not item.alternative,
+        "roles": not state.agenda.roles,
+        "followups": not state.carried,
+        "next_speaker": not item.is_round,
+        "pass_speaker": not item.is_round,
+        "order": meeting.next_round() is None,
+    }
+    return frozenset(name for name, hidden in off.items() if not hidden)
+
+
+OFFERED = frozenset({"met", "draw", "redraw", "retire", "alternative", "roles", "followups",
+                     "next_speaker", "pass_speaker", "order"})  # fmt: skip
+
+
+def round_not_begun(meeting: Meeting, now: float) -> bool:
+    return not_begun(meeting.state.item, now)
+
+
+def moved_words(moves: list[Moved]) -> str:
+    """What moved on by itself, in words (the last two)."""
+    words = []
+    for move in moves:
+        if move.item is not None:
+            words.append(f"Time is up: on to {move.item}")
+        elif move.speaker is not None:
+            words.append(f"{move.speaker} speaks")
+        else:
+            words.append("Everyone has spoken")
+    return " · ".join(words[-2:])
