@@ -364,3 +364,28 @@ async def test_g_reads_the_whole_guidance_the_screen_cut(clock: FakeClock) -> No
         assert text == f"{item.guidance}\n\nAlternative (v): {item.alternative}"
         await pilot.press("escape")
         assert isinstance(app.screen, MeetingScreen)
+
+
+async def test_r_in_a_draw_each_round_retires_only_the_question_on_screen(clock: FakeClock) -> None:
+    """open-meetup: draw for the first speaker, s, R: the screen shows no question for the next
+    speaker, so there is nothing to retire (it used to retire the previous speaker's)."""
+    from facilitator import catalog
+    from facilitator.meeting.meeting import creation_event
+    from facilitator.tui.app import FacilitatorApp, Startup
+
+    first = creation_event(catalog.find_agenda("open-meetup"), session="om", group="Forum",
+                           participants=["Ana", "Bo", "Chen"], t=clock.now())  # fmt: skip
+    app = FacilitatorApp(clock, Startup(first=first))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space", "n", "n")  # Round 1, which draws for each speaker
+        meeting = app.meeting
+        assert meeting is not None and meeting.agenda.items[meeting.state.current].draw == "each"
+        await pilot.press("d")
+        asked = meeting.run.draws[-1].text
+        clock.advance(60)
+        await pilot.press("s", "R")
+        assert not isinstance(app.screen, Confirm)
+        assert "No question is drawn on this item." in notices(app)
+        assert meeting.state.retired == [] and not meeting.run.draws[-1].skipped
+        assert meeting.run.draws[-1].text == asked
+        assert "retire" not in app.screen.view.offers  # type: ignore[attr-defined]

@@ -372,7 +372,7 @@ def offers(meeting: Meeting, now: float) -> frozenset[str]:
         "met": not (item.record == "conclusions" and asks_expectations(state.agenda)),
         "draw": not item.deck,
         "redraw": not item.deck,
-        "retire": not item.deck,
+        "retire": current_question(item, state.item) is None,
         "alternative": not item.alternative,
         "roles": not state.agenda.roles,
         "followups": not state.carried,

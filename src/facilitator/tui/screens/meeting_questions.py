@@ -49,11 +49,10 @@ class QuestionActions(MeetingPart):
 
     def action_retire(self) -> None:
         m = self.meeting
-        drawn = [d for d in m.run.draws if not d.skipped]
-        if not drawn:
+        question = current_question(m.agenda.items[m.state.current], m.run)
+        if question is None:
             self.notify("No question is drawn on this item.", markup=False)
             return
-        question = drawn[-1]
 
         def done(yes: bool | None) -> None:
             if yes:
