@@ -238,3 +238,15 @@ def test_a_case_clinic_record_says_who_held_which_role_and_lists_the_closing_wor
     assert "- Roles: case giver: Bo; coach: Ana, Chen; timekeeper: Chen" in text
     assert "## Conclusions\n\n- Bo: I will talk to my manager\n- Ana: Moved by the metaphor" in text
     assert "| Person | Expected |" not in text
+
+
+def test_a_new_journals_name_is_made_durable_too(tmp_path: Path, monkeypatch) -> None:
+    """The file's directory entry is fsynced when the journal is created (not when reopened)."""
+    from facilitator.journal import jsonl
+
+    synced: list[Path] = []
+    monkeypatch.setattr(jsonl, "fsync_dir", synced.append)
+    JournalWriter(tmp_path / "new.jsonl").close()
+    assert synced == [tmp_path]
+    JournalWriter(tmp_path / "new.jsonl").close()
+    assert synced == [tmp_path]

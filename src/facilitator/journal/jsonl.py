@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from facilitator.clock import iso
+from facilitator.fsutil import fsync_dir
 from facilitator.meeting.events import Event, to_data
 from facilitator.paths import ensure_private_dir
 from facilitator.text import clean
@@ -52,10 +53,13 @@ class JournalWriter:
 
     def __init__(self, path: Path) -> None:
         ensure_private_dir(path.parent)
+        existed = path.exists()
         fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
         os.fchmod(fd, 0o600)
         self.path = path
         self._fh = os.fdopen(fd, "ab", buffering=0)
+        if not existed:  # the new file's name must survive a crash too
+            fsync_dir(path.parent)
         self._repair_torn_tail()
 
     def _repair_torn_tail(self) -> None:
