@@ -55,3 +55,28 @@ def test_run_with_a_group_keeps_the_roles_its_people_held() -> None:
                        FakeClock())  # type: ignore[arg-type]  # fmt: skip
     assert startup is not None and startup.first is not None
     assert startup.first.roles == {"case giver": ("Dee",), "coach": ("Ana", "bo")}
+
+
+def test_the_exit_status_is_not_zero_after_a_crash(monkeypatch) -> None:
+    """Textual sets the app's return code to 1 when it stops on an error: so does the program."""
+    import argparse
+    import sys
+
+    from facilitator.tui import app as app_module
+    from facilitator.tui import launch as launch_module
+
+    class Crashed:
+        return_code = 1
+
+        def __init__(self, *args: object) -> None:
+            pass
+
+        def run(self) -> None:
+            pass
+
+    monkeypatch.setattr(app_module, "FacilitatorApp", Crashed)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    monkeypatch.setattr(launch_module, "_startup", lambda args, clock: launch_module.Startup())
+    assert launch_module.launch(argparse.Namespace()) == 1
+    Crashed.return_code = None  # type: ignore[assignment]
+    assert launch_module.launch(argparse.Namespace()) == 0

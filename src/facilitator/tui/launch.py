@@ -112,4 +112,4 @@ def launch(args: argparse.Namespace) -> int:
 
     app = FacilitatorApp(clock, startup)
     app.run()
-    return 0
+    return app.return_code or 0  # 1 after a crash
