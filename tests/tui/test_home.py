@@ -28,7 +28,7 @@ items:
 
 
 def shown(app: FacilitatorApp, widget_id: str) -> str:
-    return str(app.screen.query_one(f"#{widget_id}", Plain)._shown)
+    return app.screen.query_one(f"#{widget_id}", Plain).text
 
 
 async def highlight(pilot: Pilot[int], agenda_id: str) -> None:

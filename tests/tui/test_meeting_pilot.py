@@ -17,7 +17,7 @@ MIN = 60
 def text(app, selector: str) -> str:  # type: ignore[no-untyped-def]
     if selector in ("#cue", "#speaker"):  # lines of the clock panel
         return getattr(app.screen.query_one(ClockPanel).face, selector[1:])
-    return str(app.screen.query_one(selector, Plain)._shown)
+    return app.screen.query_one(selector, Plain).text
 
 
 async def test_a_complete_meeting_by_keyboard(clock: FakeClock) -> None:
@@ -298,7 +298,7 @@ async def test_a_meeting_left_before_it_starts_leaves_no_trace(clock: FakeClock,
     app = meeting_app(MS150, clock, ["Ana", "Bo"])
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("q")
-        assert "has not started" in str(app.screen.query_one(".dialog-title", Plain)._shown)
+        assert "has not started" in app.screen.query_one(".dialog-title", Plain).text
         await pilot.press("y")
         await pilot.pause()
         assert not isinstance(app.screen, MeetingScreen)
@@ -312,7 +312,7 @@ async def test_a_meeting_with_words_is_kept_even_if_never_started(
     async with app.run_test(size=(80, 24)) as pilot:
         app.meeting.add_entry("notes", "Room booked until nine")
         await pilot.press("q")
-        assert "End the meeting now?" in str(app.screen.query_one(".dialog-title", Plain)._shown)
+        assert "End the meeting now?" in app.screen.query_one(".dialog-title", Plain).text
         await pilot.press("y")
         await pilot.pause()
     assert len(list((data_dir / "sessions").glob("*.md"))) == 1

@@ -41,7 +41,7 @@ async def offered(pilot, app: FacilitatorApp) -> str:  # type: ignore[no-untyped
         line = app.screen.query_one("#unfinished", Plain)
         if line.display:
             break
-    return str(app.screen.query_one("#unfinished", Plain)._shown).replace("\n", " ")
+    return app.screen.query_one("#unfinished", Plain).text.replace("\n", " ")
 
 
 async def test_home_offers_an_unfinished_meeting_to_resume(clock: FakeClock) -> None:
