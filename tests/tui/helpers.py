@@ -29,3 +29,11 @@ async def settle(app: FacilitatorApp) -> None:
     screen = app.screen
     if hasattr(screen, "refresh_clock"):
         screen.refresh_clock()
+
+
+def notices(app: FacilitatorApp) -> list[str]:
+    """What the app has notified, in order."""
+    if hasattr(app, "notices"):
+        return list(app.notices)
+    # TODO: remove once FacilitatorApp mixes in facilitator.tui.notices.NoticeLog.
+    return [n.message for n in app._notifications]

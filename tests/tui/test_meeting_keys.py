@@ -10,11 +10,7 @@ from facilitator.tui.screens.meeting import MeetingScreen
 from facilitator.tui.widgets.clock import ClockPanel
 from facilitator.tui.widgets.text import Plain
 from tests.factories import MS150, PEOPLE
-from tests.tui.helpers import meeting_app, settle
-
-
-def notices(app) -> list[str]:  # type: ignore[no-untyped-def]
-    return [n.message for n in app._notifications]
+from tests.tui.helpers import meeting_app, notices, settle
 
 
 def case_clinic_app(clock: FakeClock):  # type: ignore[no-untyped-def]

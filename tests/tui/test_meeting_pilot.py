@@ -9,7 +9,7 @@ from facilitator.tui.screens.meeting import MeetingScreen
 from facilitator.tui.widgets.clock import ClockPanel
 from facilitator.tui.widgets.text import Plain
 from tests.factories import MS150, PEOPLE
-from tests.tui.helpers import meeting_app, settle
+from tests.tui.helpers import meeting_app, notices, settle
 
 MIN = 60
 
@@ -275,7 +275,7 @@ async def test_run_with_too_few_people_warns_without_blocking(clock: FakeClock) 
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, MeetingScreen)
-        notes = [n.message for n in app._notifications]
+        notes = notices(app)
         assert "This agenda is meant for 6–12 people; you have 4." in notes
 
 
@@ -289,7 +289,7 @@ async def test_run_with_a_group_name_close_to_a_known_one_says_so(
     app = meeting_app(MS150, clock, list(PEOPLE), group=group)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        notes = " ".join(n.message for n in app._notifications)
+        notes = " ".join(notices(app))
         said = f"“{group}” is a new group: did you mean “Tuesday group”?" in notes
         assert said is warned
 

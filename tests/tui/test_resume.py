@@ -16,10 +16,11 @@ from facilitator.tui.screens.home import HomeScreen
 from facilitator.tui.screens.meeting import MeetingScreen
 from facilitator.tui.widgets.text import Plain
 from tests.factories import MS150
+from tests.tui.helpers import notices
 
 
-def notices(app: FacilitatorApp) -> str:
-    return " ".join(n.message for n in app._notifications)
+def said(app: FacilitatorApp) -> str:
+    return " ".join(notices(app))
 
 
 def left_open(clock: FakeClock, session: str = "left-open", group: str = "Tuesday") -> Meeting:
@@ -107,7 +108,7 @@ async def test_resuming_a_meeting_ended_meanwhile_is_refused(clock: FakeClock) -
         await pilot.press("u")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        assert "has ended" in notices(app)
+        assert "has ended" in said(app)
     assert m.state.session == "left-open"
 
 
@@ -134,8 +135,8 @@ async def test_resuming_says_what_the_clock_did(clock: FakeClock, where: str, wo
     app = FacilitatorApp(clock, Startup(resume="left"))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert "The last action saved was 10 min ago" in notices(app)
-        assert words in notices(app)
+        assert "The last action saved was 10 min ago" in said(app)
+        assert words in said(app)
 
 
 def test_the_offer_says_today_or_the_day() -> None:
