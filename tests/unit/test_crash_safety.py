@@ -23,7 +23,9 @@ KILL_POINTS = list(range(1, 25))
 
 
 def run_until(step: int, data_dir: Path) -> list[dict]:
-    env = {**os.environ, "FACILITATOR_DATA_DIR": str(data_dir), "PYTHONPATH": str(ROOT)}
+    # This checkout's code first, whatever copy of facilitator the interpreter has installed.
+    here = os.pathsep.join([str(ROOT / "src"), str(ROOT)])
+    env = {**os.environ, "FACILITATOR_DATA_DIR": str(data_dir), "PYTHONPATH": here}
     child = subprocess.Popen(
         [sys.executable, "-m", "tests.crash_child"],
         cwd=ROOT,
