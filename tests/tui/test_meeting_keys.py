@@ -119,7 +119,7 @@ async def test_a_break_in_the_core_is_announced_while_paused(clock: FakeClock) -
         cue = app.screen.query_one(ClockPanel).face.cue
         assert cue == "PAUSED · taken from this item's time · space to resume"
         panel = app.screen.query_one(ClockPanel)
-        drawn = panel._render_rows(panel.size.width)[0].text  # as drawn at 80 columns
+        drawn = panel.render_line(0).text  # as drawn at 80 columns
         assert "PAUSED · taken from this item's time" in drawn
         assert app.screen.query_one(ClockPanel).face.digits == "2:09:00"  # 2 h 19 - the break
         assert "on time" in app.screen.query_one("#summary", Plain).text

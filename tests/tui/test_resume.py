@@ -164,14 +164,14 @@ async def test_the_highlighted_agenda_stays_in_view_when_the_offer_appears(
         await offered(pilot, app)
         await pilot.pause()
         options = app.screen.query_one(AgendaList)
-        assert options.highlighted is not None
-        top = options._index_to_line[options.highlighted]
-        bottom = top + options._heights[options.highlighted]
-        seen = (
-            options.scroll_offset.y,
-            options.scroll_offset.y + options.scrollable_content_region.height,
-        )
-        assert seen[0] <= top and bottom <= seen[1], (top, bottom, seen)
+        highlighted = options.highlighted_option
+        assert highlighted is not None
+        # The rows drawn in the highlight's colours, of those in view, hold all its words.
+        colour = options.get_component_rich_style("option-list--option-highlighted").bgcolor
+        drawn = [options.render_line(y) for y in range(options.scrollable_content_region.height)]
+        lit = [strip.text for strip in drawn
+               if any(seg.style and seg.style.bgcolor == colour for seg in strip if seg.text.strip())]  # fmt: skip
+        assert " ".join(lit).split() == str(highlighted.prompt).split(), lit
 
 
 async def test_other_unfinished_meetings_are_counted(clock: FakeClock) -> None:
