@@ -1,0 +1,1 @@
+"""Starting, resuming, ending and discarding sessions, without Textual."""

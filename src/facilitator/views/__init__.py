@@ -1,0 +1,1 @@
+"""What each screen shows, built from the meeting and one moment, without Textual."""
