@@ -1,12 +1,15 @@
 """A scripted meeting in the real app, run headless; prints what the screen acknowledged.
 
-Used by tests/unit/test_crash_safety.py, which kills this process with SIGKILL at many points.
+Used by tests/unit/test_crash_safety.py: ``python -m tests.crash_child K`` reports each step and
+SIGKILLs itself right after reporting step K, as a crash or a closed laptop would end it.
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
+import os
+import signal
 import sys
 
 from facilitator.clock import FakeClock
@@ -31,7 +34,7 @@ def report(app: FacilitatorApp, step: int) -> None:
     sys.stdout.flush()
 
 
-async def main() -> None:
+async def main(kill_at: int | None) -> None:
     clock = FakeClock()
     first = creation_event(
         MS150, session="crash-test", group="G", participants=PEOPLE, t=clock.now()
@@ -64,9 +67,11 @@ async def main() -> None:
             await pilot.press(*keys)
             step += 1
             report(app, step)
+            if step == kill_at:
+                os.kill(os.getpid(), signal.SIGKILL)  # nothing after the report runs
         await pilot.press("q", "y")
         report(app, step + 1)
 
 
 if __name__ == "__main__":
-    asyncio.run(main())
+    asyncio.run(main(int(sys.argv[1]) if len(sys.argv) > 1 else None))

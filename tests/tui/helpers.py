@@ -29,3 +29,8 @@ async def settle(app: FacilitatorApp) -> None:
     screen = app.screen
     if hasattr(screen, "refresh_clock"):
         screen.refresh_clock()
+
+
+def notices(app: FacilitatorApp) -> list[str]:
+    """What the app has notified, in order."""
+    return list(app.notices)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from textual.timer import Timer
 from textual.widget import Widget
 
 from facilitator.clock import FakeClock
+from facilitator.tui.screens.meeting import MeetingScreen
 from facilitator.tui.widgets.clock import ClockFace, ClockPanel
 from tests.factories import MS150, PEOPLE
 from tests.tui.helpers import meeting_app, settle
@@ -75,20 +77,47 @@ async def test_panel_rows_fill_the_width_and_show_names_literally(
             assert rows[0].text.startswith("OVERTIME")
 
 
-async def test_one_repeating_tick_however_many_actions(clock: FakeClock) -> None:
+async def test_one_repeating_tick_however_many_actions(
+    clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Every timer a meeting screen asks Textual for (through its public set_timer and
+    # set_interval), with what it calls; a timer is live until stopped, or until it has fired
+    # once when it does not repeat.
+    asked: list[tuple[object, Timer, object]] = []
+    done: set[int] = set()
+
+    def spy(method: str, repeat: bool) -> None:
+        real = getattr(MeetingScreen, method)
+
+        def asking(screen, delay, callback, *args, **kwargs):  # type: ignore[no-untyped-def]
+            def fire() -> object:
+                if not repeat:
+                    done.add(id(timer))
+                return callback()
+
+            timer = real(screen, delay, fire, *args, **kwargs)
+            asked.append((screen, timer, callback))
+            return timer
+
+        monkeypatch.setattr(MeetingScreen, method, asking)
+
+    spy("set_timer", repeat=False)
+    spy("set_interval", repeat=True)
+    real_stop = Timer.stop
+
+    def stop(timer: Timer) -> None:
+        done.add(id(timer))
+        real_stop(timer)
+
+    monkeypatch.setattr(Timer, "stop", stop)
     app = meeting_app(MS150, clock, list(PEOPLE))
     async with app.run_test(size=(80, 24)) as pilot:
         screen = app.screen
 
-        def ticking(callback: str = "_tick") -> list[object]:
+        def ticking(callback: str = "_tick") -> list[Timer]:
             wanted = getattr(screen, callback)
-            return [
-                timer
-                for timer in screen._timers
-                if wanted in (timer._callback, getattr(timer._callback, "args", (None,))[0])
-                and timer._task is not None
-                and not timer._task.done()
-            ]
+            return [timer for owner, timer, called in asked
+                    if owner is screen and called == wanted and id(timer) not in done]  # fmt: skip
 
         await pilot.press("space", "plus", "minus", "n", "p", "s", "space", "space")
         clock.advance(seconds=0.02)  # just past the second, where the aligner fires

@@ -34,7 +34,7 @@ async def test_a_whole_150_minute_meeting_keeps_its_numbers_right(clock: FakeClo
             core_row = next(r for r in projection.rows if r.title.startswith("Core"))
             assert round(core_row.projected_seconds / MIN, 6) == core
             assert m.remaining() == left * MIN
-            summary = str(app.screen.query_one("#summary", Plain)._shown)
+            summary = app.screen.query_one("#summary", Plain).text
             state = "on time" if over == 0 else f"{over:g} min OVER"
             assert summary.startswith(f"Ends {ends} (planned 10:30) · {state}"), summary
 

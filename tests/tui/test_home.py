@@ -12,6 +12,7 @@ from facilitator import catalog
 from facilitator.clock import FakeClock
 from facilitator.tui.app import FacilitatorApp, Startup
 from facilitator.tui.widgets.text import Plain
+from tests.tui.helpers import notices
 from tests.tui.test_snapshots import home_ready
 
 BROKEN = """title: "Our evening"
@@ -28,7 +29,7 @@ items:
 
 
 def shown(app: FacilitatorApp, widget_id: str) -> str:
-    return str(app.screen.query_one(f"#{widget_id}", Plain)._shown)
+    return app.screen.query_one(f"#{widget_id}", Plain).text
 
 
 async def highlight(pilot: Pilot[int], agenda_id: str) -> None:
@@ -62,7 +63,7 @@ async def test_an_agenda_with_errors_is_listed_by_its_title_with_every_error(
         assert "did you mean 'host'?" in problems and "did you mean 'guidance'?" in problems
         assert "allowed:" not in problems  # the long list is left to agendas validate
         await pilot.press("enter")
-        assert "fix them first" in " ".join(n.message for n in app._notifications)
+        assert "fix them first" in " ".join(notices(app))
 
 
 async def test_a_long_description_ends_in_an_ellipsis(clock: FakeClock) -> None:

@@ -10,11 +10,7 @@ from facilitator.tui.screens.meeting import MeetingScreen
 from facilitator.tui.widgets.clock import ClockPanel
 from facilitator.tui.widgets.text import Plain
 from tests.factories import MS150, PEOPLE
-from tests.tui.helpers import meeting_app, settle
-
-
-def notices(app) -> list[str]:  # type: ignore[no-untyped-def]
-    return [n.message for n in app._notifications]
+from tests.tui.helpers import meeting_app, notices, settle
 
 
 def case_clinic_app(clock: FakeClock):  # type: ignore[no-untyped-def]
@@ -73,7 +69,7 @@ async def test_quitting_during_a_meeting_asks_first(clock: FakeClock) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("space", "ctrl+q")
         assert isinstance(app.screen, Confirm)
-        assert "unfinished" in str(app.screen.query_one(".dialog-title", Plain)._shown)
+        assert "unfinished" in app.screen.query_one(".dialog-title", Plain).text
         await pilot.press("n")
         assert isinstance(app.screen, MeetingScreen) and app.is_running
         await pilot.press("ctrl+q", "y")
@@ -106,7 +102,7 @@ async def test_older_entries_are_counted_not_hidden(clock: FakeClock) -> None:
         await pilot.press("space", "n")
         for words in ("one", "two", "three", "four"):
             await pilot.press("e", *words, "enter", "s")
-        shown = str(app.screen.query_one("#entries", Plain)._shown)
+        shown = app.screen.query_one("#entries", Plain).text
         assert "2 earlier (E to see them all)" in shown
         assert "three" in shown and "four" in shown and "one" not in shown
 
@@ -123,10 +119,10 @@ async def test_a_break_in_the_core_is_announced_while_paused(clock: FakeClock) -
         cue = app.screen.query_one(ClockPanel).face.cue
         assert cue == "PAUSED · taken from this item's time · space to resume"
         panel = app.screen.query_one(ClockPanel)
-        drawn = panel._render_rows(panel.size.width)[0].text  # as drawn at 80 columns
+        drawn = panel.render_line(0).text  # as drawn at 80 columns
         assert "PAUSED · taken from this item's time" in drawn
         assert app.screen.query_one(ClockPanel).face.digits == "2:09:00"  # 2 h 19 - the break
-        assert "on time" in str(app.screen.query_one("#summary", Plain)._shown)
+        assert "on time" in app.screen.query_one("#summary", Plain).text
 
 
 async def test_the_help_lists_every_key_of_the_screen(clock: FakeClock) -> None:
@@ -355,12 +351,12 @@ async def test_g_reads_the_whole_guidance_the_screen_cut(clock: FakeClock) -> No
         await pilot.press("space", "n", "n")  # the ice breaker: long guidance, an alternative
         item = agenda.items[app.meeting.state.current]
         assert item.deck and item.guidance and item.alternative
-        shown = str(app.screen.query_one("#guidance", Plain)._shown)
+        shown = app.screen.query_one("#guidance", Plain).text
         assert " … (g reads it all)" in shown and item.guidance not in shown
         await pilot.press("g")
         await pilot.pause()
         assert isinstance(app.screen, ReadingScreen)
-        text = str(app.screen.query_one("#reading", Plain)._shown)
+        text = app.screen.query_one("#reading", Plain).text
         assert text == f"{item.guidance}\n\nAlternative (v): {item.alternative}"
         await pilot.press("escape")
         assert isinstance(app.screen, MeetingScreen)

@@ -15,10 +15,11 @@ from facilitator.tui.screens.home import HomeScreen
 from facilitator.tui.screens.meeting import MeetingScreen
 from facilitator.tui.widgets.text import Plain
 from tests.factories import MS150, raw_line
+from tests.tui.helpers import notices
 
 
-def notices(app: FacilitatorApp) -> str:
-    return " ".join(n.message for n in app._notifications)
+def said(app: FacilitatorApp) -> str:
+    return " ".join(notices(app))
 
 
 def left_open(clock: FakeClock, session: str = "left-open", group: str = "Tuesday") -> Meeting:
@@ -40,7 +41,7 @@ async def offered(pilot, app: FacilitatorApp) -> str:  # type: ignore[no-untyped
         line = app.screen.query_one("#unfinished", Plain)
         if line.display:
             break
-    return str(app.screen.query_one("#unfinished", Plain)._shown).replace("\n", " ")
+    return app.screen.query_one("#unfinished", Plain).text.replace("\n", " ")
 
 
 async def test_home_offers_an_unfinished_meeting_to_resume(clock: FakeClock) -> None:
@@ -115,7 +116,7 @@ async def test_resuming_a_meeting_ended_meanwhile_is_refused(clock: FakeClock) -
         await pilot.press("u")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        assert "has ended" in notices(app)
+        assert "has ended" in said(app)
     assert m.state.session == "left-open"
 
 
@@ -142,8 +143,8 @@ async def test_resuming_says_what_the_clock_did(clock: FakeClock, where: str, wo
     app = FacilitatorApp(clock, Startup(resume="left"))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert "The last action saved was 10 min ago" in notices(app)
-        assert words in notices(app)
+        assert "The last action saved was 10 min ago" in said(app)
+        assert words in said(app)
 
 
 def test_the_offer_says_today_or_the_day() -> None:
@@ -171,14 +172,14 @@ async def test_the_highlighted_agenda_stays_in_view_when_the_offer_appears(
         await offered(pilot, app)
         await pilot.pause()
         options = app.screen.query_one(AgendaList)
-        assert options.highlighted is not None
-        top = options._index_to_line[options.highlighted]
-        bottom = top + options._heights[options.highlighted]
-        seen = (
-            options.scroll_offset.y,
-            options.scroll_offset.y + options.scrollable_content_region.height,
-        )
-        assert seen[0] <= top and bottom <= seen[1], (top, bottom, seen)
+        highlighted = options.highlighted_option
+        assert highlighted is not None
+        # The rows drawn in the highlight's colours, of those in view, hold all its words.
+        colour = options.get_component_rich_style("option-list--option-highlighted").bgcolor
+        drawn = [options.render_line(y) for y in range(options.scrollable_content_region.height)]
+        lit = [strip.text for strip in drawn
+               if any(seg.style and seg.style.bgcolor == colour for seg in strip if seg.text.strip())]  # fmt: skip
+        assert " ".join(lit).split() == str(highlighted.prompt).split(), lit
 
 
 async def test_other_unfinished_meetings_are_counted(clock: FakeClock) -> None:

@@ -6,13 +6,14 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 
 from textual.pilot import Pilot
+from textual.timer import Timer
 
 from facilitator import paths
 from facilitator.cli.review import review_app
 from facilitator.clock import FakeClock
 from facilitator.journal.jsonl import JournalWriter
 from facilitator.meeting.meeting import Meeting, creation_event
-from facilitator.tui.screens.review import ReviewScreen
+from facilitator.tui.screens.review import FILTER_DELAY, ReviewScreen
 from facilitator.tui.screens.review_views import SessionScreen, StatsScreen
 from tests.factories import MS150
 
@@ -125,15 +126,26 @@ def test_review_stats(snap_compare) -> None:  # type: ignore[no-untyped-def]
     assert snap_compare(review_app(now=NOW), terminal_size=(80, 24), run_before=before)
 
 
-async def test_filter_share_followups_and_back(data_dir) -> None:  # type: ignore[no-untyped-def]
+async def test_filter_share_followups_and_back(data_dir, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     history()
     app = review_app(now=NOW)
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)
         screen = app.screen
         assert isinstance(screen, ReviewScreen)
+        waits: list[tuple[float, Callable[[], None]]] = []
+        set_timer = screen.set_timer
+
+        def later(delay: float, callback: Callable[[], None], **kwargs: object) -> Timer:
+            waits.append((delay, callback))
+            return set_timer(3600, callback, **kwargs)  # type: ignore[arg-type]  # fired below
+
+        monkeypatch.setattr(screen, "set_timer", later)
         await pilot.press("slash", *"heating")
-        await pilot.pause(0.4)
+        assert screen.query_text == "" and screen.pending_filter == "heating"  # not at each key
+        assert [delay for delay, _ in waits] == [FILTER_DELAY] * len("heating")
+        waits[-1][1]()  # the pause after the last key
+        assert screen.pending_filter is None
         await loaded(pilot)
         assert [r.id for r in screen.rows] == ["2027-01-05-1900-tuesday-0003"]
         await pilot.press("ctrl+a", "ctrl+k", *"riverside", "enter")

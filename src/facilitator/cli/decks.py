@@ -122,6 +122,6 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_draw(args: argparse.Namespace) -> int:
-    from facilitator.decks.cli_draw import draw_once
+    from facilitator.cli.draw import draw_once
 
     return draw_once(args)

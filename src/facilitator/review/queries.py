@@ -122,7 +122,8 @@ def list_sessions(group: str | None = None, agenda: str | None = None,
                   db: sqlite3.Connection | None = None) -> list[SessionRow]:  # fmt: skip
     """Sessions, newest first. ``agenda`` is an agenda id or title; ``until`` a date is
     inclusive; ``matching`` finds text in the group, the agenda title or what was said."""
-    where, args = ["1"], []
+    where: list[str] = ["1"]
+    args: list[str | float] = []  # the values of the ?s, in order
     if group:
         where.append("s.grp = ? COLLATE NOCASE")
         args.append(group)

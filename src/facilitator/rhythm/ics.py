@@ -87,4 +87,4 @@ def to_ics(
     utc_stamp = _utc(stamp)
     for meeting in meetings:
         calendar.add_component(_event(group, meeting, duration_minutes, utc_stamp))
-    return calendar.to_ical()
+    return bytes(calendar.to_ical())  # icalendar declares no return type

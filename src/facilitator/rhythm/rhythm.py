@@ -35,7 +35,7 @@ from facilitator.text import clean_line
 DEFAULT_AGENDA = "mutual-support-150"
 EPOCH = date(2026, 1, 5)  # a Monday; default start of the week count of WeeklyRhythm
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August")
+MONTHS: tuple[str, ...] = ("January", "February", "March", "April", "May", "June", "July", "August")
 MONTHS += ("September", "October", "November", "December")  # English, whatever the locale
 _Time = time  # MoonRhythm has a field called "time"
 

@@ -11,15 +11,16 @@ from textual.app import App
 
 def quiet_fatal_error(app: App[int]) -> None:
     import rich
+    from rich.console import Group
     from rich.segment import Segments
     from rich.text import Text
     from rich.traceback import Traceback
 
     app.bell()
     trace = Traceback(show_locals=False, width=None, suppress=[rich])
-    renderables = app._exit_renderables  # Textual prints these once the app has stopped
-    renderables.append(Segments(app.console.render(trace, app.console.options)))
-    renderables.append(Text(
-        "facilitator stopped on an error. Everything acknowledged is saved: "
-        "run facilitator again to resume the meeting."))  # fmt: skip
+    words = Text("facilitator stopped on an error. Everything acknowledged is saved: "
+                 "run facilitator again to resume the meeting.")  # fmt: skip
+    # One renderable: Textual prints only the first one it is given (without --dev).
+    report = Group(Segments(app.console.render(trace, app.console.options)), words)
+    app._exit_renderables.append(report)
     app._close_messages_no_wait()

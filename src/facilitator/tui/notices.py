@@ -1,15 +1,20 @@
-"""The notices the app has shown, readable by tests and by the app itself."""
+"""What the app has told the facilitator, in order, for whoever needs to read it back (tests)."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from textual.app import App
 from textual.notifications import SeverityLevel
 
 
 class NoticeLog(App[int]):
-    """An App that also keeps each notice's words in ``notices`` (oldest first)."""
+    """Put before ``App`` in an app's bases: each notification's message is also appended to
+    ``notices``, in the order given, and kept after its toast has gone."""
 
-    notices: list[str]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.notices: list[str] = []
 
     def notify(
         self,
@@ -20,7 +25,5 @@ class NoticeLog(App[int]):
         timeout: float | None = None,
         markup: bool = True,
     ) -> None:
-        if not hasattr(self, "notices"):
-            self.notices = []
         self.notices.append(message)
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)

@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from facilitator.journal.record import met_words
 from facilitator.meeting.meeting import Meeting
+from facilitator.meeting.state import Entry
 from facilitator.tui.screens.confirm import AskText, Confirm, PickOne
 from facilitator.tui.widgets.text import Plain
 
@@ -42,7 +43,7 @@ class EntriesScreen(ModalScreen[None]):
     def on_mount(self) -> None:
         self._fill()
 
-    def _entries(self):  # type: ignore[no-untyped-def]
+    def _entries(self) -> list[Entry]:
         return self.meeting.entries(self.meeting.state.current)
 
     def _fill(self) -> None:

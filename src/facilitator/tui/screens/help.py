@@ -47,7 +47,9 @@ class HelpScreen(ModalScreen[None]):
         self.rows: list[tuple[str, str]] = []
 
     def on_mount(self) -> None:  # the app names keys as its footer and palette do
-        display = lambda key: self.app.get_key_display(Binding(key, ""))  # noqa: E731
+        def display(key: str) -> str:
+            return self.app.get_key_display(Binding(key, ""))
+
         self.rows = [*key_rows(self.bindings, display),
                      (display("ctrl+p"), "command palette: every action by name"),
                      (display("ctrl+q"), "quit (asks first); the meeting can be resumed later")]  # fmt: skip

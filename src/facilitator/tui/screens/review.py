@@ -25,6 +25,7 @@ from facilitator.text import clean_line
 from facilitator.tui.widgets.text import Plain
 
 PAGE = 200
+FILTER_DELAY = 0.25  # seconds after the last key typed in the filter before the list follows
 OVER = "yellow"
 UNFINISHED = "◐"
 
@@ -79,6 +80,7 @@ class ReviewScreen(Screen[None]):
         self._partial: str | None = None  # the filter whose first page is shown, rest to come
         self.shown = 0
         self.query_text = ""
+        self.pending_filter: str | None = None  # typed, applied FILTER_DELAY after the last key
         self._debounce: Timer | None = None
 
     @property
@@ -187,10 +189,22 @@ class ReviewScreen(Screen[None]):
 
     @on(Input.Changed, "#review-filter")
     def _typed(self, event: Input.Changed) -> None:
+        self._stop_debounce()
+        self.pending_filter = event.value.strip()
+        self._debounce = self.set_timer(FILTER_DELAY, self.apply_filter)
+
+    def apply_filter(self) -> None:
+        """List the sessions matching the filter typed, without waiting for the pause after
+        the last key (which calls this)."""
+        self._stop_debounce()
+        if self.pending_filter is not None:
+            value, self.pending_filter = self.pending_filter, None
+            self._apply(value)
+
+    def _stop_debounce(self) -> None:
         if self._debounce is not None:
             self._debounce.stop()
-        value = event.value.strip()
-        self._debounce = self.set_timer(0.25, lambda: self._apply(value))
+            self._debounce = None
 
     def _apply(self, value: str) -> None:
         if value != self.query_text:
@@ -199,6 +213,8 @@ class ReviewScreen(Screen[None]):
 
     @on(Input.Submitted, "#review-filter")
     def _submitted(self, event: Input.Submitted) -> None:
+        self._stop_debounce()
+        self.pending_filter = None
         self._apply(event.value.strip())
         self.table.focus()
 

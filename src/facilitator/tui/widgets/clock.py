@@ -113,5 +113,6 @@ class ClockPanel(Widget):
 
 def _digit_lines(value: str, style: Style) -> list[str]:
     """The three rows of Textual's digit font for ``value`` (its bold font when ``style`` is)."""
-    lines = "".join(segment.text for segment in Digits(value).render(style)).split("\n")
+    segments = [part for part in Digits(value).render(style) if isinstance(part, Segment)]
+    lines = "".join(segment.text for segment in segments).split("\n")
     return (lines + ["", "", ""])[:3]

@@ -11,7 +11,13 @@ class Plain(Static):
 
     def __init__(self, text: str = "", **kwargs: object) -> None:
         super().__init__(Content(text), **kwargs)  # type: ignore[arg-type]
-        self._shown: object = text
+        self._shown: str | Content = text
+
+    @property
+    def text(self) -> str:
+        """The text shown, without its styles."""
+        shown = self._shown
+        return shown.plain if isinstance(shown, Content) else shown
 
     def show(self, text: str | Content, *, layout: bool = True) -> None:
         """Show ``text``; ``layout=False`` for fixed-size widgets skips a layout pass."""

@@ -6,6 +6,7 @@ from textual.widgets import Checkbox
 
 
 class TickBox(Checkbox):
-    @property  # type: ignore[override]
-    def BUTTON_INNER(self) -> str:  # noqa: N802 - Textual's name for the character in the box
+    @property
+    def BUTTON_INNER(self) -> str:  # type: ignore[override]  # noqa: N802 - Textual's name
+        """The character in the box."""
         return "✓" if self.value else " "

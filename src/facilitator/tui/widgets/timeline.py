@@ -44,7 +44,7 @@ class Timeline(DataTable[Text]):
         current = next((n for n, row in enumerate(rows) if row[0] == "current"), None)
         if current is not None:
             self.call_after_refresh(self._reveal, current)
-        for status, mark, label, planned, actual, projected, minutes in rows:
+        for status, mark, label, planned, actual, projected, mins in rows:
             style = {"done": "dim", "current": "bold reverse", "skipped": "dim strike"}.get(
                 status, ""
             )
@@ -54,7 +54,7 @@ class Timeline(DataTable[Text]):
                 Text(planned),
                 Text(actual),
                 Text(projected),
-                Text(minutes, justify="right"),
+                Text(mins, justify="right"),
             )
 
     def _reveal(self, row: int) -> None:
