@@ -125,9 +125,9 @@ def _expectations(state: State) -> list[str]:
     for person in people:
         expected = " / ".join(md(e.text) for e in hopes if (e.person or "") == person and e.text)
         concluded = [e for e in ends if (e.person or "") == person]
-        said = " / ".join(md(e.text) for e in concluded if e.text)
+        words = " / ".join(md(e.text) for e in concluded if e.text)
         met = next((met_words(e.met) for e in concluded if e.met is not None), "")
-        out.append(f"| {md(person) or '–'} | {expected or '–'} | {said or '–'} | {met or '–'} |")
+        out.append(f"| {md(person) or '–'} | {expected or '–'} | {words or '–'} | {met or '–'} |")
     return [*out, ""]
 
 

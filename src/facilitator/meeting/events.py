@@ -286,7 +286,9 @@ E = TypeVar("E", bound=Event)
 
 
 def with_round(event: E, ledger: Round | None) -> E:
-    return dataclasses.replace(event, round=ledger)  # type: ignore[type-var]
+    fields: dict[str, Any] = {"round": ledger}
+    changed: E = dataclasses.replace(event, **fields)
+    return changed
 
 
 # -- reading and writing ---------------------------------------------------------------------

@@ -10,7 +10,7 @@ from textual.screen import Screen
 
 
 def screen_commands(
-    app: App[int], screen: Screen[object], textual: Iterable[SystemCommand]
+    app: App[int], screen: Screen[None], textual: Iterable[SystemCommand]
 ) -> Iterable[SystemCommand]:
     """What makes sense now on ``screen`` (its ``offers``), then Textual's own (theme, keys,
     quit), without a screenshot: a picture of private notes would land outside the private
