@@ -138,6 +138,13 @@ def draws() -> None:
     print(f"later draws (cache fresh)       {later * 1000:7.1f} ms (target < 50 ms)")
 
 
+def screen(rounds: int) -> None:
+    from benchmarks.screen_bench import run as screen_run
+
+    print(f"\n## Start-up as a person sees it (pty read by pyte, medians of {rounds} rounds)")
+    screen_run(rounds)
+
+
 def review() -> None:
     path = HERE / "review_bench.py"
     if path.exists():
@@ -151,11 +158,14 @@ def main() -> None:
     os.environ["FACILITATOR_DATA_DIR"] = scratch
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="shorter idle run, fewer repeats")
-    parser.add_argument("--only", choices=["startup", "idle", "journal", "draws", "review"])
+    parser.add_argument(
+        "--only", choices=["screen", "startup", "idle", "journal", "draws", "review"]
+    )
     args = parser.parse_args()
     if not BIN.exists() or shutil.which(str(BIN)) is None:
         sys.exit("run 'make bench' (it installs facilitator into .venv first)")
     sections = {
+        "screen": lambda: screen(3 if args.quick else 10),
         "startup": lambda: startup(3 if args.quick else 15),
         "idle": lambda: idle(10 if args.quick else 60, 1 if args.quick else 3),
         "journal": journal,
