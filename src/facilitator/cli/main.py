@@ -5,12 +5,23 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from facilitator import __version__, paths
 
 
+class Parser(argparse.ArgumentParser):
+    """A parser that takes no abbreviation of a long option: argparse would read ``--question``
+    as ``--question-language`` and ``--part`` as ``--participants``. Subcommands' parsers are of
+    this class too: ``add_subparsers`` makes them of their parent's class."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("allow_abbrev", False)
+        super().__init__(*args, **kwargs)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="facilitator",
         description="Run and remember peer mutual-support group meetings.",
     )
