@@ -96,9 +96,9 @@ def _user_env() -> dict[str, str]:
     return env
 
 
-def _pins() -> list[str]:
+def _pins(tree: Path) -> list[str]:
     """Textual and Rich at the versions the tests pin, so runs compare across days."""
-    text = (ROOT / "pyproject.toml").read_text()
+    text = (tree / "pyproject.toml").read_text()
     return re.findall(r'"((?:textual|rich)==[0-9.]+)"', text)
 
 
@@ -109,18 +109,19 @@ def _quiet(argv: list[str], env: dict[str, str]) -> None:
         sys.exit(f"{' '.join(argv)} failed:\n{done.stdout}{done.stderr}")
 
 
-def build_venv(tmp: Path, report: Callable[[str], object] = print) -> Venv:
+def build_venv(tmp: Path, report: Callable[[str], object] = print, tree: Path = ROOT) -> Venv:
+    """The wheel of ``tree`` (this checkout, or another: ``--tree``) installed in a new venv."""
     wheels = tmp / "wheel"
     env = _user_env()
     _quiet([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(wheels),
-            str(ROOT)], env)  # fmt: skip
+            str(tree)], env)  # fmt: skip
     (wheel,) = wheels.glob("facilitator-*.whl")
     folder = tmp / "venv"
     _quiet([sys.executable, "-m", "venv", str(folder)], env)
     python = folder / "bin" / "python"
     # PYTHONDONTWRITEBYTECODE is left out of env: pip compiles the installed modules.
     _quiet([str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-            "--compile", str(wheel), *_pins()], env)  # fmt: skip
+            "--compile", str(wheel), *_pins(tree)], env)  # fmt: skip
     package = Path(
         subprocess.run(
             [
@@ -135,7 +136,7 @@ def build_venv(tmp: Path, report: Callable[[str], object] = print) -> Venv:
             cwd=tmp,
         ).stdout.strip()  # fmt: skip
     )
-    if str(package).startswith(str(ROOT)):
+    if str(package).startswith((str(ROOT), str(tree))):
         sys.exit(f"the venv imports the source tree ({package}), not the wheel")
     bare = tmp / "bare_app.py"
     bare.write_text(BARE_APP)
@@ -410,14 +411,14 @@ def summary(scenarios: list[Scenario], report: Callable[[str], object]) -> None:
 
 
 def run(rounds: int = 10, only: list[str] | None = None,
-        report: Callable[[str], object] = print) -> list[Scenario]:  # fmt: skip
+        report: Callable[[str], object] = print, tree: Path = ROOT) -> list[Scenario]:  # fmt: skip
     try:
         import pyte  # noqa: F401
     except ImportError:
         sys.exit("the screen benchmark needs pyte: pip install -e '.[bench]'")
     with tempfile.TemporaryDirectory(prefix="facilitator-screen-bench-") as name:
         tmp = Path(name)
-        venv = build_venv(tmp, report)
+        venv = build_venv(tmp, report, tree)
         kinds = [("empty", "no data of the user's", lambda d: None),
                  ("agendas", f"{AGENDAS} user agendas", _agendas),
                  ("sessions", f"{SESSIONS:,} past sessions", _sessions)]  # fmt: skip
@@ -444,8 +445,11 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="3 rounds instead of 10")
     parser.add_argument("--rounds", type=int, help="rounds per scenario (default 10)")
     parser.add_argument("--only", nargs="+", choices=["empty", "agendas", "sessions"])
+    parser.add_argument("--tree", type=Path, default=ROOT, metavar="DIR",
+                        help="build the wheel from this checkout instead (e.g. a `git worktree` "
+                        "of an older commit, to compare before and after on the same machine)")  # fmt: skip
     args = parser.parse_args()
-    run(args.rounds or (3 if args.quick else 10), args.only)
+    run(args.rounds or (3 if args.quick else 10), args.only, tree=args.tree.resolve())
 
 
 if __name__ == "__main__":
