@@ -72,3 +72,17 @@ def test_a_subcommand_imports_its_own_module_only() -> None:
     )  # fmt: skip
     subcommands = {f"facilitator.cli.{name}" for name in SUBCOMMANDS}
     assert subcommands & set(_loaded(code)) == {"facilitator.cli.decks"}
+
+
+def test_the_run_command_parser_imports_nothing_heavy() -> None:
+    """`facilitator run`'s parser is built before its meeting starts; only launching the app
+    (tui/launch.py) may read agendas."""
+    code = (
+        "import contextlib, io\n"
+        "from facilitator.cli.main import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):\n"
+        "    main(['run', '--help'])"
+    )  # fmt: skip
+    modules = _loaded(code)
+    assert _heavy(modules) == []
+    assert "facilitator.catalog" not in modules and "facilitator.cli.agendas" not in modules
