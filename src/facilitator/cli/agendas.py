@@ -12,6 +12,7 @@ from pathlib import Path
 
 from facilitator import catalog, paths
 from facilitator.cli.output import console, error, problems, resolve, say
+from facilitator.cli.values import parse_hhmm
 from facilitator.formats.agenda import load_agenda
 from facilitator.formats.problems import FormatError
 from facilitator.fsutil import atomic_write
@@ -41,15 +42,6 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     edit = cmds.add_parser("edit", help="edit your agenda in $EDITOR, checked before it is saved")
     edit.add_argument("agenda", metavar="ID")
     edit.set_defaults(handler=cmd_edit)
-
-
-def parse_hhmm(text: str) -> dt.time:
-    from facilitator.clock import parse_clock_time
-
-    try:
-        return parse_clock_time(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a time like 19:30") from None
 
 
 def _positive_int(text: str) -> int:

@@ -1,16 +1,67 @@
-"""The ``facilitator`` command line."""
+"""The ``facilitator`` command line.
+
+Subcommands are registered without importing their modules: ``COMMANDS`` names each one with
+its help line and its module. Only the module of the command asked for is imported, and its
+``register`` builds that command's parser; the others get an empty parser with the same help
+line, so ``facilitator --help`` still lists them all and ``--version`` imports none of them.
+"""
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from facilitator import __version__, paths
 
+# (name, help, module): the order of `facilitator --help`. Each help line is the one the
+# module's register() gives its parser (tests/unit/test_cli_parser.py checks they agree).
+COMMANDS: tuple[tuple[str, str, str], ...] = (
+    ("run", "run a meeting full-screen", "facilitator.cli.run"),
+    ("agendas", "list, show, check and edit meeting agendas", "facilitator.cli.agendas"),
+    ("decks", "question decks for ice breakers and rounds", "facilitator.cli.decks"),
+    ("sessions", "find, read, export and share past sessions", "facilitator.cli.sessions"),
+    ("review", "browse past sessions full-screen", "facilitator.cli.review"),
+    (
+        "calendar",
+        "moon phases and when a group meets, as text or an iCalendar file",
+        "facilitator.cli.calendar",
+    ),  # fmt: skip
+    ("groups", "your groups and when they meet", "facilitator.cli.groups"),
+)
+_TOP_VALUES = ("--data-dir",)  # top-level options followed by a value
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+
+class Parser(argparse.ArgumentParser):
+    """A parser that takes no abbreviation of a long option: argparse would read ``--question``
+    as ``--question-language`` and ``--part`` as ``--participants``. Subcommands' parsers are of
+    this class too: ``add_subparsers`` makes them of their parent's class."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("allow_abbrev", False)
+        super().__init__(*args, **kwargs)
+
+
+def command_of(argv: Sequence[str]) -> str | None:
+    """The subcommand ``argv`` names: its first word that is not a top-level option or the
+    value of one (``facilitator --data-dir DIR agendas list`` names ``agendas``)."""
+    words = iter(argv)
+    for word in words:
+        if word == "--":
+            return next(words, None)
+        if word in _TOP_VALUES:
+            next(words, None)
+        elif not word.startswith("-"):
+            return word
+    return None
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser for ``argv``: only the subcommand it names is built in full (its module is
+    imported then). Without ``argv``, every subcommand is built in full."""
+    parser = Parser(
         prog="facilitator",
         description="Run and remember peer mutual-support group meetings.",
     )
@@ -22,30 +73,18 @@ def build_parser() -> argparse.ArgumentParser:
         "(default: $FACILITATOR_DATA_DIR or the platform's data folder)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    from facilitator.cli import agendas, decks, run
-
-    run.register(sub)
-    agendas.register(sub)
-    decks.register(sub)
-    _register_optional(sub)
+    wanted = None if argv is None else command_of(argv)
+    for name, help_line, module in COMMANDS:
+        if argv is None or name == wanted:
+            importlib.import_module(module).register(sub)
+        else:
+            sub.add_parser(name, help=help_line)
     return parser
 
 
-def _register_optional(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    import importlib
-
-    for name in ("sessions", "review", "calendar", "groups"):
-        try:
-            module = importlib.import_module(f"facilitator.cli.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"facilitator.cli.{name}":
-                raise
-            continue
-        module.register(sub)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     paths.set_data_dir(args.data_dir)
     handler = getattr(args, "handler", None)

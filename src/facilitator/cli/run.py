@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from facilitator.cli.agendas import parse_hhmm
+from facilitator.cli.values import parse_hhmm
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
