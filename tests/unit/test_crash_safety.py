@@ -1,4 +1,5 @@
-"""SIGKILL the app at many points: nothing acknowledged is lost, and it resumes on the right item."""
+"""SIGKILL the app after every step of a meeting: nothing acknowledged is lost, and each kill is
+followed by a resume on the right item with the right speaker (the next step is played on it)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,6 @@ import os
 import signal
 import subprocess
 import sys
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -22,22 +22,24 @@ ROOT = Path(__file__).resolve().parents[2]
 KILL_POINTS = list(range(1, 25))
 
 
-def run_until(step: int, data_dir: Path) -> list[dict]:
-    """What a child reported before it SIGKILLed itself right after reporting ``step``."""
+def run_children(folder: Path) -> dict[int, list[dict]]:
+    """What each child reported before it SIGKILLed itself right after reporting its step."""
     # This checkout's code first, whatever copy of facilitator the interpreter has installed.
     here = os.pathsep.join([str(ROOT / "src"), str(ROOT)])
-    env = {**os.environ, "FACILITATOR_DATA_DIR": str(data_dir), "PYTHONPATH": here}
-    child = subprocess.run(
-        [sys.executable, "-m", "tests.crash_child", str(step)],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-        timeout=60,
-    )
-    assert child.returncode == -signal.SIGKILL, f"the child ended otherwise at step {step}"
-    return [json.loads(line) for line in child.stdout.splitlines()]
+    env = {**os.environ, "PYTHONPATH": here}
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.crash_child", str(folder), str(len(KILL_POINTS))],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+        timeout=300,
+    )  # fmt: skip
+    statuses = json.loads(done.stdout)
+    runs = {}
+    for kill_at in KILL_POINTS:
+        status = statuses[str(kill_at)]
+        assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL, kill_at
+        report = (folder / f"kill-{kill_at}.jsonl").read_text().splitlines()
+        runs[kill_at] = [json.loads(line) for line in report]
+    return runs
 
 
 def check(data_dir: Path, acked: list[dict]) -> None:
@@ -62,10 +64,7 @@ def check(data_dir: Path, acked: list[dict]) -> None:
 
 @pytest.mark.slow
 def test_kill_at_many_points_loses_nothing_acknowledged(tmp_path: Path) -> None:
-    # The children mostly wait on the terminal driver: run a few at once.
-    folders = {k: tmp_path / f"kill-{k}" for k in KILL_POINTS}
-    with ThreadPoolExecutor(max_workers=4) as pool:
-        runs = dict(zip(KILL_POINTS, pool.map(lambda k: run_until(k, folders[k]), KILL_POINTS)))
+    runs = run_children(tmp_path)
     for kill_at, acked in runs.items():
         assert acked[-1]["step"] == kill_at
-        check(folders[kill_at], acked)
+        check(tmp_path / f"kill-{kill_at}", acked)
