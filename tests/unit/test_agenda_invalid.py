@@ -128,6 +128,25 @@ CASES: list[tuple[str, str, int, int, str]] = [
     ("tab-indent", "title: T\nitems:\n\t- title: A\n", 3, 1, "a tab cannot indent YAML"),
     ("tab-in-item", HEAD + "  - title: A\n\tminutes: 5\n", 4, 1, "a tab cannot indent YAML"),
     ("top-is-list", "- title: T\n", 1, 1, "must be a mapping"),
+    # A tag the value cannot take, and numbers too large to convert: positioned, never a crash.
+    ("tag-int-word", HEAD + "  - title: A\n    minutes: !!int five\n", 4, 14, "not a whole"),
+    ("tag-float-word", HEAD + "  - title: A\n    minutes: !!float abc\n", 4, 14, "not a number"),
+    ("tag-int-binary", HEAD + "  - title: A\n    minutes: !!int 0b2\n", 4, 14, "not a whole"),
+    ("tag-int-fraction", HEAD + "  - title: A\n    minutes: !!int 1.5\n", 4, 14, "not a whole"),
+    ("tag-bool-maybe", HEAD + ITEM + "    flexible: !!bool maybe\n", 5, 15, "true or false"),
+    ("tag-null-word", "title: !!null T\nitems:\n" + ITEM, 1, 8, "must be text"),
+    ("tag-seq-scalar", HEAD + "  - title: A\n    minutes: !!seq 5\n", 4, 14, "not a list"),
+    ("tag-float-title", "title: !!float x\nitems:\n" + ITEM, 1, 8, "must be text"),
+    ("tag-int-role", "title: T\nroles: [!!int x]\nitems:\n" + ITEM, 2, 9, "non-empty text"),
+    ("huge-minutes", HEAD + "  - title: A\n    minutes: " + "9" * 401 + "\n", 4, 14, "too large"),
+    (
+        "huge-group-size",
+        "title: T\ngroup_size: {min: " + "9" * 401 + "}\nitems:\n" + ITEM,
+        2,
+        19,
+        "too large",
+    ),
+    ("endless-int", HEAD + "  - title: A\n    minutes: " + "9" * 5000 + "\n", 4, 14, "minutes"),
     ("empty-file", "", 1, 1, "empty"),
 ]
 
@@ -193,3 +212,15 @@ def test_all_problems_of_a_file_are_reported_at_once(
     assert "did you mean 'title'" in lines[0] and "'title' is required" not in "\n".join(lines)
     assert any(":4:14: 'minutes' must be more than 0" in ln for ln in lines)
     assert any(":6:11: 'kind' is 'talk'" in ln for ln in lines)
+
+
+def test_a_scalar_value_never_raises() -> None:
+    from facilitator.formats.yamlnodes import Invalid, Node, scalar_value
+
+    tags = ["int", "float", "bool", "null", "seq", "map", "str", "timestamp"]
+    texts = ["", "five", "0b2", "0x", "0o", "1.5", "1:30", "-", "+", "_", "maybe", "9" * 5000]
+    for tag in tags:
+        for text in texts:
+            scalar_value(Node("scalar", 1, 1, tag=f"tag:yaml.org,2002:{tag}", text=text))
+    invalid = Node("scalar", 1, 1, tag="tag:yaml.org,2002:bool", text="maybe")
+    assert scalar_value(invalid) == Invalid("bool", "maybe")

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from facilitator.formats.problems import FormatError
 from facilitator.formats.reader import Reader, describe
-from facilitator.formats.yamlnodes import Node, is_null, read_file
+from facilitator.formats.yamlnodes import Invalid, Node, is_null, read_file, scalar_value
 from facilitator.text import clean
 
 DECK_KEYS = ["title", "id", "language", "description", "source", "questions"]
@@ -80,6 +80,9 @@ def _read_deck(r: Reader, root: Node, path: str, origin: str) -> Deck | None:
 
 def _read_question(r: Reader, node: Node) -> Question | None:
     if node.kind == "scalar":
+        if isinstance(scalar_value(node), Invalid):
+            r.problem(node, f"a question must be text, not {describe(node)}")
+            return None
         if is_null(node) or not clean(node.text).strip():
             r.problem(node, "a question must not be blank")
             return None

@@ -222,21 +222,51 @@ def _check_size(path: str, root: Node, budget: _Budget) -> None:
 # Typed reading of scalars --------------------------------------------------------------------
 
 
+_NULLS = ("", "~", "null", "Null", "NULL")
+
+
 def is_null(node: Node) -> bool:
-    return node.kind == "scalar" and node.tag == "tag:yaml.org,2002:null"
+    return node.kind == "scalar" and node.tag == "tag:yaml.org,2002:null" and node.text in _NULLS
+
+
+@dataclass(frozen=True)
+class Invalid:
+    """A scalar whose tag its text cannot take (``!!int five``, ``!!bool maybe``): the reader
+    reports it where it stands; converting it never raises."""
+
+    tag: str  # "int", "float", "bool", "null", "seq" or "map"
+    text: str
+
+    def __str__(self) -> str:
+        return f"!!{self.tag} {self.text}"
+
+
+_TRUE = ("yes", "true", "on", "y")
+_FALSE = ("no", "false", "off", "n")
 
 
 def scalar_value(node: Node) -> Any:
-    """The Python value of a plain scalar node (str, int, float, bool, None)."""
+    """The Python value of a plain scalar node (str, int, float, bool, None), or an
+    :class:`Invalid` when its tag does not fit its text. Never raises."""
     tag = node.tag
     if tag == "tag:yaml.org,2002:null":
-        return None
+        return None if node.text in _NULLS else Invalid("null", node.text)
     if tag == "tag:yaml.org,2002:bool":
-        return node.text.lower() in ("yes", "true", "on", "y")
-    if tag == "tag:yaml.org,2002:int":
-        return _CONSTRUCTOR.construct_yaml_int(yaml.ScalarNode(tag, node.text))
-    if tag == "tag:yaml.org,2002:float":
-        return float(_CONSTRUCTOR.construct_yaml_float(yaml.ScalarNode(tag, node.text)))
+        word = node.text.lower()
+        if word in _TRUE or word in _FALSE:
+            return word in _TRUE
+        return Invalid("bool", node.text)
+    if tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
+        short = tag.rsplit(":", 1)[1]
+        scalar = yaml.ScalarNode(tag, node.text)
+        try:  # "five", "0b2", "1.5" for an int, "abc" for a float; over 4,300 digits
+            if short == "int":
+                return int(_CONSTRUCTOR.construct_yaml_int(scalar))
+            return float(_CONSTRUCTOR.construct_yaml_float(scalar))
+        except (ValueError, ArithmeticError, LookupError, TypeError):
+            return Invalid(short, node.text)
+    if tag in ("tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"):
+        return Invalid(tag.rsplit(":", 1)[1], node.text)  # a list or mapping tag on one value
     return clean(node.text)
 
 

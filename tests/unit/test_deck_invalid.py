@@ -1,0 +1,41 @@
+"""Each rule of the deck format has an invalid file with a precise PATH:LINE:COLUMN message."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from facilitator.cli.main import main
+
+QUESTIONS = "questions: [one?]\n"
+
+# (name, file text, line, column, words the message must contain)
+DECK_CASES: list[tuple[str, str, int, int, str]] = [
+    ("tag-float-title", "title: !!float x\n" + QUESTIONS, 1, 8, "'title' must be text"),
+    ("tag-int-question", "title: T\nquestions: [!!int x]\n", 2, 13, "not a whole number"),
+    ("tag-bool-language", "title: T\nlanguage: !!bool maybe\n" + QUESTIONS, 2, 11, "text"),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "line", "column", "words"), DECK_CASES, ids=[c[0] for c in DECK_CASES]
+)
+def test_invalid_deck_gets_precise_message(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    text: str,
+    line: int,
+    column: int,
+    words: str,
+) -> None:
+    path = tmp_path / f"{name}.yaml"
+    path.write_text(text, encoding="utf-8")
+    status = main(["decks", "validate", str(path)])
+    err = capsys.readouterr().err
+    assert status == 1
+    assert "Traceback" not in err
+    assert any(
+        ln.startswith(f"{path}:{line}:{column}: ") and words in ln for ln in err.splitlines()
+    ), err
