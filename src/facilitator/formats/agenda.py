@@ -15,6 +15,12 @@ from facilitator.text import is_language_tag
 KINDS = ["open", "round", "discussion", "silence", "break"]
 RECORDS = ["expectations", "conclusions", "notes", "followups", "decisions"]
 DRAWS = ["group", "each"]
+# A meeting item lasts at most a day, and a group is people in one room or call: larger values
+# are typing slips, and would overflow the clock times a meeting shows.
+MAX_MINUTES = 24 * 60
+MAX_GROUP = 1000
+_MINUTES_CAP = (MAX_MINUTES, f"{MAX_MINUTES} (24 hours)")
+_GROUP_CAP = (MAX_GROUP, f"{MAX_GROUP} people")
 ADVANCES = ["manual", "auto"]
 AGENDA_KEYS = ["title", "id", "description", "language", "source", "group_size", "roles", "items"]
 ITEM_KEYS = [
@@ -153,8 +159,8 @@ def _read_group_size(r: Reader, node: Node | None) -> tuple[int, int] | None:
     fields = r.mapping(node, ["min", "max"], "'group_size'")
     if fields is None:
         return None
-    low = r.number(fields, "min", integer=True)
-    high = r.number(fields, "max", integer=True)
+    low = r.number(fields, "min", integer=True, maximum=_GROUP_CAP)
+    high = r.number(fields, "max", integer=True, maximum=_GROUP_CAP)
     if low is not None and high is not None and low > high:
         r.problem(node, f"'group_size' min ({low:g}) is above max ({high:g}); swap them")
         return None
@@ -168,9 +174,9 @@ def _read_item(r: Reader, node: Node, roles: list[str], known_decks: DeckIds | N
     if fields is None:
         return None
     title = r.text(fields, "title", required=True, where=node)
-    minutes = r.number(fields, "minutes")
-    per_person = r.number(fields, "per_person")
-    min_minutes = r.number(fields, "min_minutes", positive=False)
+    minutes = r.number(fields, "minutes", maximum=_MINUTES_CAP)
+    per_person = r.number(fields, "per_person", maximum=_MINUTES_CAP)
+    min_minutes = r.number(fields, "min_minutes", positive=False, maximum=_MINUTES_CAP)
     kind = r.choice(fields, "kind", KINDS, "open") or "open"
     flexible = r.boolean(fields, "flexible")
     protected = r.boolean(fields, "protected")

@@ -124,8 +124,15 @@ class Reader:
         return text
 
     def number(
-        self, fields: dict[str, Node], key: str, *, positive: bool = True, integer: bool = False
+        self,
+        fields: dict[str, Node],
+        key: str,
+        *,
+        positive: bool = True,
+        integer: bool = False,
+        maximum: tuple[float, str] | None = None,
     ) -> float | None:
+        """A number; ``maximum`` is the largest allowed and how to say it ("1440 (24 hours)")."""
         node = fields.get(key)
         if node is None:
             return None
@@ -147,6 +154,9 @@ class Reader:
             return None
         if positive and number <= 0:
             self.problem(node, f"'{key}' must be more than 0, not {node.text}")
+            return None
+        if maximum is not None and number > maximum[0]:
+            self.problem(node, f"'{key}' must be at most {maximum[1]}, not {_cut(node.text)}")
             return None
         return number
 
