@@ -248,3 +248,27 @@ def test_a_scalar_value_never_raises() -> None:
             scalar_value(Node("scalar", 1, 1, tag=f"tag:yaml.org,2002:{tag}", text=text))
     invalid = Node("scalar", 1, 1, tag="tag:yaml.org,2002:bool", text="maybe")
     assert scalar_value(invalid) == Invalid("bool", "maybe")
+
+
+def test_an_anchor_reused_thousands_of_times_is_refused_naming_aliases(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """411 KB on disk, 750 MB once every alias is read: refused, and the message says why."""
+    items = "".join(f"  - title: I{n}\n    minutes: 1\n    guidance: *g\n" for n in range(2500))
+    text = f"title: T\nx-anchor: &g {'w' * 300_000}\nitems:\n{items}"
+    path = tmp_path / "amplified.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert main(["agendas", "validate", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "aliases expand too far (over 2,000,000 characters)" in err, err
+    assert len(err.splitlines()) == 1
+
+
+def test_a_long_agenda_without_aliases_is_told_it_is_long(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "long.yaml"
+    path.write_text(HEAD + ITEM * 10_000, encoding="utf-8")
+    assert main(["agendas", "validate", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "keys, values and list entries" in err and "alias" not in err, err

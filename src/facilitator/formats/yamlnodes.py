@@ -20,7 +20,8 @@ from facilitator.text import clean
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 40
-MAX_NODES = 20_000  # after alias expansion
+MAX_NODES = 50_000  # keys, values and list entries, as written and after alias expansion
+MAX_CHARS = 2_000_000  # all the text of the document, aliases expanded
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _RESOLVER = Resolver()
@@ -54,11 +55,6 @@ class Node:
             if k.text == key:
                 return v
         return None
-
-
-class _Budget:
-    def __init__(self) -> None:
-        self.nodes = 0
 
 
 def read_file(path: str, data: bytes | None = None) -> Node:
@@ -124,6 +120,8 @@ def _compose(path: str, text: str, loader: Any) -> Node:
     anchors: dict[str, Node] = {}
     root: Node | None = None
     documents = 0
+    written = 0  # nodes as written (an alias counts once)
+    aliases = 0
     problems: list[Problem] = []
 
     def attach(node: Node) -> None:
@@ -154,6 +152,7 @@ def _compose(path: str, text: str, loader: Any) -> Node:
             target = anchors.get(event.anchor or "")
             if target is None:
                 raise FormatError([Problem(path, line, col, f"unknown alias *{event.anchor}")])
+            aliases += 1
             attach(target)
             continue
         if isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
@@ -162,6 +161,12 @@ def _compose(path: str, text: str, loader: Any) -> Node:
                 problems.append(
                     Problem(path, line, col, f"the YAML tag {tag} is not allowed; remove it")
                 )
+        if isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            written += 1
+            if written > MAX_NODES:
+                raise FormatError([Problem(path, line, col, f"the file holds over {MAX_NODES:,} "
+                                           "keys, values and list entries; agendas and decks are "
+                                           "much shorter: split it")])  # fmt: skip
         if isinstance(event, yaml.ScalarEvent):
             node = Node("scalar", line, col, text=event.value, tag=_scalar_tag(event))
             _anchor(anchors, event, node)
@@ -180,7 +185,8 @@ def _compose(path: str, text: str, loader: Any) -> Node:
         raise FormatError(problems)
     if root is None:
         raise FormatError([Problem(path, 1, 1, "the file is empty")])
-    _check_size(path, root, _Budget())
+    if aliases:  # without them, the document is as large as the file, which is bounded
+        _check_expansion(path, root)
     return root
 
 
@@ -197,20 +203,23 @@ def _scalar_tag(event: Any) -> str:
     return _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)
 
 
-def _check_size(path: str, root: Node, budget: _Budget) -> None:
-    """Count nodes as if aliases were expanded; refuse alias bombs and loops."""
+def _check_expansion(path: str, root: Node) -> None:
+    """Count nodes and text as if aliases were expanded; refuse alias bombs (a small file that
+    reuses one anchor thousands of times would be megabytes once read)."""
     todo: list[tuple[Node, int]] = [(root, 0)]
+    nodes = chars = 0
     while todo:
         node, depth = todo.pop()
-        budget.nodes += 1
-        if budget.nodes > MAX_NODES or depth > MAX_DEPTH:
-            raise FormatError(
-                [
-                    Problem(
-                        path, node.line, node.column, "aliases expand too far; write it out plainly"
-                    )
-                ]
-            )
+        nodes += 1
+        chars += len(node.text)
+        if nodes > MAX_NODES or depth > MAX_DEPTH or chars > MAX_CHARS:
+            what = (
+                f"over {MAX_CHARS:,} characters" if chars > MAX_CHARS
+                else f"over {MAX_NODES:,} values" if nodes > MAX_NODES
+                else "nesting too deep"
+            )  # fmt: skip
+            message = f"aliases expand too far ({what}); write it out plainly, without *names"
+            raise FormatError([Problem(path, node.line, node.column, message)])
         if node.kind == "seq":
             todo.extend((child, depth + 1) for child in node.items)
         elif node.kind == "map":
