@@ -272,3 +272,22 @@ def test_a_long_agenda_without_aliases_is_told_it_is_long(
     assert main(["agendas", "validate", str(path)]) == 1
     err = capsys.readouterr().err
     assert "keys, values and list entries" in err and "alias" not in err, err
+
+
+def test_an_agenda_has_at_most_five_hundred_items_of_twenty_thousand_characters(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "long.yaml"
+    path.write_text(HEAD + ITEM * 501, encoding="utf-8")
+    assert main(["agendas", "validate", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert ":3:3: 'items' holds 501 items; an agenda has at most 500" in err and "alias" not in err
+    path.write_text(HEAD + ITEM * 500, encoding="utf-8")
+    assert main(["agendas", "validate", str(path)]) == 0
+    capsys.readouterr()
+    path = tmp_path / "wordy.yaml"
+    path.write_text(HEAD + ITEM + f"    guidance: {'w' * 20_001}\n", encoding="utf-8")
+    assert main(["agendas", "validate", str(path)]) == 1
+    assert ":5:15: 'guidance' is 20,001 characters long; at most 20,000" in capsys.readouterr().err
+    path.write_text(HEAD + ITEM + f"    guidance: {'w' * 20_000}\n", encoding="utf-8")
+    assert main(["agendas", "validate", str(path)]) == 0

@@ -39,3 +39,17 @@ def test_invalid_deck_gets_precise_message(
     assert any(
         ln.startswith(f"{path}:{line}:{column}: ") and words in ln for ln in err.splitlines()
     ), err
+
+
+def test_a_deck_has_at_most_five_thousand_questions_of_twenty_thousand_characters(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "big.yaml"
+    path.write_text("title: T\nquestions:\n" + "".join(f"  - q{n}?\n" for n in range(5001)))
+    assert main(["decks", "validate", str(path)]) == 1
+    assert ":3:3: 'questions' holds 5,001 questions; a deck has at most 5,000" in (
+        capsys.readouterr().err
+    )
+    path.write_text(f"title: T\nquestions:\n  - {'w' * 20_001}\n")
+    assert main(["decks", "validate", str(path)]) == 1
+    assert ":3:5: a question is 20,001 characters long" in capsys.readouterr().err

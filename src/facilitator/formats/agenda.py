@@ -19,6 +19,7 @@ DRAWS = ["group", "each"]
 # are typing slips, and would overflow the clock times a meeting shows.
 MAX_MINUTES = 24 * 60
 MAX_GROUP = 1000
+MAX_ITEMS = 500  # a day of one-minute items is 1440: 500 is far beyond any meeting
 _MINUTES_CAP = (MAX_MINUTES, f"{MAX_MINUTES} (24 hours)")
 _GROUP_CAP = (MAX_GROUP, f"{MAX_GROUP} people")
 ADVANCES = ["manual", "auto"]
@@ -133,6 +134,9 @@ def _read_agenda(
             r.problem(root, "'items' is required: a list of agenda items, each with a title")
     elif items_node.kind != "seq" or not items_node.items:
         r.problem(items_node, "'items' must be a non-empty list of agenda items")
+    elif len(items_node.items) > MAX_ITEMS:
+        r.problem(items_node, f"'items' holds {len(items_node.items):,} items; an agenda has at "
+                  f"most {MAX_ITEMS}: split it")  # fmt: skip
     else:
         for node in items_node.items:
             item = _read_item(r, node, roles, known_decks)

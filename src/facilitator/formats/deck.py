@@ -12,6 +12,7 @@ from facilitator.text import clean
 
 DECK_KEYS = ["title", "id", "language", "description", "source", "questions"]
 QUESTION_KEYS = ["text", "tags"]
+MAX_QUESTIONS = 5000  # a question a week for a century
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,9 @@ def _read_deck(r: Reader, root: Node, path: str, origin: str) -> Deck | None:
             r.problem(root, "'questions' is required: a list of questions")
     elif node.kind != "seq" or not node.items:
         r.problem(node, "'questions' must be a non-empty list of questions")
+    elif len(node.items) > MAX_QUESTIONS:
+        r.problem(node, f"'questions' holds {len(node.items):,} questions; a deck has at most "
+                  f"{MAX_QUESTIONS:,}: split it")  # fmt: skip
     else:
         seen: dict[str, int] = {}
         for child in node.items:
@@ -82,6 +86,8 @@ def _read_question(r: Reader, node: Node) -> Question | None:
     if node.kind == "scalar":
         if isinstance(scalar_value(node), Invalid):
             r.problem(node, f"a question must be text, not {describe(node)}")
+            return None
+        if not r.short_enough(node, "a question"):
             return None
         if is_null(node) or not clean(node.text).strip():
             r.problem(node, "a question must not be blank")

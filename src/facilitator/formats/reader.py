@@ -16,6 +16,8 @@ from facilitator.formats.yamlnodes import (
 )
 from facilitator.text import clean_line
 
+MAX_TEXT = 20_000  # characters in one value: a guidance to read out is a page or two
+
 _KIND_WORDS = {"map": "a mapping (key: value lines)", "seq": "a list", "scalar": "a single value"}
 _TAG_WORDS = {
     "int": "a whole number", "float": "a number", "bool": "true or false", "null": "empty",
@@ -116,12 +118,21 @@ class Reader:
             self.problem(node, f"'{key}' must be text, not {describe(node)}")
             return None
         text = node.text if not isinstance(value, str) else value
+        if not self.short_enough(node, f"'{key}'"):
+            return None
         text = clean_line(text) if one_line else text.strip()
         if not text.strip():
             if required:
                 self.problem(node, f"'{key}' must not be blank")
             return None
         return text
+
+    def short_enough(self, node: Node, what: str) -> bool:
+        """Whether a value is at most MAX_TEXT characters; a problem if not."""
+        if len(node.text) <= MAX_TEXT:
+            return True
+        self.problem(node, f"{what} is {len(node.text):,} characters long; at most {MAX_TEXT:,}")
+        return False
 
     def number(
         self,
