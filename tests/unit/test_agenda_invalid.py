@@ -170,6 +170,8 @@ CASES: list[tuple[str, str, int, int, str]] = [
         27,
         "at most 1000 people",
     ),
+    ("control-byte", HEAD + ITEM + "    guidance: ab\x1bcd\n", 5, 17, "control character U+001B"),
+    ("control-c1", "title: T\r\nitems:\r\n  - title: A\x9b1m\r\n", 3, 13, "U+009B"),
     ("endless-int", HEAD + "  - title: A\n    minutes: " + "9" * 5000 + "\n", 4, 14, "minutes"),
     ("empty-file", "", 1, 1, "empty"),
 ]
@@ -291,3 +293,13 @@ def test_an_agenda_has_at_most_five_hundred_items_of_twenty_thousand_characters(
     assert ":5:15: 'guidance' is 20,001 characters long; at most 20,000" in capsys.readouterr().err
     path.write_text(HEAD + ITEM + f"    guidance: {'w' * 20_000}\n", encoding="utf-8")
     assert main(["agendas", "validate", str(path)]) == 0
+
+
+def test_a_control_byte_is_one_problem_on_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "bell.yaml"
+    path.write_text(HEAD + ITEM + "    guidance: |\n      line one\n      ring \x07 here\n")
+    assert main(["agendas", "validate", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert err == f"{path}:7:12: the control character U+0007 cannot be in YAML; remove it\n"

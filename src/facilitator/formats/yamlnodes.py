@@ -9,6 +9,7 @@ problem is reported with its line and column.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -111,8 +112,29 @@ def compose(path: str, text: str) -> Node:
         if _tab_at(text, line, col):
             what = "a tab cannot indent YAML: use spaces"
         raise FormatError([Problem(path, line, col, what)]) from None
+    except yaml.reader.ReaderError as exc:  # a control character: no mark, only an offset
+        raise FormatError([_bad_character(path, text, exc)]) from None
     except yaml.YAMLError as exc:
-        raise FormatError([Problem(path, 1, 1, f"YAML syntax: {exc}")]) from None
+        first = str(exc).splitlines()[0] if str(exc) else "invalid YAML"
+        raise FormatError([Problem(path, 1, 1, f"YAML syntax: {first}")]) from None
+
+
+# What YAML refuses to read (yaml.reader.Reader.NON_PRINTABLE).
+_NON_PRINTABLE = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+
+
+def _bad_character(path: str, text: str, exc: yaml.reader.ReaderError) -> Problem:
+    """Where the character the YAML reader refused stands, by line and column."""
+    found = _NON_PRINTABLE.search(text)
+    if found is None:  # not expected: say what the reader said, on one line
+        return Problem(path, 1, 1, f"YAML syntax: {str(exc.reason).splitlines()[0]}")
+    at = found.start()
+    line = text.count("\n", 0, at) + 1
+    column = at - (text.rfind("\n", 0, at) + 1) + 1
+    message = f"the control character U+{ord(found.group()):04X} cannot be in YAML; remove it"
+    return Problem(path, line, column, message)
 
 
 def _compose(path: str, text: str, loader: Any) -> Node:
