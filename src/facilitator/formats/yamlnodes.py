@@ -9,7 +9,9 @@ problem is reported with its line and column.
 from __future__ import annotations
 
 import math
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -61,13 +63,7 @@ class Node:
 def read_file(path: str, data: bytes | None = None) -> Node:
     """Read one YAML document from ``path`` into nodes, or raise FormatError."""
     if data is None:
-        try:
-            with open(path, "rb") as fh:
-                data = fh.read(MAX_BYTES + 1)
-        except OSError as exc:
-            raise FormatError(
-                [Problem(path, 1, 1, f"cannot read the file: {exc.strerror}")]
-            ) from exc
+        data = _read_bytes(path)
     if len(data) > MAX_BYTES:
         raise FormatError(
             [Problem(path, 1, 1, "the file is over 1 MiB; agendas and decks are small")]
@@ -83,6 +79,30 @@ def read_file(path: str, data: bytes | None = None) -> Node:
     if text.startswith("\ufeff"):
         text = text[1:]
     return compose(path, text)
+
+
+def _read_bytes(path: str) -> bytes:
+    """The file's first MAX_BYTES + 1 bytes. Anything but a regular file (a folder, a FIFO that
+    would block for ever, a device) is refused before it is opened; O_NONBLOCK guards the
+    moment between the check and the open."""
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            raise FormatError([Problem(path, 1, 1, _NOT_A_FILE)])
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except OSError as exc:
+        raise FormatError([Problem(path, 1, 1, f"cannot read the file: {exc.strerror}")]) from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):  # replaced since the check
+            raise FormatError([Problem(path, 1, 1, _NOT_A_FILE)])
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            return fh.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise FormatError([Problem(path, 1, 1, f"cannot read the file: {exc.strerror}")]) from None
+    finally:
+        os.close(fd)
+
+
+_NOT_A_FILE = "not a regular file (a folder, a pipe or a device); agendas and decks are files"
 
 
 def _tab_at(text: str, line: int, col: int) -> bool:
