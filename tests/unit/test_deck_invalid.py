@@ -15,6 +15,8 @@ DECK_CASES: list[tuple[str, str, int, int, str]] = [
     ("tag-float-title", "title: !!float x\n" + QUESTIONS, 1, 8, "'title' must be text"),
     ("tag-int-question", "title: T\nquestions: [!!int x]\n", 2, 13, "not a whole number"),
     ("tag-bool-language", "title: T\nlanguage: !!bool maybe\n" + QUESTIONS, 2, 11, "text"),
+    ("number-language", "title: T\nlanguage: 12\n" + QUESTIONS, 2, 11, "a language tag such"),
+    ("words-language", "title: T\nlanguage: french\n" + QUESTIONS, 2, 11, "not 'french'"),
 ]
 
 

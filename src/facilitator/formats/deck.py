@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from facilitator.formats.problems import FormatError
 from facilitator.formats.reader import Reader, describe
 from facilitator.formats.yamlnodes import Invalid, Node, is_null, read_file, scalar_value
-from facilitator.text import clean
+from facilitator.text import clean, is_language_tag
 
 DECK_KEYS = ["title", "id", "language", "description", "source", "questions"]
 QUESTION_KEYS = ["text", "tags"]
@@ -68,13 +68,17 @@ def _read_deck(r: Reader, root: Node, path: str, origin: str) -> Deck | None:
                 continue
             seen[question.text] = child.line
             questions.append(question)
+    language = r.text(fields, "language") or "en"
+    if not is_language_tag(language):
+        r.problem(fields["language"], "'language' must be a language tag such as en, fr or "
+                  f"pt-BR, not '{language}'")  # fmt: skip
     if title is None:
         return None
     return Deck(
         id=r.text(fields, "id") or os.path.splitext(os.path.basename(path))[0],
         title=title,
         questions=tuple(questions),
-        language=r.text(fields, "language") or "en",
+        language=language,
         description=r.text(fields, "description", one_line=False),
         source=r.text(fields, "source", one_line=False),
         path=path,
