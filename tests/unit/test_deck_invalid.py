@@ -17,6 +17,9 @@ DECK_CASES: list[tuple[str, str, int, int, str]] = [
     ("tag-bool-language", "title: T\nlanguage: !!bool maybe\n" + QUESTIONS, 2, 11, "text"),
     ("number-language", "title: T\nlanguage: 12\n" + QUESTIONS, 2, 11, "a language tag such"),
     ("words-language", "title: T\nlanguage: french\n" + QUESTIONS, 2, 11, "not 'french'"),
+    ("number-question", "title: T\nquestions:\n  - 42\n", 3, 5, "must be text, not the number"),
+    ("yes-question", "title: T\nquestions:\n  - yes\n", 3, 5, "must be text, not the yes/no"),
+    ("number-text", "title: T\nquestions:\n  - text: 4.5\n", 3, 11, "'text' must be text"),
 ]
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from facilitator.formats.problems import FormatError
 from facilitator.formats.reader import Reader, describe
-from facilitator.formats.yamlnodes import Invalid, Node, is_null, read_file, scalar_value
+from facilitator.formats.yamlnodes import Node, is_null, read_file, scalar_value
 from facilitator.text import clean, is_language_tag
 
 DECK_KEYS = ["title", "id", "language", "description", "source", "questions"]
@@ -88,8 +88,8 @@ def _read_deck(r: Reader, root: Node, path: str, origin: str) -> Deck | None:
 
 def _read_question(r: Reader, node: Node) -> Question | None:
     if node.kind == "scalar":
-        if isinstance(scalar_value(node), Invalid):
-            r.problem(node, f"a question must be text, not {describe(node)}")
+        if not isinstance(scalar_value(node), str) and not is_null(node):
+            r.problem(node, f"a question must be text, not {describe(node)}; put it in quotes")
             return None
         if not r.short_enough(node, "a question"):
             return None
@@ -104,4 +104,8 @@ def _read_question(r: Reader, node: Node) -> Question | None:
     tags = tuple(t for t, _ in r.text_list(fields, "tags"))
     if "text" in fields and fields["text"].kind != "scalar":
         r.problem(fields["text"], f"'text' must be text, not {describe(fields['text'])}")
+    elif text and not isinstance(scalar_value(fields["text"]), str):
+        r.problem(fields["text"], f"'text' must be text, not {describe(fields['text'])}; "
+                  "put it in quotes")  # fmt: skip
+        return None
     return Question(text, tags) if text else None
