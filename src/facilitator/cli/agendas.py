@@ -156,6 +156,8 @@ def cmd_new(args: argparse.Namespace) -> int:
         f"title: {_yaml_quote(args.name)}",
         f"id: {slug}",
     ]
+    # 0644 on purpose: agendas and decks hold no one's words and are made to be shared
+    # (sent to another group, kept in a repository); the folder around them stays 0700.
     atomic_write(target, "\n".join(head + body) + "\n", mode=0o644)
     say(f"Created {target} from {template.id}. Edit it with: facilitator agendas edit {slug}")
     return 0

@@ -116,6 +116,8 @@ def cmd_new(args: argparse.Namespace) -> int:
         '  - text: "Which conversation this month stayed with you, and why?"',
         "    tags: [medium]",
     ]) + "\n"  # fmt: skip
+    # 0644 on purpose: agendas and decks hold no one's words and are made to be shared
+    # (sent to another group, kept in a repository); the folder around them stays 0700.
     atomic_write(target, text, mode=0o644)
     say(f"Created {target}. Add your questions, then check it: facilitator decks validate {target}")
     return 0
