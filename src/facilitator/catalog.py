@@ -6,7 +6,9 @@ so listing and resolving stay fast with hundreds of files.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,8 +47,11 @@ def guess_title(path: Path) -> str:
 
     from facilitator.text import clean_line, ellipsize
 
-    try:
-        with open(path, encoding="utf-8", errors="replace") as fh:
+    try:  # a FIFO would block: only a regular file is opened, and without waiting
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return path.name
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with open(fd, encoding="utf-8", errors="replace") as fh:
             found = _TITLE.search(fh.read(100_000))
     except OSError:
         return path.name
@@ -67,8 +72,11 @@ _cache: dict[tuple[str, Path], tuple[int, int, object]] = {}
 def _cached(kind: str, path: Path, load: Callable[[], object]) -> object:
     try:
         st = path.stat()
-    except OSError:
-        return load()
+    except OSError:  # e.g. a dangling link: the loader says why it cannot be read
+        try:
+            return load()
+        except FormatError as exc:
+            return exc
     key = (kind, path)
     hit = _cache.get(key)
     if hit and hit[0] == st.st_mtime_ns and hit[1] == st.st_size:

@@ -16,7 +16,7 @@ from pathlib import Path
 from facilitator import paths
 from facilitator.fsutil import atomic_write
 
-VERSION = 2  # 2: a file with errors is listed by its title
+VERSION = 3  # 2: a file with errors is listed by its title; 3: stamps hold the file's mode
 
 
 @dataclass(frozen=True)
@@ -30,8 +30,11 @@ class Summary:
 
 
 def _stamp(path: Path) -> list[int]:
-    st = path.stat()
-    return [st.st_size, st.st_mtime_ns]
+    try:
+        st = path.stat()
+    except OSError:  # a dangling link: listed as unreadable until it changes
+        return [-1, -1]
+    return [st.st_size, st.st_mtime_ns, st.st_mode]
 
 
 def _decks_key() -> str:

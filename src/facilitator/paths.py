@@ -72,10 +72,14 @@ def schemas() -> Path:
 
 
 def yaml_files(folder: Path) -> list[Path]:
-    """The ``.yaml`` / ``.yml`` files of a folder, sorted; none if it does not exist."""
-    if not folder.is_dir():
+    """The ``.yaml`` / ``.yml`` entries of a folder, sorted; none if it does not exist or cannot
+    be read. Entries that are not regular files (a folder or a FIFO named x.yaml, a dangling
+    link) are included: their loaders refuse them without opening them, so they are listed
+    with their problem rather than left out without a word."""
+    try:
+        return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml"))
+    except OSError:  # absent, not a folder, or not ours to read
         return []
-    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
 def ensure_private_dir(path: Path) -> Path:

@@ -43,3 +43,61 @@ def test_a_folder_given_to_the_loaders_is_a_problem(tmp_path: Path) -> None:
     for load in (load_agenda, load_deck):
         with pytest.raises(FormatError, match="not a regular file"):
             load(str(folder))
+
+
+def unreadable_files(folder: Path) -> dict[str, str]:
+    """Files no loader can read, in ``folder``: their stems and the words of their problem."""
+    folder.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(folder / "pipe.yaml")
+    (folder / "folder.yaml").mkdir()
+    (folder / "latin1.yaml").write_bytes(b"title: Caf\xe9\n")
+    (folder / "huge.yaml").write_bytes(b"title: Huge\n" + b"#" * (1024 * 1024) + b"\n")
+    (folder / "dangling.yaml").symlink_to(folder / "nowhere.yaml")
+    problems = {
+        "pipe": "not a regular file",
+        "folder": "not a regular file",
+        "latin1": "not UTF-8",
+        "huge": "over 1 MiB",
+        "dangling": "cannot read the file",
+    }
+    if os.geteuid() != 0:  # root reads anything
+        denied = folder / "denied.yaml"
+        denied.write_text("title: Secret\n")
+        denied.chmod(0)
+        problems["denied"] = "Permission denied"
+    return problems
+
+
+def test_unreadable_files_in_the_users_folders_are_listed_with_their_problem(
+    data_dir: Path,
+) -> None:
+    from facilitator import catalog
+    from facilitator.catalog_cache import agenda_summaries
+
+    agendas = unreadable_files(data_dir / "agendas")
+    decks = unreadable_files(data_dir / "question_decks")
+    entries = {e.id: e for e in catalog.agenda_entries() if e.origin == "user"}
+    assert set(entries) == set(agendas)
+    for stem, words in agendas.items():
+        assert entries[stem].value is None
+        assert any(words in p.message for p in entries[stem].problems), (stem, entries[stem])
+    summaries = {s.id: s for s in agenda_summaries()}
+    for _ in range(2):  # from the files, then from the cache
+        summaries = {s.id: s for s in agenda_summaries()}
+        assert all(summaries[stem].minutes is None for stem in agendas)
+        assert summaries["mutual-support-150"].minutes == 150
+    user_decks = {e.id: e for e in catalog.deck_entries() if e.origin == "user"}
+    assert set(user_decks) == set(decks) and all(e.value is None for e in user_decks.values())
+    assert catalog.find_agenda("mutual-support-150").origin == "bundled"
+    assert catalog.find_deck("jasette").questions
+
+
+def test_the_cli_lists_unreadable_files_and_works_for_the_rest(data_dir: Path) -> None:
+    unreadable_files(data_dir / "agendas")
+    unreadable_files(data_dir / "question_decks")
+    for args in (["agendas", "list"], ["decks", "list"], ["agendas", "show", "mutual-support-150"]):
+        result = cli(*args, data_dir=data_dir)
+        assert result.returncode == 0, (args, result.stderr)
+        assert b"Traceback" not in result.stderr
+    listing = cli("agendas", "list", data_dir=data_dir).stdout.decode()
+    assert "pipe.yaml (has errors)" in listing and "folder.yaml (has errors)" in listing
