@@ -18,6 +18,7 @@ from facilitator import paths
 from facilitator.formats.agenda import Agenda, load_agenda
 from facilitator.formats.deck import Deck, load_deck
 from facilitator.formats.problems import FormatError, Problem
+from facilitator.text import clean_line
 
 T = TypeVar("T", Agenda, Deck)
 
@@ -34,7 +35,14 @@ class Entry(Generic[T]):
 
     @property
     def title(self) -> str:
-        return self.value.title if self.value is not None else self.guessed_title or self.path.name
+        if self.value is not None:
+            return self.value.title
+        return self.guessed_title or clean_line(self.path.name)
+
+    @property
+    def where(self) -> str:
+        """The file's path as it may be shown (a file name can hold control characters)."""
+        return clean_line(str(self.path))
 
 
 _TITLE = re.compile(r"^title:[ \t]*(?P<value>.*)$", re.MULTILINE)
@@ -45,7 +53,7 @@ def guess_title(path: Path) -> str:
     is one (else the file's name), so its owner knows which of their files it is."""
     import yaml
 
-    from facilitator.text import clean_line, ellipsize
+    from facilitator.text import ellipsize
 
     try:  # a FIFO would block: only a regular file is opened, and without waiting
         if not stat.S_ISREG(os.stat(path).st_mode):
@@ -56,14 +64,14 @@ def guess_title(path: Path) -> str:
     except OSError:
         return path.name
     if found is None:
-        return path.name
+        return clean_line(path.name)
     raw = found["value"]
     try:  # the line alone, as YAML: quotes, a '#' inside them, '' for an apostrophe
         value = yaml.safe_load(f"title: {raw}").get("title")
     except (yaml.YAMLError, AttributeError):  # e.g. control characters: the words as typed
         value = raw.split(" #")[0].strip().strip("'\"")
     title = clean_line(value) if isinstance(value, str) else ""
-    return ellipsize(title, 60) if title.strip() else path.name
+    return ellipsize(title, 60) if title.strip() else clean_line(path.name)
 
 
 _cache: dict[tuple[str, Path], tuple[int, int, object]] = {}
@@ -98,7 +106,7 @@ def _entries(
             result = _cached(kind, path, lambda p=path, o=origin: load(p, o))
             if isinstance(result, FormatError):
                 title = _cached("title", path, lambda p=path: guess_title(p))
-                entry: Entry[T] = Entry(path.stem, path, origin, None, result.problems)
+                entry: Entry[T] = Entry(clean_line(path.stem), path, origin, None, result.problems)
                 entry.guessed_title = str(title)
             else:
                 entry = Entry(result.id, path, origin, result)  # type: ignore[attr-defined]

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from facilitator import paths
 from facilitator.fsutil import atomic_write
+from facilitator.text import clean_line
 
 VERSION = 3  # 2: a file with errors is listed by its title; 3: stamps hold the file's mode
 
@@ -51,7 +52,7 @@ def _summarise(path: Path, origin: str, decks: Collection[str]) -> dict[str, obj
     try:
         agenda = load_agenda(str(path), decks, origin=origin)
     except FormatError:
-        return {"id": path.stem, "title": f"{catalog.guess_title(path)} (has errors)",
+        return {"id": clean_line(path.stem), "title": f"{catalog.guess_title(path)} (has errors)",
                 "minutes": None}  # fmt: skip
     return {"id": agenda.id, "title": agenda.title, "minutes": total_minutes(agenda)}
 

@@ -101,3 +101,56 @@ def test_the_cli_lists_unreadable_files_and_works_for_the_rest(data_dir: Path) -
         assert b"Traceback" not in result.stderr
     listing = cli("agendas", "list", data_dir=data_dir).stdout.decode()
     assert "pipe.yaml (has errors)" in listing and "folder.yaml (has errors)" in listing
+
+
+OSC_KEY = '"\\e]52;c;UFdORUQ=\\e\\\\": 1\n'  # a key that would write the clipboard (OSC 52)
+EVIL = "evil\x1b]0;pwned\x07\x9b2J"  # retitles the window, then clears the screen (C1 CSI)
+
+
+def no_controls(text: str | bytes) -> bool:
+    raw = text.encode("utf-8", "surrogateescape") if isinstance(text, str) else text
+    shown = raw.decode("utf-8", "replace")
+    return not any(ch in shown for ch in "\x1b\x07") and not any(
+        0x80 <= ord(ch) <= 0x9F for ch in shown
+    )
+
+
+def test_problems_quote_a_bad_key_or_file_name_without_its_control_characters(
+    tmp_path: Path,
+) -> None:
+    from facilitator.formats.agenda import load_agenda
+    from facilitator.formats.problems import FormatError
+
+    path = tmp_path / f"{EVIL}.yaml"
+    path.write_text("title: T\n" + OSC_KEY + 'items:\n  - title: A\n    minutes: "\\e]2;x\\a"\n')
+    with pytest.raises(FormatError) as caught:
+        load_agenda(str(path))
+    assert len(caught.value.problems) == 2
+    for problem in caught.value.problems:
+        assert no_controls(str(problem)), problem
+    assert "unknown key ']52;c;UFdORUQ=\\'" in caught.value.problems[0].message
+
+
+def test_file_names_with_control_characters_are_listed_clean(data_dir: Path) -> None:
+    from facilitator import catalog
+
+    folder = data_dir / "agendas"
+    folder.mkdir(parents=True)
+    (folder / f"{EVIL}.yaml").write_text("title: Fine\nitems:\n  - title: A\n    minutes: 5\n")
+    (folder / f"{EVIL}2.yaml").write_text("items: 5\n")
+    decks = data_dir / "question_decks"
+    decks.mkdir(parents=True)
+    (decks / f"{EVIL}.yaml").write_text("title: Ours\nquestions: [one?]\n")
+    (decks / f"{EVIL}2.yaml").write_text("questions: 5\n")
+    user = [e for e in catalog.agenda_entries() if e.origin == "user"]
+    assert [e.id for e in user] == ["evil]0;pwned2J", "evil]0;pwned2J2"]
+    assert all(no_controls(e.title + e.where) for e in user)
+    for args in (
+        ["agendas", "list"],
+        ["decks", "list"],
+        ["agendas", "validate", str(folder / f"{EVIL}2.yaml")],
+    ):
+        result = cli(*args, data_dir=data_dir)
+        assert b"Traceback" not in result.stderr
+        assert no_controls(result.stdout) and no_controls(result.stderr), (args, result)
+    assert b"evil]0;pwned2J" in cli("agendas", "list", data_dir=data_dir).stdout

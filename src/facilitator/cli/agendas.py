@@ -16,6 +16,7 @@ from facilitator.formats.agenda import load_agenda
 from facilitator.formats.problems import FormatError
 from facilitator.fsutil import atomic_write
 from facilitator.schedule import format_offset, plan
+from facilitator.text import clean_line
 from facilitator.text import slug as text_slug
 
 
@@ -77,7 +78,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         if entry.shadows:
             where += " (replaces bundled)"
         minutes = f"{entry.minutes:g}" if entry.minutes is not None else "-"
-        table.add_row(Text(entry.id), Text(entry.title), minutes, where)
+        table.add_row(Text(clean_line(entry.id)), Text(clean_line(entry.title)), minutes, where)
     console().print(table)
     return 0
 

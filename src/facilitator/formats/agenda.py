@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from facilitator.formats.problems import FormatError
 from facilitator.formats.reader import Reader
 from facilitator.formats.yamlnodes import Node, read_file
-from facilitator.text import is_language_tag
+from facilitator.text import clean_line, is_language_tag
 
 KINDS = ["open", "round", "discussion", "silence", "break"]
 RECORDS = ["expectations", "conclusions", "notes", "followups", "decisions"]
@@ -117,7 +117,7 @@ def _read_agenda(
     if fields is None:
         return None
     title = r.text(fields, "title", required=True, where=root)
-    default_id = os.path.splitext(os.path.basename(path))[0]
+    default_id = clean_line(os.path.splitext(os.path.basename(path))[0])
     agenda_id = r.text(fields, "id") or default_id
     if "id" in fields and not agenda_id.isprintable():  # a no-break space pasted from the web
         odd = next(ch for ch in agenda_id if not ch.isprintable())

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from facilitator.formats.problems import FormatError
 from facilitator.formats.reader import Reader, describe
 from facilitator.formats.yamlnodes import Node, is_null, read_file, scalar_value
-from facilitator.text import clean, is_language_tag
+from facilitator.text import clean, clean_line, is_language_tag
 
 DECK_KEYS = ["title", "id", "language", "description", "source", "questions"]
 QUESTION_KEYS = ["text", "tags"]
@@ -75,7 +75,7 @@ def _read_deck(r: Reader, root: Node, path: str, origin: str) -> Deck | None:
     if title is None:
         return None
     return Deck(
-        id=r.text(fields, "id") or os.path.splitext(os.path.basename(path))[0],
+        id=r.text(fields, "id") or clean_line(os.path.splitext(os.path.basename(path))[0]),
         title=title,
         questions=tuple(questions),
         language=language,
