@@ -51,8 +51,7 @@ _TITLE = re.compile(r"^title:[ \t]*(?P<value>.*)$", re.MULTILINE)
 def guess_title(path: Path) -> str:
     """The title of a file that has errors, read from its top-level ``title:`` line when there
     is one (else the file's name), so its owner knows which of their files it is."""
-    import yaml
-
+    from facilitator.formats.yamlnodes import compose, scalar_value
     from facilitator.text import ellipsize
 
     try:  # a FIFO would block: only a regular file is opened, and without waiting
@@ -67,8 +66,9 @@ def guess_title(path: Path) -> str:
         return clean_line(path.name)
     raw = found["value"]
     try:  # the line alone, as YAML: quotes, a '#' inside them, '' for an apostrophe
-        value = yaml.safe_load(f"title: {raw}").get("title")
-    except (yaml.YAMLError, AttributeError):  # e.g. control characters: the words as typed
+        node = compose(str(path), f"title: {raw}").get("title")
+        value = scalar_value(node) if node is not None and node.kind == "scalar" else None
+    except FormatError:  # e.g. control characters: the words as typed
         value = raw.split(" #")[0].strip().strip("'\"")
     title = clean_line(value) if isinstance(value, str) else ""
     return ellipsize(title, 60) if title.strip() else clean_line(path.name)

@@ -154,3 +154,25 @@ def test_file_names_with_control_characters_are_listed_clean(data_dir: Path) -> 
         assert b"Traceback" not in result.stderr
         assert no_controls(result.stdout) and no_controls(result.stderr), (args, result)
     assert b"evil]0;pwned2J" in cli("agendas", "list", data_dir=data_dir).stdout
+
+
+@pytest.mark.parametrize(
+    ("title", "guessed"),
+    [
+        ("!!float x", "broken.yaml"),  # not text: the file's name
+        ("!!int five", "broken.yaml"),
+        ("!!bool maybe", "broken.yaml"),
+        ("*nowhere", "*nowhere"),  # not YAML on its own: the words as typed
+        ("!!python/name:os.system", "!!python/name:os.system"),
+    ],
+)
+def test_the_title_of_a_broken_file_is_guessed_without_raising(
+    tmp_path: Path, title: str, guessed: str
+) -> None:
+    from facilitator.catalog import guess_title
+
+    path = tmp_path / "broken.yaml"
+    path.write_text(f"title: {title}\nquestions: 5\n")
+    assert guess_title(path) == guessed
+    path.write_text("title: 'Our # evening' # a comment\n")
+    assert guess_title(path) == "Our # evening"
