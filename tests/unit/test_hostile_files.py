@@ -156,6 +156,80 @@ def test_file_names_with_control_characters_are_listed_clean(data_dir: Path) -> 
     assert b"evil]0;pwned2J" in cli("agendas", "list", data_dir=data_dir).stdout
 
 
+ITEM = "  - title: A\n    minutes: 5\n"
+HOSTILE_AGENDAS: dict[str, str] = {
+    "int-five": "title: T\nitems:\n  - title: A\n    minutes: !!int five\n",
+    "float-abc": "title: T\nitems:\n  - title: A\n    minutes: !!float abc\n",
+    "int-binary": "title: T\nitems:\n  - title: A\n    minutes: !!int 0b2\n",
+    "int-fraction": "title: T\nitems:\n  - title: A\n    minutes: !!int 1.5\n",
+    "bool-maybe": "title: T\nitems:\n" + ITEM + "    flexible: !!bool maybe\n",
+    "digits": "title: T\nitems:\n  - title: A\n    minutes: " + "9" * 401 + "\n",
+    "group-digits": "title: T\ngroup_size: {min: " + "9" * 401 + "}\nitems:\n" + ITEM,
+    "e20": "title: T\nitems:\n  - title: A\n    minutes: 1.0e+20\n",
+    "e308": "title: T\nitems:\n  - title: A\n    minutes: 1.0e+308\n",
+    "e300": "title: T\nitems:\n  - title: A\n    kind: round\n    per_person: 1.0e+300\n",
+    "osc-key": "title: T\n" + OSC_KEY + "items:\n" + ITEM,
+    "osc-minutes": 'title: T\nitems:\n  - title: A\n    minutes: "\\e]2;pwned\\a"\n',
+    "osc-title": 'title: "\\e]2;pwned\\a\\x9b2J ok"\nitems:\n' + ITEM,
+    "raw-escape": "title: T\nitems:\n" + ITEM + "    guidance: a\x1b]0;x\x07b\n",
+    "amplified": "title: T\nx: &g " + "w" * 300_000 + "\nitems:\n"
+    + "".join(f"  - title: I{n}\n    minutes: 1\n    guidance: *g\n" for n in range(2500)),
+    "long": "title: T\nitems:\n" + ITEM * 10_000,
+    "deep": "title: T\nx: " + "[" * 5000 + "]" * 5000 + "\nitems:\n" + ITEM,
+    "python-tag": "title: !!python/object/apply:os.system [echo pwned]\nitems:\n" + ITEM,
+    "language": "title: T\nlanguage: 12\nitems:\n" + ITEM,
+}  # fmt: skip
+HOSTILE_DECKS: dict[str, str] = {
+    "float-title": "title: !!float x\nquestions: [one?]\n",
+    "language": "title: T\nlanguage: 12\nquestions: [one?]\n",
+    "number": "title: T\nquestions:\n  - 42\n",
+    "osc-key": "title: T\n" + OSC_KEY + "questions: [one?]\n",
+    "osc-question": 'title: T\nquestions: ["\\e]52;c;UFdORUQ=\\a"]\n',
+    "many": "title: T\nquestions:\n" + "".join(f"  - q{n}?\n" for n in range(6000)),
+}
+
+
+def hostile_data_dir(data_dir: Path) -> None:
+    """Every hostile file of issue 14 at once, in the user's agenda and deck folders."""
+    for folder, files in (("agendas", HOSTILE_AGENDAS), ("question_decks", HOSTILE_DECKS)):
+        unreadable_files(data_dir / folder)
+        for stem, text in files.items():
+            (data_dir / folder / f"{stem}.yaml").write_text(text, encoding="utf-8")
+        (data_dir / folder / f"{EVIL}.yaml").write_text("title: Named badly\n" + OSC_KEY)
+
+
+def test_every_hostile_file_together_leaves_the_app_working_and_the_terminal_clean(
+    data_dir: Path,
+) -> None:
+    from facilitator import catalog
+    from facilitator.catalog_cache import agenda_summaries
+
+    hostile_data_dir(data_dir)
+    user = {e.id: e for e in catalog.agenda_entries() if e.origin == "user"}
+    assert set(HOSTILE_AGENDAS) <= set(user)
+    assert user["osc-title"].title == "]2;pwned2J ok"  # valid once cleaned
+    refused = set(HOSTILE_AGENDAS) - {"osc-title"}
+    assert all(user[stem].value is None and user[stem].problems for stem in refused)
+    assert all(no_controls(str(p)) for e in user.values() for p in e.problems)
+    assert {s.id: s for s in agenda_summaries()}["mutual-support-150"].minutes == 150
+    assert catalog.find_agenda("mutual-support-150").origin == "bundled"
+    runs = [
+        ["agendas", "list"],
+        ["decks", "list"],
+        ["agendas", "show", "mutual-support-150"],
+        ["agendas", "show", "mutual-support-150", "--at", "19:00"],
+        ["agendas", "validate", *sorted(str(p) for p in (data_dir / "agendas").iterdir())],
+        ["decks", "validate", *sorted(str(p) for p in (data_dir / "question_decks").iterdir())],
+    ]
+    for args in runs:
+        result = cli(*args, data_dir=data_dir, timeout=60)
+        assert result.returncode == (1 if "validate" in args else 0), (args[:2], result.stderr)
+        assert b"Traceback" not in result.stderr, result.stderr.decode()[-2000:]
+        assert no_controls(result.stdout) and no_controls(result.stderr), args[:2]
+    listing = cli("agendas", "list", data_dir=data_dir).stdout.decode()
+    assert "mutual-support-150" in listing and "int-five" in listing
+
+
 @pytest.mark.parametrize(
     ("title", "guessed"),
     [
