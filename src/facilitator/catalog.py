@@ -11,8 +11,9 @@ import re
 import stat
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Generic, TypeVar, cast
 
 from facilitator import paths
 from facilitator.formats.agenda import Agenda, load_agenda
@@ -21,6 +22,7 @@ from facilitator.formats.problems import FormatError, Problem
 from facilitator.text import clean_line
 
 T = TypeVar("T", Agenda, Deck)
+R = TypeVar("R")
 
 
 @dataclass
@@ -77,7 +79,7 @@ def guess_title(path: Path) -> str:
 _cache: dict[tuple[str, Path], tuple[int, int, object]] = {}
 
 
-def _cached(kind: str, path: Path, load: Callable[[], object]) -> object:
+def _cached(kind: str, path: Path, load: Callable[[], R]) -> R | FormatError:
     try:
         st = path.stat()
     except OSError:  # e.g. a dangling link: the loader says why it cannot be read
@@ -88,9 +90,9 @@ def _cached(kind: str, path: Path, load: Callable[[], object]) -> object:
     key = (kind, path)
     hit = _cache.get(key)
     if hit and hit[0] == st.st_mtime_ns and hit[1] == st.st_size:
-        return hit[2]
+        return cast("R | FormatError", hit[2])
     try:
-        result: object = load()
+        result: R | FormatError = load()
     except FormatError as exc:
         result = exc
     _cache[key] = (st.st_mtime_ns, st.st_size, result)
@@ -103,13 +105,13 @@ def _entries(
     by_id: dict[str, Entry[T]] = {}
     for folder, origin in folders:
         for path in paths.yaml_files(folder):
-            result = _cached(kind, path, lambda p=path, o=origin: load(p, o))
+            result = _cached(kind, path, partial(load, path, origin))
             if isinstance(result, FormatError):
-                title = _cached("title", path, lambda p=path: guess_title(p))
+                title = _cached("title", path, partial(guess_title, path))
                 entry: Entry[T] = Entry(clean_line(path.stem), path, origin, None, result.problems)
                 entry.guessed_title = str(title)
             else:
-                entry = Entry(result.id, path, origin, result)  # type: ignore[attr-defined]
+                entry = Entry(result.id, path, origin, result)
             if entry.id in by_id and by_id[entry.id].origin != origin:
                 entry.shadows = True
             by_id[entry.id] = entry

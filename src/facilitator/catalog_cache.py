@@ -79,9 +79,14 @@ def agenda_summaries() -> list[Summary]:
             entry = hit if hit and hit.get("stamp") == stamp else {
                 "stamp": stamp, **_summarise(path, origin, known)}  # fmt: skip
             fresh[str(path)] = entry
+            minutes = entry["minutes"]
             summary = Summary(
-                str(entry["id"]), str(entry["title"]), entry["minutes"], origin, str(path)
-            )  # type: ignore[arg-type]
+                str(entry["id"]),
+                str(entry["title"]),
+                float(minutes) if isinstance(minutes, (int, float)) else None,
+                origin,
+                str(path),
+            )
             if summary.id in by_id and by_id[summary.id].origin != origin:
                 summary = Summary(**{**summary.__dict__, "shadows": True})
             by_id[summary.id] = summary

@@ -56,7 +56,8 @@ class Node:
     def get(self, key: str) -> Node | None:
         for k, v in self.items:
             if k.text == key:
-                return v
+                found: Node = v
+                return found
         return None
 
 
@@ -182,7 +183,7 @@ def _compose(path: str, text: str, loader: Any) -> Node:
 
     for event in yaml.parse(text, Loader=loader):
         mark = event.start_mark
-        line, col = mark.line + 1, mark.column + 1
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         if isinstance(event, yaml.DocumentStartEvent):
             documents += 1
             if documents > 1:
@@ -239,10 +240,11 @@ def _anchor(anchors: dict[str, Node], event: Any, node: Node) -> None:
 
 def _scalar_tag(event: Any) -> str:
     if event.tag and event.tag != "!":
-        return event.tag
+        return str(event.tag)
     if event.style is not None and event.style != "":
         return _STR  # quoted or block scalars are always text
-    return _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)
+    tag: str = _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
+    return tag
 
 
 def _check_expansion(path: str, root: Node) -> None:
