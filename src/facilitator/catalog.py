@@ -6,18 +6,23 @@ so listing and resolving stay fast with hundreds of files.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Generic, TypeVar, cast
 
 from facilitator import paths
 from facilitator.formats.agenda import Agenda, load_agenda
 from facilitator.formats.deck import Deck, load_deck
 from facilitator.formats.problems import FormatError, Problem
+from facilitator.text import clean_line
 
 T = TypeVar("T", Agenda, Deck)
+R = TypeVar("R")
 
 
 @dataclass
@@ -32,7 +37,14 @@ class Entry(Generic[T]):
 
     @property
     def title(self) -> str:
-        return self.value.title if self.value is not None else self.guessed_title or self.path.name
+        if self.value is not None:
+            return self.value.title
+        return self.guessed_title or clean_line(self.path.name)
+
+    @property
+    def where(self) -> str:
+        """The file's path as it may be shown (a file name can hold control characters)."""
+        return clean_line(str(self.path))
 
 
 _TITLE = re.compile(r"^title:[ \t]*(?P<value>.*)$", re.MULTILINE)
@@ -41,40 +53,46 @@ _TITLE = re.compile(r"^title:[ \t]*(?P<value>.*)$", re.MULTILINE)
 def guess_title(path: Path) -> str:
     """The title of a file that has errors, read from its top-level ``title:`` line when there
     is one (else the file's name), so its owner knows which of their files it is."""
-    import yaml
+    from facilitator.formats.yamlnodes import compose, scalar_value
+    from facilitator.text import ellipsize
 
-    from facilitator.text import clean_line, ellipsize
-
-    try:
-        with open(path, encoding="utf-8", errors="replace") as fh:
+    try:  # a FIFO would block: only a regular file is opened, and without waiting
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return path.name
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with open(fd, encoding="utf-8", errors="replace") as fh:
             found = _TITLE.search(fh.read(100_000))
     except OSError:
         return path.name
     if found is None:
-        return path.name
+        return clean_line(path.name)
     raw = found["value"]
     try:  # the line alone, as YAML: quotes, a '#' inside them, '' for an apostrophe
-        value = yaml.safe_load(f"title: {raw}").get("title")
-    except (yaml.YAMLError, AttributeError):  # e.g. control characters: the words as typed
+        node = compose(str(path), f"title: {raw}").get("title")
+        value = scalar_value(node) if node is not None and node.kind == "scalar" else None
+    except FormatError:  # e.g. control characters: the words as typed
         value = raw.split(" #")[0].strip().strip("'\"")
     title = clean_line(value) if isinstance(value, str) else ""
-    return ellipsize(title, 60) if title.strip() else path.name
+    return ellipsize(title, 60) if title.strip() else clean_line(path.name)
 
 
 _cache: dict[tuple[str, Path], tuple[int, int, object]] = {}
 
 
-def _cached(kind: str, path: Path, load: Callable[[], object]) -> object:
+def _cached(kind: str, path: Path, load: Callable[[], R]) -> R | FormatError:
     try:
         st = path.stat()
-    except OSError:
-        return load()
+    except OSError:  # e.g. a dangling link: the loader says why it cannot be read
+        try:
+            return load()
+        except FormatError as exc:
+            return exc
     key = (kind, path)
     hit = _cache.get(key)
     if hit and hit[0] == st.st_mtime_ns and hit[1] == st.st_size:
-        return hit[2]
+        return cast("R | FormatError", hit[2])
     try:
-        result: object = load()
+        result: R | FormatError = load()
     except FormatError as exc:
         result = exc
     _cache[key] = (st.st_mtime_ns, st.st_size, result)
@@ -87,13 +105,13 @@ def _entries(
     by_id: dict[str, Entry[T]] = {}
     for folder, origin in folders:
         for path in paths.yaml_files(folder):
-            result = _cached(kind, path, lambda p=path, o=origin: load(p, o))
+            result = _cached(kind, path, partial(load, path, origin))
             if isinstance(result, FormatError):
-                title = _cached("title", path, lambda p=path: guess_title(p))
-                entry: Entry[T] = Entry(path.stem, path, origin, None, result.problems)
+                title = _cached("title", path, partial(guess_title, path))
+                entry: Entry[T] = Entry(clean_line(path.stem), path, origin, None, result.problems)
                 entry.guessed_title = str(title)
             else:
-                entry = Entry(result.id, path, origin, result)  # type: ignore[attr-defined]
+                entry = Entry(result.id, path, origin, result)
             if entry.id in by_id and by_id[entry.id].origin != origin:
                 entry.shadows = True
             by_id[entry.id] = entry

@@ -15,8 +15,9 @@ from pathlib import Path
 
 from facilitator import paths
 from facilitator.fsutil import atomic_write
+from facilitator.text import clean_line
 
-VERSION = 2  # 2: a file with errors is listed by its title
+VERSION = 3  # 2: a file with errors is listed by its title; 3: stamps hold the file's mode
 
 
 @dataclass(frozen=True)
@@ -30,8 +31,11 @@ class Summary:
 
 
 def _stamp(path: Path) -> list[int]:
-    st = path.stat()
-    return [st.st_size, st.st_mtime_ns]
+    try:
+        st = path.stat()
+    except OSError:  # a dangling link: listed as unreadable until it changes
+        return [-1, -1]
+    return [st.st_size, st.st_mtime_ns, st.st_mode]
 
 
 def _decks_key() -> str:
@@ -48,7 +52,7 @@ def _summarise(path: Path, origin: str, decks: Collection[str]) -> dict[str, obj
     try:
         agenda = load_agenda(str(path), decks, origin=origin)
     except FormatError:
-        return {"id": path.stem, "title": f"{catalog.guess_title(path)} (has errors)",
+        return {"id": clean_line(path.stem), "title": f"{catalog.guess_title(path)} (has errors)",
                 "minutes": None}  # fmt: skip
     return {"id": agenda.id, "title": agenda.title, "minutes": total_minutes(agenda)}
 
@@ -75,9 +79,14 @@ def agenda_summaries() -> list[Summary]:
             entry = hit if hit and hit.get("stamp") == stamp else {
                 "stamp": stamp, **_summarise(path, origin, known)}  # fmt: skip
             fresh[str(path)] = entry
+            minutes = entry["minutes"]
             summary = Summary(
-                str(entry["id"]), str(entry["title"]), entry["minutes"], origin, str(path)
-            )  # type: ignore[arg-type]
+                str(entry["id"]),
+                str(entry["title"]),
+                float(minutes) if isinstance(minutes, (int, float)) else None,
+                origin,
+                str(path),
+            )
             if summary.id in by_id and by_id[summary.id].origin != origin:
                 summary = Summary(**{**summary.__dict__, "shadows": True})
             by_id[summary.id] = summary

@@ -25,7 +25,10 @@ def atomic_write(path: Path, data: bytes | str, mode: int = 0o600) -> None:
     """Write via a temporary file in the same folder, fsync, rename, fsync the folder."""
     if isinstance(data, str):
         data = data.encode("utf-8")
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.parent.is_dir():
+        from facilitator.paths import ensure_private_dir
+
+        ensure_private_dir(path.parent)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:

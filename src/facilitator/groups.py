@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import stat
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from facilitator import paths
 from facilitator.fsutil import atomic_write
-from facilitator.text import clean_line
+from facilitator.text import clean_line, clean_name, is_language_tag, split_names
 from facilitator.text import slug as text_slug
 
 
@@ -39,30 +41,62 @@ def _file(name: str) -> Path:
     return paths.groups_dir() / f"{slug(name)}-{digest}.json"
 
 
-def _stored_name(path: Path) -> str | None:
+MAX_FILE = 1024 * 1024  # a group's people and roles: a few hundred bytes
+
+
+def _read(path: Path) -> dict[str, Any] | None:
+    """A group file's JSON object; None when it is absent, not a regular file (a FIFO would
+    block), too large, damaged, nested absurdly deep or not an object."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return clean_line(str(data["name"])).casefold()
-    except (OSError, ValueError, KeyError, TypeError):
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return None
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as fh:
+            raw = fh.read(MAX_FILE + 1)
+        if len(raw) > MAX_FILE:
+            return None
+        data = json.loads(raw.decode("utf-8"))
+    except (OSError, ValueError, RecursionError):
         return None
+    return data if isinstance(data, dict) else None
+
+
+def _stored_name(path: Path) -> str | None:
+    data = _read(path)
+    name = data.get("name") if data is not None else None
+    return clean_line(name).casefold() if isinstance(name, str) else None
+
+
+def _names(value: object) -> list[str]:
+    """A list of people as stored; what is not a list of text is dropped (a hand edit)."""
+    if not isinstance(value, list):
+        return []
+    return split_names(",".join(clean_name(v) for v in value if isinstance(v, str)))
+
+
+def _text(value: object, default: str | None) -> str | None:
+    return clean_line(value) or default if isinstance(value, str) else default
 
 
 def load_group(name: str) -> Group:
+    """The saved group; a field of the wrong shape (``"participants": 5``, ``"roles": [...]``)
+    is dropped and the rest kept, like a file that cannot be read at all."""
     name = clean_line(name)
-    try:
-        data = json.loads(_file(name).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    data = _read(_file(name))
+    if data is None:
         return Group(name)
-    if not isinstance(data, dict):
-        return Group(name)
+    roles = data.get("roles")
+    rhythm = data.get("rhythm")
+    language = _text(data.get("language"), "en") or "en"
     return Group(
-        name=str(data.get("name", name)),
-        participants=[clean_line(str(p)) for p in data.get("participants", [])],
-        roles={str(k): [clean_line(str(p)) for p in v] for k, v in data.get("roles", {}).items()},
-        language=str(data.get("language", "en")),
-        agenda=data.get("agenda"),
-        rhythm=data.get("rhythm"),
-    )
+        name=_text(data.get("name"), name) or name,
+        participants=_names(data.get("participants")),
+        roles={clean_line(k): _names(v) for k, v in roles.items() if isinstance(v, list)}
+        if isinstance(roles, dict) else {},
+        language=language if is_language_tag(language) else "en",
+        agenda=_text(data.get("agenda"), None),
+        rhythm=rhythm if isinstance(rhythm, dict) else None,
+    )  # fmt: skip
 
 
 def save_group(group: Group) -> None:
@@ -76,10 +110,10 @@ def all_groups() -> list[Group]:
         return []
     names = []
     for path in sorted(folder.glob("*.json")):
-        try:
-            names.append(str(json.loads(path.read_text(encoding="utf-8"))["name"]))
-        except (OSError, ValueError, KeyError, TypeError):
-            continue
+        data = _read(path)
+        name = data.get("name") if data is not None else None
+        if isinstance(name, str) and clean_line(name):  # else not a group file: passed over
+            names.append(clean_line(name))
     return [load_group(n) for n in names]
 
 

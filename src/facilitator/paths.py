@@ -72,14 +72,31 @@ def schemas() -> Path:
 
 
 def yaml_files(folder: Path) -> list[Path]:
-    """The ``.yaml`` / ``.yml`` files of a folder, sorted; none if it does not exist."""
-    if not folder.is_dir():
+    """The ``.yaml`` / ``.yml`` entries of a folder, sorted; none if it does not exist or cannot
+    be read. Entries that are not regular files (a folder or a FIFO named x.yaml, a dangling
+    link) are included: their loaders refuse them without opening them, so they are listed
+    with their problem rather than left out without a word."""
+    try:
+        return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml"))
+    except OSError:  # absent, not a folder, or not ours to read
         return []
-    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
 def ensure_private_dir(path: Path) -> Path:
-    """Create ``path`` (and parents) and make it 0700, whatever the umask."""
-    path.mkdir(parents=True, exist_ok=True)
+    """Create ``path`` and the parents it lacks, each 0700 whatever the umask (``mkdir -p``
+    under umask 000 made them 0777); an existing parent is left as it is."""
+    missing: list[Path] = []
+    folder = path
+    while not folder.is_dir() and folder.parent != folder:
+        missing.append(folder)
+        folder = folder.parent
+    for folder in reversed(missing):
+        try:
+            os.mkdir(folder, 0o700)
+        except FileExistsError:
+            if not folder.is_dir():
+                raise
+            continue  # made by someone else meanwhile: theirs to set
+        os.chmod(folder, 0o700)  # mkdir's mode is filtered by the umask
     os.chmod(path, 0o700)
     return path

@@ -38,6 +38,6 @@ def load_settings() -> Settings:
 
 
 def save_settings(settings: Settings) -> None:
-    paths.data_dir().mkdir(parents=True, exist_ok=True)
+    paths.ensure_private_dir(paths.data_dir())
     data = {**settings.others, "theme": settings.theme}
     atomic_write(_file(), json.dumps(data, ensure_ascii=False, indent=2))

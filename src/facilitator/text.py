@@ -8,6 +8,7 @@ it enters; newline and tab survive, everything else in C0, DEL and C1 is dropped
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # Bidirectional overrides and isolates (U+202A-U+202E, U+2066-U+2069) are dropped too: one in a
 # name could reverse the rest of a line. Right-to-left text itself needs none of them.
@@ -32,16 +33,45 @@ def clean_line(text: str) -> str:
     return _CONTROLS_ONE_LINE.sub("", text.replace("\t", " ").replace("\n", " ")).strip()
 
 
+# Joiners shape letters in Persian, Indic scripts and emoji: a name keeps them (name_key does not).
+_JOINERS = "\u200c\u200d"
+
+
+def _drop_format(text: str, keep: str = "") -> str:
+    """``text`` without invisible format characters (Unicode category Cf: zero-width space,
+    word joiner, soft hyphen, byte order mark...), except those in ``keep``."""
+    if text.isascii():
+        return text
+    return "".join(ch for ch in text if ch in keep or unicodedata.category(ch) != "Cf")
+
+
 def clean_name(text: str) -> str:
-    """A person's name or pseudonym: one line, and no commas (lists of names are written with
-    commas, so "Smith, Jo" would come back as two people)."""
-    return " ".join(clean_line(text).replace(",", " ").split())
+    """A person's name or pseudonym: one line, no invisible characters ("A\u200bna" would look
+    like "Ana" and be another person), and no commas (lists of names are written with commas,
+    so "Smith, Jo" would come back as two people)."""
+    return " ".join(_drop_format(clean_line(text), _JOINERS).replace(",", " ").split())
+
+
+def name_key(text: str) -> str:
+    """What two names are compared by: "Ana", "ANA", "A\u200bna" and "Ａｎａ" are one person."""
+    folded = unicodedata.normalize("NFKC", clean_name(text))
+    return " ".join(_drop_format(folded).casefold().split())
+
+
+def same_name(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` name the same person (see :func:`name_key`)."""
+    return name_key(a) == name_key(b)
 
 
 def split_names(text: str) -> list[str]:
-    """Names written with commas (or one a line), each once, in the order written."""
-    names = [clean_name(part) for part in text.replace("\n", ",").split(",")]
-    return list(dict.fromkeys(n for n in names if n))
+    """Names written with commas (or one a line), each once (as :func:`same_name` compares them),
+    in the order and spelling first written."""
+    names: dict[str, str] = {}
+    for part in text.replace("\n", ",").split(","):
+        name = clean_name(part)
+        if name:
+            names.setdefault(name_key(name), name)
+    return list(names.values())
 
 
 def ellipsize(text: str, width: int) -> str:

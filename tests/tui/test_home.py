@@ -117,3 +117,19 @@ async def test_a_round_timed_per_person_says_so_in_the_preview(clock: FakeClock)
         timeline = shown(app, "agenda-timeline")
         assert "Round 1: my challenges (3 min each)" in timeline
         assert "Welcome (" not in timeline
+
+
+async def test_a_hostile_file_name_and_key_never_reach_the_screen_raw(
+    clock: FakeClock, data_dir: Path
+) -> None:
+    name = "x\x1b]0;pwned\x07"
+    (data_dir / "agendas").mkdir(parents=True)
+    (data_dir / "agendas" / f"{name}.yaml").write_text(
+        'title: T\n"\\e]52;c;UFdORUQ=\\e\\\\": 1\nitems:\n  - title: A\n    minutes: 5\n'
+    )
+    app = FacilitatorApp(clock, Startup())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await highlight(pilot, "x]0;pwned")
+        about, problems = shown(app, "agenda-about"), shown(app, "agenda-timeline")
+        assert "x]0;pwned.yaml" in about and "unknown key ']52;c;UFdORUQ=\\'" in problems
+        assert not any(ch in about + problems for ch in "\x1b\x07")

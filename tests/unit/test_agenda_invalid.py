@@ -128,6 +128,51 @@ CASES: list[tuple[str, str, int, int, str]] = [
     ("tab-indent", "title: T\nitems:\n\t- title: A\n", 3, 1, "a tab cannot indent YAML"),
     ("tab-in-item", HEAD + "  - title: A\n\tminutes: 5\n", 4, 1, "a tab cannot indent YAML"),
     ("top-is-list", "- title: T\n", 1, 1, "must be a mapping"),
+    # A tag the value cannot take, and numbers too large to convert: positioned, never a crash.
+    ("tag-int-word", HEAD + "  - title: A\n    minutes: !!int five\n", 4, 14, "not a whole"),
+    ("tag-float-word", HEAD + "  - title: A\n    minutes: !!float abc\n", 4, 14, "not a number"),
+    ("tag-int-binary", HEAD + "  - title: A\n    minutes: !!int 0b2\n", 4, 14, "not a whole"),
+    ("tag-int-fraction", HEAD + "  - title: A\n    minutes: !!int 1.5\n", 4, 14, "not a whole"),
+    ("tag-bool-maybe", HEAD + ITEM + "    flexible: !!bool maybe\n", 5, 15, "true or false"),
+    ("tag-null-word", "title: !!null T\nitems:\n" + ITEM, 1, 8, "must be text"),
+    ("tag-seq-scalar", HEAD + "  - title: A\n    minutes: !!seq 5\n", 4, 14, "not a list"),
+    ("tag-float-title", "title: !!float x\nitems:\n" + ITEM, 1, 8, "must be text"),
+    ("tag-int-role", "title: T\nroles: [!!int x]\nitems:\n" + ITEM, 2, 9, "non-empty text"),
+    ("huge-minutes", HEAD + "  - title: A\n    minutes: " + "9" * 401 + "\n", 4, 14, "too large"),
+    (
+        "huge-group-size",
+        "title: T\ngroup_size: {min: " + "9" * 401 + "}\nitems:\n" + ITEM,
+        2,
+        19,
+        "too large",
+    ),
+    ("minutes-over-a-day", HEAD + "  - title: A\n    minutes: 1441\n", 4, 14, "at most 1440"),
+    ("minutes-1e20", HEAD + "  - title: A\n    minutes: 1.0e+20\n", 4, 14, "at most 1440 (24"),
+    ("minutes-1e308", HEAD + "  - title: A\n    minutes: 1.0e+308\n", 4, 14, "at most 1440"),
+    (
+        "per-person-1e300",
+        HEAD + "  - title: A\n    kind: round\n    per_person: 1.0e+300\n",
+        5,
+        17,
+        "'per_person' must be at most 1440",
+    ),
+    (
+        "min-minutes-over-a-day",
+        HEAD + ITEM + "    flexible: true\n    min_minutes: 2000\n",
+        6,
+        18,
+        "'min_minutes' must be at most 1440",
+    ),
+    (
+        "group-size-huge",
+        "title: T\ngroup_size: {min: 2, max: 1000000}\nitems:\n" + ITEM,
+        2,
+        27,
+        "at most 1000 people",
+    ),
+    ("control-byte", HEAD + ITEM + "    guidance: ab\x1bcd\n", 5, 17, "control character U+001B"),
+    ("control-c1", "title: T\r\nitems:\r\n  - title: A\x9b1m\r\n", 3, 13, "U+009B"),
+    ("endless-int", HEAD + "  - title: A\n    minutes: " + "9" * 5000 + "\n", 4, 14, "minutes"),
     ("empty-file", "", 1, 1, "empty"),
 ]
 
@@ -193,3 +238,68 @@ def test_all_problems_of_a_file_are_reported_at_once(
     assert "did you mean 'title'" in lines[0] and "'title' is required" not in "\n".join(lines)
     assert any(":4:14: 'minutes' must be more than 0" in ln for ln in lines)
     assert any(":6:11: 'kind' is 'talk'" in ln for ln in lines)
+
+
+def test_a_scalar_value_never_raises() -> None:
+    from facilitator.formats.yamlnodes import Invalid, Node, scalar_value
+
+    tags = ["int", "float", "bool", "null", "seq", "map", "str", "timestamp"]
+    texts = ["", "five", "0b2", "0x", "0o", "1.5", "1:30", "-", "+", "_", "maybe", "9" * 5000]
+    for tag in tags:
+        for text in texts:
+            scalar_value(Node("scalar", 1, 1, tag=f"tag:yaml.org,2002:{tag}", text=text))
+    invalid = Node("scalar", 1, 1, tag="tag:yaml.org,2002:bool", text="maybe")
+    assert scalar_value(invalid) == Invalid("bool", "maybe")
+
+
+def test_an_anchor_reused_thousands_of_times_is_refused_naming_aliases(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """411 KB on disk, 750 MB once every alias is read: refused, and the message says why."""
+    items = "".join(f"  - title: I{n}\n    minutes: 1\n    guidance: *g\n" for n in range(2500))
+    text = f"title: T\nx-anchor: &g {'w' * 300_000}\nitems:\n{items}"
+    path = tmp_path / "amplified.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert main(["agendas", "validate", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "aliases expand too far (over 2,000,000 characters)" in err, err
+    assert len(err.splitlines()) == 1
+
+
+def test_a_long_agenda_without_aliases_is_told_it_is_long(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "long.yaml"
+    path.write_text(HEAD + ITEM * 10_000, encoding="utf-8")
+    assert main(["agendas", "validate", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "keys, values and list entries" in err and "alias" not in err, err
+
+
+def test_an_agenda_has_at_most_five_hundred_items_of_twenty_thousand_characters(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "long.yaml"
+    path.write_text(HEAD + ITEM * 501, encoding="utf-8")
+    assert main(["agendas", "validate", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert ":3:3: 'items' holds 501 items; an agenda has at most 500" in err and "alias" not in err
+    path.write_text(HEAD + ITEM * 500, encoding="utf-8")
+    assert main(["agendas", "validate", str(path)]) == 0
+    capsys.readouterr()
+    path = tmp_path / "wordy.yaml"
+    path.write_text(HEAD + ITEM + f"    guidance: {'w' * 20_001}\n", encoding="utf-8")
+    assert main(["agendas", "validate", str(path)]) == 1
+    assert ":5:15: 'guidance' is 20,001 characters long; at most 20,000" in capsys.readouterr().err
+    path.write_text(HEAD + ITEM + f"    guidance: {'w' * 20_000}\n", encoding="utf-8")
+    assert main(["agendas", "validate", str(path)]) == 0
+
+
+def test_a_control_byte_is_one_problem_on_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "bell.yaml"
+    path.write_text(HEAD + ITEM + "    guidance: |\n      line one\n      ring \x07 here\n")
+    assert main(["agendas", "validate", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert err == f"{path}:7:12: the control character U+0007 cannot be in YAML; remove it\n"

@@ -64,7 +64,8 @@ SCHEMA_CASES = [c for c in CASES if c[0] in {
     "no-minutes", "bool-minutes", "text-minutes", "zero-minutes", "negative-minutes",
     "bad-kind", "per-person-not-round", "min-without-flexible", "flexible-and-protected",
     "flexible-not-bool", "group-size-fraction", "bad-record", "bad-when", "bad-language",
-    "top-is-list",
+    "top-is-list", "minutes-over-a-day", "minutes-1e20", "minutes-1e308", "per-person-1e300",
+    "min-minutes-over-a-day", "group-size-huge",
 }]  # fmt: skip
 
 

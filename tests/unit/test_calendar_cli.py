@@ -98,7 +98,9 @@ def test_ics_export_parses_and_is_identical_when_repeated(
     first = export(capsys, tmp_path / "cal" / "group.ics")
     again = export(capsys, tmp_path / "again.ics")
     assert first == again
-    assert stat.S_IMODE((tmp_path / "again.ics").stat().st_mode) == 0o644
+    assert (
+        stat.S_IMODE((tmp_path / "again.ics").stat().st_mode) == 0o600
+    )  # when a support group meets is private
     assert b"DTSTAMP:20260301T000000Z\r\n" in first
     events = sorted(Calendar(first.decode("utf-8")).events, key=lambda e: e.begin)
     assert len(events) == 13  # Thursdays 5 March to 28 May

@@ -157,3 +157,38 @@ def test_a_rhythm_uses_the_groups_own_agenda_unless_told(
     code, out, _ = run(capsys, "groups", "rhythm", "Clinic", "monthly", "on", "last", "friday",
                        "at", "18:00", "agenda", "home-group")  # fmt: skip
     assert code == 0 and out.splitlines()[3].endswith(" 18:00 · meeting (home-group)")
+
+
+def test_a_group_file_of_the_wrong_shape_is_read_as_far_as_it_makes_sense(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import json
+    import os
+
+    from facilitator import paths
+
+    folder = paths.groups_dir()
+    folder.mkdir(parents=True)
+    bad = {
+        "participants": {"name": "Odd", "participants": 5, "roles": ["host"]},
+        "roles": {"name": "Roles", "participants": ["Ana", 7, None, "A\u200bna"],
+                  "roles": {"host": "Ana", "coach": ["Bo", {"x": 1}], "7": [3]}},
+        "types": {"name": "Types", "language": 12, "agenda": ["x"], "rhythm": [1]},
+    }  # fmt: skip
+    for stem, data in bad.items():
+        (folder / f"{stem}.json").write_text(json.dumps(data), encoding="utf-8")
+    (folder / "deep.json").write_text("[" * 100_000, encoding="utf-8")
+    (folder / "nameless.json").write_text('{"name": {"a": 1}}', encoding="utf-8")
+    (folder / "list.json").write_text("[1, 2]", encoding="utf-8")
+    os.mkfifo(folder / "pipe.json")
+    odd = load_group("Odd")
+    assert (odd.participants, odd.roles) == ([], {})
+    roles = load_group("Roles")
+    assert roles.participants == ["Ana"]
+    assert roles.roles == {"coach": ["Bo"], "7": []}
+    types = load_group("Types")
+    assert (types.language, types.agenda, types.rhythm) == ("en", None, None)
+    assert sorted(g.name for g in all_groups()) == ["Odd", "Roles", "Types"]
+    code, out, err = run(capsys, "groups", "list")
+    assert code == 0 and "Traceback" not in err
+    assert "Odd" in out and "Roles" in out

@@ -17,6 +17,7 @@ from facilitator.formats.agenda import load_agenda
 from facilitator.formats.problems import FormatError
 from facilitator.fsutil import atomic_write
 from facilitator.schedule import format_offset, plan
+from facilitator.text import clean_line
 from facilitator.text import slug as text_slug
 
 
@@ -70,7 +71,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         if entry.shadows:
             where += " (replaces bundled)"
         minutes = f"{entry.minutes:g}" if entry.minutes is not None else "-"
-        table.add_row(Text(entry.id), Text(entry.title), minutes, where)
+        table.add_row(Text(clean_line(entry.id)), Text(clean_line(entry.title)), minutes, where)
     console().print(table)
     return 0
 
@@ -149,6 +150,8 @@ def cmd_new(args: argparse.Namespace) -> int:
         f"title: {_yaml_quote(args.name)}",
         f"id: {slug}",
     ]
+    # 0644 on purpose: agendas and decks hold no one's words and are made to be shared
+    # (sent to another group, kept in a repository); the folder around them stays 0700.
     atomic_write(target, "\n".join(head + body) + "\n", mode=0o644)
     say(f"Created {target} from {template.id}. Edit it with: facilitator agendas edit {slug}")
     return 0

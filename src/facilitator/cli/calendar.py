@@ -241,7 +241,7 @@ def _agenda_minutes(agenda_id: str, speakers: int | None) -> int:
 
 def _write(path: Path, data: bytes, summary: str) -> int:
     try:
-        atomic_write(path, data, mode=0o644)
+        atomic_write(path, data, mode=0o600)  # when and where a support group meets is private
     except OSError as exc:
         error(f"facilitator calendar: cannot write {clean(str(path))}: {exc.strerror or exc}")
         return 1

@@ -9,6 +9,7 @@ from facilitator.cli.output import console, error, problems, resolve, say
 from facilitator.formats.deck import load_deck
 from facilitator.formats.problems import FormatError
 from facilitator.fsutil import atomic_write
+from facilitator.text import clean_line
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -54,9 +55,10 @@ def cmd_list(args: argparse.Namespace) -> int:
         where = "your own" if entry.origin == "user" else "bundled"
         if entry.shadows:
             where += " (replaces bundled)"
+        title = clean_line(entry.title)
         table.add_row(
-            Text(entry.id),
-            Text(entry.title) if deck else Text(f"{entry.title} (has errors)", style="red"),
+            Text(clean_line(entry.id)),
+            Text(title) if deck else Text(f"{title} (has errors)", style="red"),
             Text(deck.language if deck else "-"),
             str(len(deck.questions)) if deck else "-",
             where,
@@ -116,6 +118,8 @@ def cmd_new(args: argparse.Namespace) -> int:
         '  - text: "Which conversation this month stayed with you, and why?"',
         "    tags: [medium]",
     ]) + "\n"  # fmt: skip
+    # 0644 on purpose: agendas and decks hold no one's words and are made to be shared
+    # (sent to another group, kept in a repository); the folder around them stays 0700.
     atomic_write(target, text, mode=0o644)
     say(f"Created {target}. Add your questions, then check it: facilitator decks validate {target}")
     return 0

@@ -10,11 +10,18 @@ from dataclasses import dataclass, field
 from facilitator.formats.problems import FormatError
 from facilitator.formats.reader import Reader
 from facilitator.formats.yamlnodes import Node, read_file
-from facilitator.text import is_language_tag
+from facilitator.text import clean_line, is_language_tag
 
 KINDS = ["open", "round", "discussion", "silence", "break"]
 RECORDS = ["expectations", "conclusions", "notes", "followups", "decisions"]
 DRAWS = ["group", "each"]
+# A meeting item lasts at most a day, and a group is people in one room or call: larger values
+# are typing slips, and would overflow the clock times a meeting shows.
+MAX_MINUTES = 24 * 60
+MAX_GROUP = 1000
+MAX_ITEMS = 500  # a day of one-minute items is 1440: 500 is far beyond any meeting
+_MINUTES_CAP = (MAX_MINUTES, f"{MAX_MINUTES} (24 hours)")
+_GROUP_CAP = (MAX_GROUP, f"{MAX_GROUP} people")
 ADVANCES = ["manual", "auto"]
 AGENDA_KEYS = ["title", "id", "description", "language", "source", "group_size", "roles", "items"]
 ITEM_KEYS = [
@@ -110,7 +117,7 @@ def _read_agenda(
     if fields is None:
         return None
     title = r.text(fields, "title", required=True, where=root)
-    default_id = os.path.splitext(os.path.basename(path))[0]
+    default_id = clean_line(os.path.splitext(os.path.basename(path))[0])
     agenda_id = r.text(fields, "id") or default_id
     if "id" in fields and not agenda_id.isprintable():  # a no-break space pasted from the web
         odd = next(ch for ch in agenda_id if not ch.isprintable())
@@ -127,6 +134,9 @@ def _read_agenda(
             r.problem(root, "'items' is required: a list of agenda items, each with a title")
     elif items_node.kind != "seq" or not items_node.items:
         r.problem(items_node, "'items' must be a non-empty list of agenda items")
+    elif len(items_node.items) > MAX_ITEMS:
+        r.problem(items_node, f"'items' holds {len(items_node.items):,} items; an agenda has at "
+                  f"most {MAX_ITEMS}: split it")  # fmt: skip
     else:
         for node in items_node.items:
             item = _read_item(r, node, roles, known_decks)
@@ -153,8 +163,8 @@ def _read_group_size(r: Reader, node: Node | None) -> tuple[int, int] | None:
     fields = r.mapping(node, ["min", "max"], "'group_size'")
     if fields is None:
         return None
-    low = r.number(fields, "min", integer=True)
-    high = r.number(fields, "max", integer=True)
+    low = r.number(fields, "min", integer=True, maximum=_GROUP_CAP)
+    high = r.number(fields, "max", integer=True, maximum=_GROUP_CAP)
     if low is not None and high is not None and low > high:
         r.problem(node, f"'group_size' min ({low:g}) is above max ({high:g}); swap them")
         return None
@@ -168,9 +178,9 @@ def _read_item(r: Reader, node: Node, roles: list[str], known_decks: DeckIds | N
     if fields is None:
         return None
     title = r.text(fields, "title", required=True, where=node)
-    minutes = r.number(fields, "minutes")
-    per_person = r.number(fields, "per_person")
-    min_minutes = r.number(fields, "min_minutes", positive=False)
+    minutes = r.number(fields, "minutes", maximum=_MINUTES_CAP)
+    per_person = r.number(fields, "per_person", maximum=_MINUTES_CAP)
+    min_minutes = r.number(fields, "min_minutes", positive=False, maximum=_MINUTES_CAP)
     kind = r.choice(fields, "kind", KINDS, "open") or "open"
     flexible = r.boolean(fields, "flexible")
     protected = r.boolean(fields, "protected")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from facilitator.text import clean_line
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -11,6 +13,12 @@ class Problem:
     line: int
     column: int
     message: str
+
+    def __post_init__(self) -> None:
+        # A message quotes what the file holds (a bad key, a value) and the path its name: both
+        # are shown on Home and printed by the CLI, so no control sequence may travel with them.
+        object.__setattr__(self, "path", clean_line(str(self.path)))  # a Path is welcome
+        object.__setattr__(self, "message", clean_line(self.message))
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.column}: {self.message}"

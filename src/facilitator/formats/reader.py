@@ -7,16 +7,30 @@ from collections.abc import Iterable
 from typing import Any
 
 from facilitator.formats.problems import Problem
-from facilitator.formats.yamlnodes import Node, is_finite_number, is_null, scalar_value
+from facilitator.formats.yamlnodes import (
+    Invalid,
+    Node,
+    is_finite_number,
+    is_null,
+    scalar_value,
+)
 from facilitator.text import clean_line
 
+MAX_TEXT = 20_000  # characters in one value: a guidance to read out is a page or two
+
 _KIND_WORDS = {"map": "a mapping (key: value lines)", "seq": "a list", "scalar": "a single value"}
+_TAG_WORDS = {
+    "int": "a whole number", "float": "a number", "bool": "true or false", "null": "empty",
+    "seq": "a list", "map": "a mapping",
+}  # fmt: skip
 
 
 def describe(node: Node) -> str:
     if node.kind != "scalar":
         return _KIND_WORDS[node.kind]
     value = scalar_value(node)
+    if isinstance(value, Invalid):
+        return f"{str(value)[:40]!r}, which is not {_TAG_WORDS[value.tag]}"
     if value is None:
         return "nothing"
     if isinstance(value, bool):
@@ -100,7 +114,12 @@ class Reader:
             self.problem(node, f"'{key}' must be text, not {describe(node)}")
             return None
         value = scalar_value(node)
+        if isinstance(value, Invalid):
+            self.problem(node, f"'{key}' must be text, not {describe(node)}")
+            return None
         text = node.text if not isinstance(value, str) else value
+        if not self.short_enough(node, f"'{key}'"):
+            return None
         text = clean_line(text) if one_line else text.strip()
         if not text.strip():
             if required:
@@ -108,9 +127,23 @@ class Reader:
             return None
         return text
 
+    def short_enough(self, node: Node, what: str) -> bool:
+        """Whether a value is at most MAX_TEXT characters; a problem if not."""
+        if len(node.text) <= MAX_TEXT:
+            return True
+        self.problem(node, f"{what} is {len(node.text):,} characters long; at most {MAX_TEXT:,}")
+        return False
+
     def number(
-        self, fields: dict[str, Node], key: str, *, positive: bool = True, integer: bool = False
+        self,
+        fields: dict[str, Node],
+        key: str,
+        *,
+        positive: bool = True,
+        integer: bool = False,
+        maximum: tuple[float, str] | None = None,
     ) -> float | None:
+        """A number; ``maximum`` is the largest allowed and how to say it ("1440 (24 hours)")."""
         node = fields.get(key)
         if node is None:
             return None
@@ -119,16 +152,24 @@ class Reader:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             self.problem(node, f"'{key}' must be {unit} such as 5, not {describe(node)}")
             return None
-        if not is_finite_number(value):
+        try:
+            number = float(value)
+        except OverflowError:  # an int of hundreds of digits
+            self.problem(node, f"'{key}' is far too large a number ({_cut(node.text)})")
+            return None
+        if not is_finite_number(number):
             self.problem(node, f"'{key}' must be a finite number, not {node.text}")
             return None
-        if integer and not float(value).is_integer():
+        if integer and not number.is_integer():
             self.problem(node, f"'{key}' must be a whole number, not {node.text}")
             return None
-        if positive and value <= 0:
+        if positive and number <= 0:
             self.problem(node, f"'{key}' must be more than 0, not {node.text}")
             return None
-        return float(value)
+        if maximum is not None and number > maximum[0]:
+            self.problem(node, f"'{key}' must be at most {maximum[1]}, not {_cut(node.text)}")
+            return None
+        return number
 
     def boolean(self, fields: dict[str, Node], key: str) -> bool:
         node = fields.get(key)
@@ -164,11 +205,21 @@ class Reader:
             return []
         out: list[tuple[str, Node]] = []
         for child in node.items:
-            if child.kind != "scalar" or is_null(child) or not clean_line(child.text):
+            if (
+                child.kind != "scalar"
+                or is_null(child)
+                or isinstance(scalar_value(child), Invalid)
+                or not clean_line(child.text)
+            ):
                 self.problem(child, f"each entry of '{key}' must be non-empty text")
                 continue
             out.append((clean_line(child.text), child))
         return out
+
+
+def _cut(text: str, limit: int = 20) -> str:
+    """A long value, shortened for a message."""
+    return text if len(text) <= limit else f"{text[:limit]}… ({len(text)} characters)"
 
 
 def _origin() -> Node:

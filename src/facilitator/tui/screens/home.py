@@ -181,7 +181,7 @@ class HomeScreen(Screen[None]):
                 f"{entry.title} has {count} error{'s' if count != 1 else ''}"
             )
             self.query_one("#agenda-about", Plain).show(
-                f"{entry.path}\nFix the file, then choose it again "
+                f"{entry.where}\nFix the file, then choose it again "
                 "(facilitator agendas validate FILE checks it)."
             )
             table.show("\n".join(self._problem_lines(entry)))
@@ -216,7 +216,7 @@ class HomeScreen(Screen[None]):
             wrapped = wrap_to(self.app.console, _short(problem), width, 3)
             if len(lines) + len(wrapped) > room - (shown + 1 < len(entry.problems)):
                 more = len(entry.problems) - shown
-                lines.append(f"… and {more} more: facilitator agendas validate {entry.path}")
+                lines.append(f"… and {more} more: facilitator agendas validate {entry.where}")
                 break
             lines += wrapped
         return lines
