@@ -385,3 +385,30 @@ async def test_r_in_a_draw_each_round_retires_only_the_question_on_screen(clock:
         assert meeting.state.retired == [] and not meeting.run.draws[-1].skipped
         assert meeting.run.draws[-1].text == asked
         assert "retire" not in app.screen.view.offers  # type: ignore[attr-defined]
+
+
+async def test_a_full_disk_is_said_on_screen_and_the_meeting_goes_on(
+    clock: FakeClock, monkeypatch
+) -> None:
+    import errno
+    import os
+
+    from facilitator.journal.jsonl import FileOps
+
+    def no_space(fd: int, data: bytes) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    app = meeting_app(MS150, clock, PEOPLE)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space", "n")
+        banner = app.screen.query_one("#saving", Plain)
+        assert not banner.display
+        monkeypatch.setattr(FileOps, "write", staticmethod(no_space))
+        await pilot.press("e", *"kept in memory", "enter")
+        assert banner.display
+        assert banner.text.startswith("NOT SAVED: the disk is full. 1 action not saved yet")
+        assert app.meeting is not None
+        assert [e.text for e in app.meeting.entries()] == ["kept in memory"]
+        monkeypatch.setattr(FileOps, "write", staticmethod(os.write))  # room again
+        await pilot.press("s")  # the next action writes what was pending, then itself
+        assert not banner.display

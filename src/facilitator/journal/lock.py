@@ -67,6 +67,21 @@ class SessionLock:
             self._fd = None
 
 
+def hold(fd: int) -> None:
+    """Hold the journal open at ``fd`` for this process alone (SessionLocked if another
+    facilitator holds it): the lock file's lock is lost if the file is deleted, this one is not."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        return
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        raise SessionLocked(
+            "this session is open in another facilitator; close that one first"
+        ) from None
+
+
 def is_locked(path: Path) -> bool:
     """Whether another facilitator holds this lock now."""
     try:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import errno
+import os
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,9 +13,9 @@ from pathlib import Path
 from facilitator import paths
 from facilitator.clock import Clock, local_datetime
 from facilitator.fsutil import atomic_write
-from facilitator.journal.jsonl import JournalWriter
+from facilitator.journal.jsonl import FileOps, JournalWriter, encode
 from facilitator.journal.load import Loaded, load
-from facilitator.journal.lock import SessionLock, is_locked
+from facilitator.journal.lock import SessionLock, hold, is_locked
 from facilitator.meeting.events import Event, JournalFormatError, SessionCreated
 from facilitator.meeting.meeting import Meeting
 from facilitator.text import clean_line, slug
@@ -36,32 +39,142 @@ def record_path(session: str) -> Path:
 
 
 class OpenSession:
-    """A session being written: the journal, its lock and the meeting built from it."""
+    """A session being written: the journal, its lock, and what could not be saved yet.
 
-    def __init__(self, session: str) -> None:
+    When the journal cannot be written (a full disk, a read-only or vanished folder), the
+    meeting goes on in memory: the events are kept in order in ``pending``, ``problem`` says
+    why in words, and a complete copy of the journal is saved in ``fallback`` (another folder)
+    when that works. They are written, in order, at the next event or :meth:`check`.
+    """
+
+    def __init__(self, session: str, ops: FileOps | None = None) -> None:
         folder = sessions_folder()
         self.session = session
+        self.ops = ops
         self.lock = SessionLock(folder / f"{session}.lock")
         self.lock.acquire()
         try:
-            self.writer = JournalWriter(folder / f"{session}.jsonl")
+            self.writer = JournalWriter(folder / f"{session}.jsonl", ops)
+            hold(self.writer.fd)  # the journal itself is held: a deleted lock file admits nobody
         except BaseException:
             self.lock.release()
             raise
         self.warnings: list[str] = []
+        self.history: list[Event] = []  # every event of the session, saved or not
+        self.pending: list[Event] = []
+        self.problem: str | None = None
+        self.fallback: Path | None = None
 
     def sink(self, event: Event) -> None:
-        self.writer.append(event)
+        self.history.append(event)
+        self.pending.append(event)
+        self.flush()
+
+    def flush(self) -> bool:
+        """Write what is pending; whether everything is saved now."""
+        if not self.pending:
+            return True
+        try:
+            if self._vanished():
+                self._recreate()
+            else:
+                self.writer.append_many(self.pending)
+        except OSError as exc:
+            self.problem = failure_words(exc)
+            self._save_elsewhere()
+            return False
+        self.pending.clear()
+        self.problem = None
+        self._forget_fallback()
+        return True
+
+    def check(self) -> bool:
+        """Each minute: a journal deleted under the meeting is noticed, and pending events are
+        tried again. Whether everything is saved."""
+        if not self.pending and self._vanished():
+            self.pending = []  # nothing new, but the whole journal must be written again
+            self.problem = "the sessions folder or its journal was removed"
+            try:
+                self._recreate()
+            except OSError as exc:
+                self.problem = f"the journal was removed and {failure_words(exc)}"
+                self._save_elsewhere()
+                return False
+            self.problem = None
+            return True
+        return self.flush()
+
+    def _vanished(self) -> bool:
+        try:
+            on_disk = os.stat(self.writer.path)
+        except OSError:
+            return True
+        mine = os.fstat(self.writer.fd)
+        return (on_disk.st_dev, on_disk.st_ino) != (mine.st_dev, mine.st_ino)
+
+    def _recreate(self) -> None:
+        """The folder or the journal went away: write the whole journal again, whole."""
+        folder = sessions_folder()
+        self.writer.close()
+        self.lock.release()
+        self.lock = SessionLock(folder / f"{self.session}.lock")
+        self.lock.acquire()
+        path = folder / f"{self.session}.jsonl"
+        path.unlink(missing_ok=True)
+        self.writer = JournalWriter(path, self.ops)
+        hold(self.writer.fd)
+        self.writer.append_many(self.history)
+        self.pending.clear()
+
+    def _save_elsewhere(self) -> None:
+        """The whole journal, as it should be, in a private folder of another file system."""
+        try:
+            target = fallback_folder() / f"{self.session}.jsonl"
+            atomic_write(target, b"".join(encode(e) for e in self.history), mode=0o600)
+        except OSError:
+            self.fallback = None
+            return
+        self.fallback = target
+
+    def _forget_fallback(self) -> None:
+        if self.fallback is not None:
+            with contextlib.suppress(OSError):
+                self.fallback.unlink()
+            self.fallback = None
 
     def close(self, *, ended: bool = False) -> None:
+        self.flush()
         self.writer.close()
         self.lock.release(remove=ended)  # an ended session is never opened for writing again
+
+
+def failure_words(exc: OSError) -> str:
+    """Why a write failed, in words."""
+    return {
+        errno.ENOSPC: "the disk is full",
+        errno.EDQUOT: "the disk quota is used up",
+        errno.EROFS: "the disk is read-only",
+        errno.EIO: "the disk reported an error",
+        errno.ENOENT: "the sessions folder was removed",
+        errno.EACCES: "the sessions folder cannot be written (permission denied)",
+        errno.EPERM: "the sessions folder cannot be written (permission denied)",
+    }.get(exc.errno or 0, exc.strerror or str(exc))
+
+
+def fallback_folder() -> Path:
+    """Where what cannot be saved in the data folder is kept: a private temporary folder."""
+    import tempfile
+
+    return paths.ensure_private_dir(Path(tempfile.gettempdir()) / f"facilitator-{os.getuid()}")
 
 
 def start_session(first: SessionCreated, clock: Clock) -> tuple[OpenSession, Meeting]:
     handle = OpenSession(first.session)
     try:
-        return handle, Meeting.create(first, clock, handle.sink)
+        meeting = Meeting.create(first, clock, handle.sink)
+        if handle.problem is not None:  # not even its first line could be written
+            raise OSError(f"the journal cannot be written: {handle.problem}")
+        return handle, meeting
     except BaseException:
         handle.close()
         raise
@@ -78,6 +191,7 @@ def resume_session(session: str, clock: Clock) -> tuple[OpenSession, Meeting]:
         raise
     meeting = Meeting(loaded.state, clock, handle.sink)
     handle.warnings = loaded.warnings
+    handle.history = list(loaded.events)
     clock.not_before(meeting.state.last_event)
     meeting.state.resumed_after = max(0.0, clock.now() - meeting.state.last_event)
     return handle, meeting

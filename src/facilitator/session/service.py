@@ -78,15 +78,36 @@ class SessionService:
         state = meeting.state
         from facilitator.journal.record import render
 
+        handle = self.handle
+        assert handle is not None
+        markdown = render(state, meeting.now())
         try:
-            path = write_record(state.session, render(state, meeting.now()))
+            path = write_record(state.session, markdown)
             result = Ended(path, f"The record is saved: {path}")
         except OSError as exc:
-            result = Ended(None, f"Could not write the record: {exc}", failed=True)
+            result = self._record_elsewhere(state.session, markdown, exc)
+        if not handle.flush():  # the journal's last events are not on disk: say where they are
+            where = f" A full copy of the journal is in {handle.fallback}." if handle.fallback \
+                else " Keep this window open and free some space: nothing else could take them."  # fmt: skip
+            result = Ended(result.record, f"{result.message} The journal could not be saved "
+                           f"({handle.problem}).{where}", failed=True)  # fmt: skip
         self.close(ended=True)
         self.remember_group(meeting)
         self.meeting = None
         return result
+
+    def _record_elsewhere(self, session: str, markdown: str, exc: OSError) -> Ended:
+        """The record where the data folder could not take it."""
+        from facilitator.fsutil import atomic_write
+        from facilitator.journal.store import failure_words, fallback_folder
+
+        try:
+            target = fallback_folder() / f"{session}.md"
+            atomic_write(target, markdown, mode=0o600)
+        except OSError:
+            return Ended(None, f"Could not write the record: {failure_words(exc)}.", failed=True)
+        return Ended(target, f"Could not write the record in the data folder "
+                     f"({failure_words(exc)}): it is saved in {target}", failed=True)  # fmt: skip
 
     def discard(self) -> str | None:
         """A meeting left before it started: no journal, no record, no lock. What went wrong."""

@@ -99,7 +99,7 @@ class FacilitatorApp(NoticeLog):
         except SessionError as exc:
             self.notify(str(exc), markup=False, severity="error", timeout=10)
             return
-        show(MeetingScreen(meeting, self.drawer_factory(meeting), notice=notice))
+        show(MeetingScreen(meeting, self.drawer_factory(meeting), notice, self.sessions.handle))
 
     def _resume(self, session: str) -> None:
         try:

@@ -81,7 +81,17 @@ class Layout:
 
 
 @dataclass(frozen=True)
+class Saving:
+    """How the journal stands: everything saved, or why not and what is kept where."""
+
+    problem: str | None = None
+    pending: int = 0
+    fallback: str | None = None
+
+
+@dataclass(frozen=True)
 class MeetingView:
+    saving: str  # empty while everything is saved
     topbar: str
     item_title: str
     clock: ClockFace
@@ -94,13 +104,14 @@ class MeetingView:
     offers: frozenset[str] = field(default_factory=frozenset)  # actions the palette offers now
 
 
-def build(meeting: Meeting, now: float, layout: Layout) -> MeetingView:
+def build(meeting: Meeting, now: float, layout: Layout, saving: Saving = Saving()) -> MeetingView:
     """The whole screen, from one reading of the clock and one projection."""
     state = meeting.state
     projection = project(state, now)
     left = remaining(state, now)
     given = allotted(state, now)
     return MeetingView(
+        saving=saving_words(saving),
         topbar=topbar(meeting, now),
         item_title=item_title(meeting),
         clock=clock_face(meeting, now, layout, left, given),
@@ -112,6 +123,18 @@ def build(meeting: Meeting, now: float, layout: Layout) -> MeetingView:
         summary=summary(meeting, now, projection, layout),
         offers=offers(meeting, now),
     )
+
+
+def saving_words(saving: Saving) -> str:
+    """The banner when what happens is not being saved: why, and what is kept where."""
+    if saving.problem is None:
+        return ""
+    count = saving.pending
+    kept = (f"{count} action{'s' if count != 1 else ''} not saved yet: kept in memory, in "
+            "order, and written as soon as the disk allows (tried each minute and at every key)")  # fmt: skip
+    where = (f"; a full copy is in {saving.fallback}" if saving.fallback
+             else "; no other folder could take a copy either")  # fmt: skip
+    return f"NOT SAVED: {saving.problem}. {kept}{where}. Do not quit until this goes away."
 
 
 # -- the clock panel ---------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from textual.widgets import Footer, Input
 
 from facilitator.decks.drawer import Drawer
 from facilitator.journal.record import MET_WORDS
+from facilitator.journal.store import OpenSession
 from facilitator.meeting.meeting import Meeting
 from facilitator.tui.messages import MeetingBegan, MeetingEnded
 from facilitator.tui.screens.confirm import Confirm
@@ -87,9 +88,12 @@ class MeetingScreen(PeopleActions, EntryActions, QuestionActions, Screen[None]):
         Binding("question_mark", "help", "Help", key_display="?", tooltip="this help"),
     ]  # fmt: skip
 
-    def __init__(self, meeting: Meeting, drawer: Drawer | None = None, notice: str = "") -> None:
+    def __init__(self, meeting: Meeting, drawer: Drawer | None = None, notice: str = "",
+                 journal: OpenSession | None = None) -> None:  # fmt: skip
         super().__init__()
         self.meeting = meeting
+        self.journal = journal
+        self._checked = meeting.now()
         self.drawer = drawer or Drawer(
             meeting.state.group, meeting.state.language, meeting.state.session
         )
@@ -107,6 +111,7 @@ class MeetingScreen(PeopleActions, EntryActions, QuestionActions, Screen[None]):
         # Three children of the screen, the clock panel alone in the middle: a tick repaints
         # the widgets whose clip overlaps the panel's rows, and this keeps them few.
         with Vertical(id="head"):
+            yield Plain("", id="saving")
             yield Plain("", id="topbar")
             yield Plain("", id="item-title")
         yield ClockPanel(id="clock")
@@ -195,13 +200,28 @@ class MeetingScreen(PeopleActions, EntryActions, QuestionActions, Screen[None]):
                             self._draft_for, bool(field.value))  # fmt: skip
 
     @property
+    def saving(self) -> views.Saving:
+        j = self.journal
+        if j is None or j.problem is None:
+            return views.Saving()
+        return views.Saving(j.problem, len(j.pending), str(j.fallback) if j.fallback else None)
+
+    @property
     def view(self) -> views.MeetingView:
         """What the screen shows now (built from one reading of the clock)."""
-        return views.build(self.meeting, self.meeting.now(), self.layout_now())
+        return views.build(self.meeting, self.meeting.now(), self.layout_now(), self.saving)
+
+    def check_journal(self) -> None:
+        """Each minute: unsaved events are tried again, a vanished journal is noticed."""
+        now = self.meeting.now()
+        if self.journal is not None and now - self._checked >= 60:
+            self._checked = now
+            self.journal.check()
 
     def refresh_clock(self) -> None:
         """A tick: what the agenda lets move on by itself moves (journaled), then the screen is
         drawn from the view (drawing never writes)."""
+        self.check_journal()
         moved = self.meeting.catch_up()
         if moved:
             self.app.bell()
@@ -213,6 +233,9 @@ class MeetingScreen(PeopleActions, EntryActions, QuestionActions, Screen[None]):
         self.draw(self.view)
 
     def draw(self, view: views.MeetingView) -> None:
+        banner = self.query_one("#saving", Plain)
+        banner.show(view.saving)
+        banner.display = bool(view.saving)
         self.query_one(ClockPanel).show(view.clock)
         self._ring(view.clock.over)
         layout = self.layout_now()
