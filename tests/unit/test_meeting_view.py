@@ -464,6 +464,20 @@ def test_timeline_rows_mark_done_current_skipped_and_pending() -> None:
     assert rows[2].projected == "08:12"
 
 
+def test_a_later_item_that_already_ran_counts_what_it_used_in_its_minutes() -> None:
+    m, clock = started(TIGHT)
+    clock.advance(minutes=3)
+    m.next_item()
+    clock.advance(minutes=4)
+    m.previous_item()
+    rows = view(m, clock).timeline
+    assert [(r.status, r.actual, r.projected, r.minutes) for r in rows] == [
+        ("current", "08:00", "08:00", "10"),
+        ("pending", "08:03", "08:14", "10"),  # 4 used, 6 to come
+        ("pending", "", "08:20", "10"),
+    ]
+
+
 def test_timeline_rows_before_the_start() -> None:
     clock = FakeClock()
     m = meeting(TIGHT, clock=clock)

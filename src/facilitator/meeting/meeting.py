@@ -411,7 +411,7 @@ class Meeting:
             id=entry_id,
             item=self.state.current if item is None else item,
             kind=kind,
-            text=clean(text),
+            text=clean(text)[: ev.MAX_TEXT],
             person=person,
             owner=owner,
             met=met,

@@ -325,6 +325,13 @@ def capture(meeting: Meeting, layout: Layout) -> Capture:
     return Capture(True, prompt, earlier, tuple(lines))
 
 
+def too_long() -> str:
+    from facilitator.meeting.events import MAX_TEXT
+
+    return (f"An entry holds at most {MAX_TEXT:,} characters: the rest was not taken. "
+            "Write the rest as another entry.")  # fmt: skip
+
+
 def entry_line(entry: Entry) -> str:
     """One entry under the field: who (a follow-up's owner first), the first line of the words,
     the rating, the mark."""

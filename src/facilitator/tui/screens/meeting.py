@@ -61,7 +61,7 @@ class MeetingScreen(PeopleActions, EntryActions, QuestionActions, Screen[None]):
                 tooltip="a participant leaves (rounds re-divide the time)"),
         Binding("w", "roles", "Who holds which role", show=False,
                 tooltip="who holds which role (case giver, coaches, host...)"),
-        Binding("e,enter", "write", "Write an entry", show=False, key_display="e",
+        Binding("e,enter", "write", "Write an entry", show=False, key_display="e", priority=True,
                 tooltip="write an entry (expectation, conclusion, note, follow-up, decision)"),
         Binding("escape", "leave_field", "Back to the meeting keys",
                 tooltip="leave the text field, keeping what is typed there"),
@@ -273,8 +273,8 @@ class MeetingScreen(PeopleActions, EntryActions, QuestionActions, Screen[None]):
         typing = isinstance(self.focused, Input)
         if action == "leave_field":
             return typing
-        if action == "extend":
-            return not typing
+        if action in ("extend", "write"):  # write: a priority key, so the field opens before
+            return not typing  # the keys typed behind e in the same read arrive
         return True
 
     def on_descendant_blur(self) -> None:

@@ -21,7 +21,11 @@ class EntryActions(MeetingPart):
         if not self.capture.display:  # an item without entries of its own: a note
             self._writing_notes = True
             self._after()
-        self.query_one("#entry", Input).focus()
+        field = self.capture.field
+        if not field.value:
+            self._draft_for = self.meeting.run.speaker  # the words typed now are this speaker's
+        # At once, not after a refresh: the keys typed in the same read as e go into it.
+        self.set_focus(field)
 
     def on_descendant_focus(self, event: object) -> None:
         field = self.query_one("#entry", Input)

@@ -1,0 +1,63 @@
+"""Keys that arrive in one read (fast typing, SSH) never leak out of, or into, the text field."""
+
+from __future__ import annotations
+
+from textual import events
+
+from facilitator.clock import FakeClock
+from facilitator.tui.app import FacilitatorApp
+from tests.factories import MS150, PEOPLE
+from tests.tui.helpers import meeting_app
+
+NAMES = {" ": "space", "\r": "enter"}
+
+
+async def burst(pilot, app: FacilitatorApp, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Every key of ``text`` queued before any is handled, as one read from the terminal
+    delivers them."""
+    for char in text:
+        key = NAMES.get(char, char)
+        app.post_message(events.Key(key, None if key == "enter" else char))
+    await pilot.pause()
+    await pilot.pause()
+
+
+async def test_e_and_a_word_in_one_burst_types_the_word(clock: FakeClock) -> None:
+    app = meeting_app(MS150, clock, PEOPLE)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space", "n")  # expectations
+        m = app.meeting
+        assert m is not None
+        current, speaker = m.state.current, m.run.speaker
+        await burst(pilot, app, "enice")  # n would move on, s would change the speaker
+        assert (m.state.current, m.run.speaker) == (current, speaker)
+        await burst(pilot, app, "\r")
+        assert [e.text for e in m.entries(current)] == ["nice"]
+
+
+async def test_enter_and_a_key_in_one_burst_keeps_the_key_for_the_meeting(
+    clock: FakeClock,
+) -> None:
+    app = meeting_app(MS150, clock, PEOPLE)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space", "n")
+        m = app.meeting
+        assert m is not None
+        first = m.run.speaker
+        await pilot.press("e", *"heard")
+        await burst(pilot, app, "\rs")
+        assert [e.text for e in m.entries(m.state.current)] == ["heard"]
+        assert m.run.speaker != first  # s gave the floor to the next person
+
+
+async def test_an_entry_has_a_length_limit_and_says_so(clock: FakeClock) -> None:
+    from facilitator.meeting.events import MAX_TEXT
+
+    app = meeting_app(MS150, clock, PEOPLE)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space", "n", "e")
+        field = app.screen.query_one("#entry")
+        field.insert_text_at_cursor("x" * (MAX_TEXT + 500))  # a paste  # type: ignore[attr-defined]
+        await pilot.pause()
+        assert len(field.value) == MAX_TEXT  # type: ignore[attr-defined]
+        assert any("at most 10,000 characters" in n for n in app.notices)
