@@ -8,6 +8,7 @@ from facilitator.clock import FakeClock
 from facilitator.formats.agenda import Agenda, Item
 from facilitator.meeting.events import Carried
 from facilitator.views import meeting_words as say
+from facilitator.views import setup_words
 from tests.factories import MS150, meeting
 
 CLINIC = Agenda(
@@ -152,3 +153,39 @@ def test_retire_question_shows_the_question() -> None:
     assert say.retire_question("What helps?") == (
         "Never ask this group this question again?\n\nWhat helps?"
     )
+
+
+def test_setup_title_and_role_label() -> None:
+    assert setup_words.title("Mutual support") == "Set up · Mutual support"
+    assert setup_words.role_label("coach") == "Who is coach?"
+
+
+def test_setup_field_words_keep_their_wording() -> None:
+    assert (setup_words.GROUP, setup_words.GROUP_HINT) == (
+        "Group name", "e.g. Tuesday evening group")  # fmt: skip
+    assert (setup_words.PARTICIPANTS, setup_words.PARTICIPANTS_HINT) == (
+        "Participants", "Ana, Bo, Chen (commas)")  # fmt: skip
+    assert setup_words.ROLE_HINT == "names, commas"
+    assert (setup_words.START, setup_words.START_HINT) == (
+        "Planned start", "HH:MM (empty: when you press space)")  # fmt: skip
+    assert setup_words.LANGUAGE == "Question language"
+    assert (setup_words.RHYTHM, setup_words.RHYTHM_HINT) == (
+        "Rhythm (optional)", "e.g. every 3 weeks on thursday at 19:00, or moon")  # fmt: skip
+    assert setup_words.NEWCOMER == "Someone new is here today"
+    assert setup_words.GO == "Start the meeting (ctrl+s)"
+
+
+def test_followups_box_counts_all_and_lists_the_first_five() -> None:
+    carried = [Carried(f"s0/e{n}", f"task {n}", "Bo" if n == 0 else None) for n in range(7)]
+    box = setup_words.followups_box(carried).splitlines()
+    assert box[0] == "Open follow-ups from earlier sessions (7; key F in the meeting):"
+    assert box[1:] == ["  • task 0 — Bo", "  • task 1", "  • task 2", "  • task 3", "  • task 4"]
+
+
+def test_followups_box_is_empty_without_followups() -> None:
+    assert setup_words.followups_box([]) == ""
+
+
+def test_rhythm_not_saved_gives_the_reason() -> None:
+    error = OSError("disk full")
+    assert setup_words.rhythm_not_saved(error) == "The rhythm could not be saved: disk full"
