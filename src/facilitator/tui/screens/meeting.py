@@ -27,6 +27,7 @@ from facilitator.tui.widgets.clock import ClockPanel
 from facilitator.tui.widgets.text import Plain
 from facilitator.tui.widgets.timeline import Timeline
 from facilitator.views import meeting as views
+from facilitator.views import meeting_words as say
 
 
 class MeetingScreen(PeopleActions, EntryActions, QuestionActions, Screen[None]):
@@ -300,22 +301,22 @@ class MeetingScreen(PeopleActions, EntryActions, QuestionActions, Screen[None]):
 
     def action_next_item(self) -> None:
         if not self.meeting.next_item():
-            self.notify("This is the last item: press q to end the meeting.", markup=False)
+            self.notify(say.last_item(), markup=False)
         self._after()
 
     def action_skip_item(self) -> None:
         if not self.meeting.next_item(skip=True):
-            self.notify("This is the last item: press q to end the meeting.", markup=False)
+            self.notify(say.last_item(), markup=False)
         self._after()
 
     def action_previous_item(self) -> None:
         if not self.meeting.previous_item():
-            self.notify("There is no earlier item to go back to.", markup=False)
+            self.notify(say.no_earlier_item(), markup=False)
         self._after()
 
     def action_extend(self, minutes: int) -> None:
         if not self.meeting.extend(minutes):
-            self.notify("An item keeps at least one minute.", markup=False)
+            self.notify(say.item_minimum(), markup=False)
         self._after()
 
     def action_end(self) -> None:
@@ -325,7 +326,7 @@ class MeetingScreen(PeopleActions, EntryActions, QuestionActions, Screen[None]):
                 if yes:
                     self.post_message(MeetingEnded(self.meeting, keep=False))
 
-            question = "The meeting has not started. Leave it without keeping a record?"
+            question = say.leave_untouched()
             self.app.push_screen(Confirm(question), leave)
             return
 
@@ -335,7 +336,7 @@ class MeetingScreen(PeopleActions, EntryActions, QuestionActions, Screen[None]):
                 self._after()
                 self.post_message(MeetingEnded(self.meeting))
 
-        self.app.push_screen(Confirm("End the meeting now?"), done)
+        self.app.push_screen(Confirm(say.end_now()), done)
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(self.BINDINGS))

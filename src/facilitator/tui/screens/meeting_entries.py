@@ -9,11 +9,11 @@ from __future__ import annotations
 from textual.widgets import Input
 
 from facilitator.meeting.state import asks_expectations
-from facilitator.text import ellipsize
 from facilitator.tui.screens.confirm import PickOne
 from facilitator.tui.screens.entries import EntriesScreen
 from facilitator.tui.screens.meeting_part import MeetingPart
 from facilitator.tui.widgets.capture import Capture
+from facilitator.views import meeting_words as say
 
 
 class EntryActions(MeetingPart):
@@ -50,10 +50,10 @@ class EntryActions(MeetingPart):
         m = self.meeting
         item = m.agenda.items[m.state.current]
         if item.record != "conclusions" or not asks_expectations(m.agenda):
-            self.notify("Ratings (0-4) are for the conclusion round.", markup=False)
+            self.notify(say.ratings_for_conclusion(), markup=False)
             return
         if m.run.speaker is None:
-            self.notify("Give someone the floor first (s).", markup=False)
+            self.notify(say.floor_first(), markup=False)
             return
         m.rate(m.run.speaker, value)
         self._after()
@@ -64,15 +64,11 @@ class EntryActions(MeetingPart):
         here = m.entries(m.state.current)
         entry = next((e for e in here if e.id == self._last_entry), here[-1] if here else None)
         if entry is None:
-            self.notify("Nothing written on this item yet to mark.", markup=False)
+            self.notify(say.nothing_to_mark(), markup=False)
             return
         m.edit_entry(entry.id, share=not entry.share)
-        words = ellipsize(entry.text.splitlines()[0] if entry.text else "(a rating)", 50)
         shared = m.state.entries[entry.id].share
-        self.notify(
-            f"To share with other groups: “{words}”" if shared else f"No longer shared: “{words}”",
-            markup=False,
-        )
+        self.notify(say.share_notice(entry.text, shared), markup=False)
         self._after()
 
     def action_entries(self) -> None:
@@ -80,16 +76,16 @@ class EntryActions(MeetingPart):
 
     def action_followups(self) -> None:
         state = self.meeting.state
-        open_ones = [c for c in state.carried if c.ref not in state.followups_done]
+        open_ones = say.open_followups(state)
         if not open_ones:
-            self.notify("No open follow-ups from earlier sessions.", markup=False)
+            self.notify(say.no_open_followups(), markup=False)
             return
-        labels = [c.text + (f" — {c.owner}" if c.owner else "") for c in open_ones]
+        labels = say.followup_labels(open_ones)
 
         def done(label: str | None) -> None:
             if label is not None:
                 ref = open_ones[labels.index(label)].ref
                 self.meeting.mark_followup_done(ref)
-                self.notify("Marked done.", markup=False)
+                self.notify(say.marked_done(), markup=False)
 
-        self.app.push_screen(PickOne("Which follow-up is done?", labels), done)
+        self.app.push_screen(PickOne(say.which_followup(), labels), done)

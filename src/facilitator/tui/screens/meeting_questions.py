@@ -12,6 +12,7 @@ from facilitator.formats.problems import FormatError
 from facilitator.meeting.state import current_question
 from facilitator.tui.screens.confirm import Confirm
 from facilitator.tui.screens.meeting_part import MeetingPart
+from facilitator.views import meeting_words as say
 
 if TYPE_CHECKING:
     from facilitator.decks.drawer import Drawer
@@ -24,11 +25,11 @@ class QuestionActions(MeetingPart):
         m = self.meeting
         item = m.agenda.items[m.state.current]
         if not item.deck:
-            self.notify("This item has no question deck.", markup=False)
+            self.notify(say.no_deck(), markup=False)
             return
         current = current_question(item, m.run)
         if current is not None and not replace:
-            self.notify("A question is already drawn: r draws another.", markup=False)
+            self.notify(say.already_drawn(), markup=False)
             return
         try:
             deck, question = self.drawer.draw(item.deck, m.state, item.tags)
@@ -36,7 +37,7 @@ class QuestionActions(MeetingPart):
             self.notify(str(exc), markup=False, severity="error")
             return
         if question is None:
-            self.notify("No question left to draw in this deck.", markup=False)
+            self.notify(say.deck_empty(), markup=False)
             return
         if current is not None and replace:
             m.record_skip(current.text)
@@ -51,24 +52,22 @@ class QuestionActions(MeetingPart):
         m = self.meeting
         question = current_question(m.agenda.items[m.state.current], m.run)
         if question is None:
-            self.notify("No question is drawn on this item.", markup=False)
+            self.notify(say.nothing_drawn(), markup=False)
             return
 
         def done(yes: bool | None) -> None:
             if yes:
                 m.record_retire(question.deck, question.text)
                 m.record_skip(question.text)
-                self.notify("Retired for this group.", markup=False)
+                self.notify(say.retired(), markup=False)
             self._after()
 
-        self.app.push_screen(
-            Confirm(f"Never ask this group this question again?\n\n{question.text}"), done
-        )
+        self.app.push_screen(Confirm(say.retire_question(question.text)), done)
 
     def action_alternative(self) -> None:
         item = self.meeting.agenda.items[self.meeting.state.current]
         if not item.alternative:
-            self.notify("This item has no alternative.", markup=False)
+            self.notify(say.no_alternative(), markup=False)
             return
         self.meeting.toggle_alternative()
         self._after()

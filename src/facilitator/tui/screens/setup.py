@@ -25,6 +25,7 @@ from facilitator.text import clean_line
 from facilitator.tui.messages import StartMeeting
 from facilitator.tui.widgets.text import Plain
 from facilitator.tui.widgets.tickbox import TickBox
+from facilitator.views import setup_words as say
 
 
 @dataclass
@@ -53,30 +54,27 @@ class SetupScreen(Screen[None]):
         return self.form.carried
 
     def compose(self) -> ComposeResult:
-        yield Plain(f"Set up · {self.agenda.title}", id="topbar")
+        yield Plain(say.title(self.agenda.title), id="topbar")
         yield Plain("", id="warning")  # above the form, so it is seen on small screens too
         with VerticalScroll(id="setup"):
             yield from self._field(
-                "Group name",
-                Input(self.group_name, id="group", placeholder="e.g. Tuesday evening group"),
+                say.GROUP, Input(self.group_name, id="group", placeholder=say.GROUP_HINT)
             )
             yield from self._field(
-                "Participants", Input(id="participants", placeholder="Ana, Bo, Chen (commas)")
+                say.PARTICIPANTS, Input(id="participants", placeholder=say.PARTICIPANTS_HINT)
             )
             for number, role in enumerate(self.agenda.roles):
                 yield from self._field(
-                    f"Who is {role}?", Input(id=f"role-{number}", placeholder="names, commas")
+                    say.role_label(role), Input(id=f"role-{number}", placeholder=say.ROLE_HINT)
                 )
             yield from self._field(
-                "Planned start",
-                Input(self.start, id="start", placeholder="HH:MM (empty: when you press space)"),
+                say.START, Input(self.start, id="start", placeholder=say.START_HINT)
             )
-            yield from self._field("Question language", Input(self.agenda.language, id="language"))
-            yield from self._field("Rhythm (optional)", Input(
-                id="rhythm", placeholder="e.g. every 3 weeks on thursday at 19:00, or moon"))  # fmt: skip
-            yield TickBox("Someone new is here today", self.newcomer, id="newcomer")
+            yield from self._field(say.LANGUAGE, Input(self.agenda.language, id="language"))
+            yield from self._field(say.RHYTHM, Input(id="rhythm", placeholder=say.RHYTHM_HINT))
+            yield TickBox(say.NEWCOMER, self.newcomer, id="newcomer")
             yield Plain("", id="followups")
-            yield Button("Start the meeting (ctrl+s)", id="go", variant="primary", compact=True)
+            yield Button(say.GO, id="go", variant="primary", compact=True)
         yield Footer()
 
     def _field(self, label: str, field: Input) -> ComposeResult:
@@ -142,12 +140,8 @@ class SetupScreen(Screen[None]):
         carried = [Carried(str(c["ref"]), str(c["text"]), str(c["owner"]) if c.get("owner")
                            else None) for c in message.carried]  # fmt: skip
         self.form.carried = carried
-        lines = [f"Open follow-ups from earlier sessions ({len(carried)}; key F in the meeting):"]
-        for item in carried[:5]:
-            owner = f" — {item.owner}" if item.owner else ""
-            lines.append(f"  • {item.text}{owner}")
         box = self.query_one("#followups", Plain)
-        box.show("\n".join(lines))
+        box.show(say.followups_box(carried))
         box.display = bool(carried)
 
     @on(Input.Changed)
@@ -172,8 +166,7 @@ class SetupScreen(Screen[None]):
         try:
             self.form.save_rhythm(fields)
         except OSError as exc:
-            self.notify(f"The rhythm could not be saved: {exc}", markup=False,
-                        severity="warning")  # fmt: skip
+            self.notify(say.rhythm_not_saved(exc), markup=False, severity="warning")
         self.post_message(StartMeeting(first))
 
     def action_back(self) -> None:
