@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 from collections.abc import Mapping
 from typing import Any, get_type_hints
 
@@ -10,6 +11,13 @@ from facilitator.formats.agenda import Agenda, Item
 from facilitator.meeting.events import JournalFormatError, value_of
 
 _ITEM_HINTS = get_type_hints(Item)
+# Hints whose values JSON gives as they are: checked by isinstance alone.
+_QUICK: dict[Any, tuple[type, ...]] = {str: (str,), bool: (bool,), float: (int, float),
+                                       str | None: (str, type(None)),
+                                       float | None: (int, float, type(None))}  # fmt: skip
+
+
+_ITEM_FIELDS = [f.name for f in dataclasses.fields(Item)]
 
 
 def agenda_to_data(agenda: Agenda) -> dict[str, Any]:
@@ -19,8 +27,14 @@ def agenda_to_data(agenda: Agenda) -> dict[str, Any]:
         "language": agenda.language,
         "group_size": list(agenda.group_size) if agenda.group_size else None,
         "roles": list(agenda.roles),
-        "items": [dataclasses.asdict(item) for item in agenda.items],
+        "items": [
+            {name: _plain(getattr(item, name)) for name in _ITEM_FIELDS} for item in agenda.items
+        ],  # fmt: skip
     }
+
+
+def _plain(value: Any) -> Any:
+    return list(value) if isinstance(value, tuple) else value
 
 
 def agenda_from_data(data: Mapping[str, Any]) -> Agenda:
@@ -51,8 +65,21 @@ def agenda_from_data(data: Mapping[str, Any]) -> Agenda:
 def _item(raw: Any, number: int) -> Item:
     if not isinstance(raw, dict):
         raise JournalFormatError(f"item {number} of the session's agenda is not a mapping")
-    values = {key: value_of(_ITEM_HINTS[key], value, f"agenda.items[{number}].{key}")
-              for key, value in raw.items() if key in _ITEM_HINTS}  # fmt: skip
+    values: dict[str, Any] = {}
+    for key, value in raw.items():
+        hint = _ITEM_HINTS.get(key)
+        if hint is None:
+            continue
+        quick = _QUICK.get(hint)
+        if (
+            quick is not None
+            and isinstance(value, quick)
+            and not (isinstance(value, bool) and bool not in quick)
+            and not (isinstance(value, float) and not math.isfinite(value))
+        ):  # the usual case
+            values[key] = float(value) if isinstance(value, int) and float in quick else value
+        else:
+            values[key] = value_of(hint, value, f"agenda.items[{number}].{key}")
     if "title" not in values:
         raise JournalFormatError(f"item {number} of the session's agenda has no title")
     return Item(**values)

@@ -40,7 +40,7 @@ def decide(state: State, event: E) -> E:
     that change a round (the state itself is not touched)."""
     if not isinstance(event, ROUND_EVENTS):
         return event
-    scratch = _scratch(state)
+    scratch = _scratch(state, getattr(event, "index", state.current))
     fold.apply(scratch, event)  # what the event says by itself (it carries no decision yet)
     run = _settle(scratch, event)
     return with_round(event, ledger(run) if run is not None else None)
@@ -54,15 +54,18 @@ def ledger(run: ItemRun) -> Round:
     )  # fmt: skip
 
 
-def _scratch(state: State) -> State:
-    """A copy of the state that the rules may change (the entries are shared: no round rule
-    touches them)."""
+def _scratch(state: State, index: int) -> State:
+    """A copy of the state that the rules may change: the runs of the item in hand and of
+    ``index`` are copied, the rest (and the entries) shared, as no round rule touches them."""
     scratch = copy.copy(state)
     scratch.participants = list(state.participants)
     scratch.attended = list(state.attended)
     scratch.moves = {name: [list(m) for m in moves] for name, moves in state.moves.items()}
     scratch.roles = {role: list(people) for role, people in state.roles.items()}
-    scratch.items = [copy.deepcopy(run) for run in state.items]
+    scratch.items = list(state.items)
+    for i in {state.current, index}:
+        if 0 <= i < len(state.items):
+            scratch.items[i] = copy.deepcopy(state.items[i])
     return scratch
 
 
