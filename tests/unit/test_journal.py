@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from facilitator import paths
 from facilitator.clock import FakeClock
 from facilitator.journal.jsonl import JournalWriter
 from facilitator.journal.load import load
@@ -250,3 +251,22 @@ def test_a_new_journals_name_is_made_durable_too(tmp_path: Path, monkeypatch) ->
     assert synced == [tmp_path]
     JournalWriter(tmp_path / "new.jsonl").close()
     assert synced == [tmp_path]
+
+
+def test_a_meeting_killed_right_after_it_ended_gets_its_record_and_loses_its_lock(
+    data_dir: Path,
+) -> None:
+    from facilitator.journal.store import complete_records, record_path
+
+    clock = FakeClock()
+    handle, m = start_session(first_event(clock), clock)
+    m.toggle()
+    m.add_entry("notes", "said")
+    m.end()
+    handle.writer.close()  # killed before the record was written or the lock let go
+    handle.lock.release()
+    assert not record_path("s1").exists()
+    assert complete_records() == [record_path("s1")]
+    assert "said" in record_path("s1").read_text()
+    assert not (paths.sessions_dir() / "s1.lock").exists()
+    assert complete_records() == []

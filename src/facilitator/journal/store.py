@@ -289,6 +289,30 @@ def _tail(path: Path, size: int = 4096) -> bytes:
         return fh.read()
 
 
+def complete_records() -> list[Path]:
+    """Meetings that ended without their record (killed right after q y): the record is
+    written now, and the lock file they left is removed. The records written."""
+    folder = paths.sessions_dir()
+    if not folder.is_dir():
+        return []
+    from facilitator.journal.record import render
+
+    written = []
+    for path in folder.glob("*.jsonl"):
+        record = path.with_suffix(".md")
+        if record.exists() or _ENDED not in _tail(path) or is_locked(path.with_suffix(".lock")):
+            continue
+        try:
+            loaded = load(path)
+        except (OSError, JournalFormatError):
+            continue
+        if loaded.state.status != "ended":
+            continue
+        written.append(write_record(path.stem, render(loaded.state, loaded.last)))
+        path.with_suffix(".lock").unlink(missing_ok=True)
+    return written
+
+
 def discard_session(session: str) -> None:
     """Remove a closed session that never started: its journal, lock and any record."""
     folder = paths.sessions_dir()
