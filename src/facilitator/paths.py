@@ -49,7 +49,25 @@ def groups_dir() -> Path:
 
 
 def cache_dir() -> Path:
-    return data_dir() / "cache"
+    """Indexes that can always be rebuilt: in the data folder, or, when it cannot be written
+    (a read-only disk, another user's folder), in this user's cache folder."""
+    preferred = data_dir() / "cache"
+    if writable(preferred):
+        return preferred
+    import hashlib
+
+    from platformdirs import user_cache_path
+
+    key = hashlib.sha256(str(data_dir()).encode()).hexdigest()[:12]
+    return user_cache_path(APP_NAME, appauthor=False) / key
+
+
+def writable(folder: Path) -> bool:
+    """Whether ``folder`` can be written, or created in the nearest folder that exists."""
+    for candidate in (folder, *folder.parents):
+        if candidate.exists():
+            return candidate.is_dir() and os.access(candidate, os.W_OK | os.X_OK)
+    return False
 
 
 def _bundled_root() -> Path:

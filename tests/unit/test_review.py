@@ -276,3 +276,18 @@ def test_an_index_busy_elsewhere_is_waited_for_never_deleted(
     other.rollback()
     other.close()
     assert len(queries.list_sessions(db=db)) == len(history.sessions)
+
+
+def test_the_review_works_on_a_data_folder_that_cannot_be_written(
+    history: History, monkeypatch, tmp_path: Path
+) -> None:
+    """The index goes to the user's cache folder instead (a read-only disk, another's folder)."""
+    from facilitator import paths as paths_module
+
+    data = paths_module.data_dir()
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
+    monkeypatch.setattr(paths_module, "writable", lambda folder: not folder.is_relative_to(data))
+    assert not paths_module.cache_dir().is_relative_to(data)
+    rows = queries.list_sessions()
+    assert len(rows) == len(history.sessions)
+    assert paths_module.cache_dir().is_relative_to(tmp_path / "xdg-cache")
