@@ -133,3 +133,40 @@ async def test_a_hostile_file_name_and_key_never_reach_the_screen_raw(
         about, problems = shown(app, "agenda-about"), shown(app, "agenda-timeline")
         assert "x]0;pwned.yaml" in about and "unknown key ']52;c;UFdORUQ=\\'" in problems
         assert not any(ch in about + problems for ch in "\x1b\x07")
+
+
+async def test_every_hostile_file_together_leaves_home_the_meeting_and_the_review_working(
+    clock: FakeClock, data_dir: Path
+) -> None:
+    """Home lists the bundled agendas beside the hostile ones, the 150-minute meeting sets up
+    and runs, and the review opens; no control character reaches a shown line."""
+    from facilitator.tui.screens.meeting import MeetingScreen
+    from facilitator.tui.screens.review import ReviewScreen
+    from facilitator.tui.screens.setup import SetupScreen
+    from tests.unit.test_hostile_files import hostile_data_dir, no_controls
+
+    hostile_data_dir(data_dir)
+    app = FacilitatorApp(clock, Startup())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await home_ready(pilot)
+        listed = app.screen.query_one(OptionList)
+        labels = [str(listed.get_option_at_index(n).prompt) for n in range(listed.option_count)]
+        assert any("Mutual support meeting" in label for label in labels)
+        assert all(no_controls(label) for label in labels)
+        for n in range(listed.option_count):  # every panel is drawn without a crash
+            listed.highlighted = n
+            await pilot.pause()
+            assert no_controls(shown(app, "agenda-about") + shown(app, "agenda-timeline"))
+        await highlight(pilot, "mutual-support-150")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SetupScreen)
+        await pilot.press(*"Tuesday", "tab", *"Ana, Bo, Chen, Dee, Eli, Fay", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen)
+        await pilot.press("space", "q", "y")
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        assert all(no_controls(n) for n in app.notices)

@@ -157,6 +157,9 @@ def test_file_names_with_control_characters_are_listed_clean(data_dir: Path) -> 
 
 
 ITEM = "  - title: A\n    minutes: 5\n"
+ROOT = Path(__file__).resolve().parents[2]
+
+
 HOSTILE_AGENDAS: dict[str, str] = {
     "int-five": "title: T\nitems:\n  - title: A\n    minutes: !!int five\n",
     "float-abc": "title: T\nitems:\n  - title: A\n    minutes: !!float abc\n",
@@ -250,3 +253,43 @@ def test_the_title_of_a_broken_file_is_guessed_without_raising(
     assert guess_title(path) == guessed
     path.write_text("title: 'Our # evening' # a comment\n")
     assert guess_title(path) == "Our # evening"
+
+
+def test_home_under_a_pty_sends_no_sequence_from_the_hostile_files(data_dir: Path) -> None:
+    """What reaches the terminal, as bytes: Home draws (escape sequences of its own), but no
+    clipboard write (OSC 52), window title (OSC 2) or C1 control from the files."""
+    import os
+    import pty
+    import select
+    import signal
+    import sys
+    import time
+
+    hostile_data_dir(data_dir)
+    env = {**os.environ, "FACILITATOR_DATA_DIR": str(data_dir), "TERM": "xterm-256color",
+           "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), str(ROOT)])}  # fmt: skip
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: facilitator, full-screen, on the pty
+        os.execve(sys.executable, [sys.executable, "-m", "facilitator"], env)
+    out = b""
+    deadline = time.monotonic() + 15
+    try:
+        while time.monotonic() < deadline and b"Mutual support meeting" not in out:
+            ready, _, _ = select.select([fd], [], [], 0.2)
+            if ready:
+                try:
+                    out += os.read(fd, 65536)
+                except OSError:
+                    break
+        settle = time.monotonic() + 1.0  # the panels drawn after the list
+        while time.monotonic() < settle:
+            if select.select([fd], [], [], 0.1)[0]:
+                out += os.read(fd, 65536)
+    finally:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        os.close(fd)
+    assert b"Mutual support meeting" in out
+    assert b"\x1b]52" not in out and b"\x1b]2;" not in out and b"UFdORUQ" not in out
+    assert b"\x1b]0;pwned" not in out
+    assert not any(0x80 <= ord(c) <= 0x9F for c in out.decode("utf-8", "replace"))  # C1
