@@ -20,7 +20,7 @@ async def test_a_tick_repaints_the_clock_and_no_more_than_its_neighbours(
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("space", "n")  # a round: digits and the speaker's time both move
         clock.advance(seconds=1)
-        app.screen._tick()  # type: ignore[attr-defined]
+        app.screen.ticker.tick()  # type: ignore[attr-defined]
         await pilot.pause()
         painted: list[str] = []
         render_lines = Widget.render_lines
@@ -31,7 +31,7 @@ async def test_a_tick_repaints_the_clock_and_no_more_than_its_neighbours(
 
         monkeypatch.setattr(Widget, "render_lines", spy)
         clock.advance(seconds=1)
-        app.screen._tick()  # type: ignore[attr-defined]
+        app.screen.ticker.tick()  # type: ignore[attr-defined]
         await pilot.pause()
         # The screen and its three children; not the timeline, footer or text below the clock.
         assert sorted(set(painted)) == ["MeetingScreen", "body", "clock", "head"], painted
@@ -42,19 +42,19 @@ async def test_ticks_keep_to_the_second_and_realign_when_they_drift(clock: FakeC
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("space")
         screen = app.screen
-        screen._schedule()  # type: ignore[attr-defined]
-        assert screen._aligner is not None  # type: ignore[attr-defined]
+        screen.ticker.schedule()  # type: ignore[attr-defined]
+        assert screen.ticker.aligner is not None  # type: ignore[attr-defined]
         clock.advance(seconds=0.02)
-        screen._start_ticking()  # type: ignore[attr-defined]  # as the aligner would
-        assert screen._aligner is None  # type: ignore[attr-defined]
+        screen.ticker.start_ticking()  # type: ignore[attr-defined]  # as the aligner would
+        assert screen.ticker.aligner is None  # type: ignore[attr-defined]
         clock.advance(seconds=1)  # the next tick, just after the next whole second
-        screen._tick()  # type: ignore[attr-defined]
-        assert screen._aligner is None  # type: ignore[attr-defined]
+        screen.ticker.tick()  # type: ignore[attr-defined]
+        assert screen.ticker.aligner is None  # type: ignore[attr-defined]
         clock.advance(seconds=0.5)  # the laptop slept: ticks now land mid-second
-        screen._tick()  # type: ignore[attr-defined]
-        assert screen._aligner is not None  # type: ignore[attr-defined]
+        screen.ticker.tick()  # type: ignore[attr-defined]
+        assert screen.ticker.aligner is not None  # type: ignore[attr-defined]
         await pilot.press("space")  # paused: a slow tick for the time of day, no aligning
-        assert screen._aligner is None  # type: ignore[attr-defined]
+        assert screen.ticker.aligner is None  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize("size", [(80, 24), (60, 20), (40, 12)])
@@ -114,21 +114,21 @@ async def test_one_repeating_tick_however_many_actions(
     async with app.run_test(size=(80, 24)) as pilot:
         screen = app.screen
 
-        def ticking(callback: str = "_tick") -> list[Timer]:
-            wanted = getattr(screen, callback)
+        def ticking(callback: str = "tick") -> list[Timer]:
+            wanted = getattr(screen.ticker, callback)  # type: ignore[attr-defined]
             return [timer for owner, timer, called in asked
                     if owner is screen and called == wanted and id(timer) not in done]  # fmt: skip
 
         await pilot.press("space", "plus", "minus", "n", "p", "s", "space", "space")
         clock.advance(seconds=0.02)  # just past the second, where the aligner fires
-        screen._start_ticking()  # type: ignore[attr-defined]  # the aligner firing...
-        screen._start_ticking()  # type: ignore[attr-defined]  # ...twice, however unlikely
+        screen.ticker.start_ticking()  # type: ignore[attr-defined]  # the aligner firing...
+        screen.ticker.start_ticking()  # type: ignore[attr-defined]  # ...twice, however unlikely
         await pilot.pause()
         assert len(ticking()) == 1
         await pilot.press("space")  # paused: a tick each minute replaces the one each second
         await pilot.pause()
         assert len(ticking()) == 0
-        assert len(ticking("_minute_tick")) == 1
+        assert len(ticking("minute_tick")) == 1
 
 
 async def test_the_timeline_narrows_with_the_terminal(clock: FakeClock) -> None:
@@ -189,7 +189,7 @@ async def test_a_new_speaker_starts_at_zero_and_words_match_the_digits(clock: Fa
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("space", "n")
         clock.advance(seconds=0.02)  # the first tick after the item began
-        app.screen._tick()  # type: ignore[attr-defined]
+        app.screen.ticker.tick()  # type: ignore[attr-defined]
         face = app.screen.query_one(ClockPanel).face
         assert face.speaker.startswith(f"Speaking: {PEOPLE[0]}  00:00 of ")
         minutes = int(face.digits.split(":")[0])

@@ -5,23 +5,22 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.events import Resize
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Footer, Input
 
 from facilitator.decks.drawer import Drawer
-from facilitator.journal.record import MET_WORDS
 from facilitator.journal.store import OpenSession
 from facilitator.meeting.meeting import Meeting
 from facilitator.tui.messages import MeetingBegan, MeetingEnded
 from facilitator.tui.screens.confirm import Confirm
 from facilitator.tui.screens.help import HelpScreen
+from facilitator.tui.screens.meeting_bindings import MEETING_BINDINGS
 from facilitator.tui.screens.meeting_entries import EntryActions
 from facilitator.tui.screens.meeting_people import PeopleActions
 from facilitator.tui.screens.meeting_questions import QuestionActions
+from facilitator.tui.screens.meeting_ticker import Ticker
 from facilitator.tui.widgets.capture import Capture
 from facilitator.tui.widgets.clock import ClockPanel
 from facilitator.tui.widgets.text import Plain
@@ -40,54 +39,7 @@ class MeetingScreen(PeopleActions, EntryActions, QuestionActions, Screen[None]):
     AUTO_FOCUS = ""  # keys act on the meeting until the facilitator chooses to write
     # Descriptions name each action in the footer and the command palette; tooltips say what it
     # does, in plain words, for the help screen and the palette.
-    BINDINGS = [
-        Binding("space", "start_pause", "Start/pause", tooltip="start the meeting; pause; resume"),
-        Binding("n", "next_item", "Next", tooltip="end this item and go to the next one"),
-        Binding("p", "previous_item", "Previous item", show=False,
-                tooltip="go back to the previous item (it continues where it stopped)"),
-        Binding("k", "skip_item", "Skip this item", show=False,
-                tooltip="skip this item and go to the next one"),
-        Binding("plus,equals_sign", "extend(1)", "+1 min", key_display="+",
-                tooltip="one more minute for this item"),
-        Binding("minus", "extend(-1)", "-1 min", show=False, key_display="-",
-                tooltip="one minute less for this item"),
-        Binding("s", "next_speaker", "Speaker", tooltip="next speaker (in a round)"),
-        Binding("b", "pass_speaker", "Speaker passes", show=False,
-                tooltip="this speaker passes for now: they get their turn at the end of the round"),
-        Binding("o", "order", "Who speaks next", show=False,
-                tooltip="change the speaking order (on an item that is not a round: for the "
-                "next round)"),
-        Binding("a", "add_participant", "Add person", tooltip="add a participant who just arrived"),
-        Binding("l", "participant_leaves", "Someone leaves", show=False,
-                tooltip="a participant leaves (rounds re-divide the time)"),
-        Binding("w", "roles", "Who holds which role", show=False,
-                tooltip="who holds which role (case giver, coaches, host...)"),
-        Binding("e,enter", "write", "Write an entry", show=False, key_display="e", priority=True,
-                tooltip="write an entry (expectation, conclusion, note, follow-up, decision)"),
-        Binding("escape", "leave_field", "Back to the meeting keys",
-                tooltip="leave the text field, keeping what is typed there"),
-        *[Binding(str(n), f"met({n})", f"Expectations met: {MET_WORDS[n]}", show=False,
-                  tooltip="in the conclusion: how far the speaker's expectations were met")
-          for n in range(5)],
-        Binding("x", "share", "Mark to share", show=False,
-                tooltip="mark this item's last entry to share with other groups (or unmark it)"),
-        Binding("E", "entries", "This item's entries", show=False,
-                tooltip="see, add, edit and remove this item's entries"),
-        Binding("d", "draw", "Draw a question", show=False, tooltip="draw a question"),
-        Binding("r", "redraw", "Draw another question", show=False,
-                tooltip="draw another question (the first is kept as skipped, not asked)"),
-        Binding("v", "alternative", "Alternative activity", show=False,
-                tooltip="switch to the item's alternative activity and back"),
-        Binding("R", "retire", "Retire the question", show=False,
-                tooltip="retire the current question for this group: never again"),
-        Binding("F", "followups", "Earlier follow-ups", show=False,
-                tooltip="follow-ups from earlier sessions: mark one done"),
-        Binding("q", "end", "End",
-                tooltip="end the meeting (asks first: y or enter ends it, n or escape goes back)"),
-        Binding("g", "guidance", "Read the whole guidance", show=False,
-                tooltip="read the item's whole guidance (the screen may cut it)"),
-        Binding("question_mark", "help", "Help", key_display="?", tooltip="this help"),
-    ]  # fmt: skip
+    BINDINGS = MEETING_BINDINGS
 
     def __init__(self, meeting: Meeting, drawer: Drawer | None = None, notice: str = "",
                  journal: OpenSession | None = None) -> None:  # fmt: skip
@@ -99,8 +51,7 @@ class MeetingScreen(PeopleActions, EntryActions, QuestionActions, Screen[None]):
             meeting.state.group, meeting.state.language, meeting.state.session
         )
         self.notice = notice
-        self._timer: Timer | None = None  # repeating: each second while running
-        self._aligner: Timer | None = None  # one-shot: waits for the next whole second
+        self.ticker = Ticker(self)
         self._rang_for: int | None = None
         self._seen_item: int | None = None
         self._last_entry: str | None = None
@@ -133,7 +84,7 @@ class MeetingScreen(PeopleActions, EntryActions, QuestionActions, Screen[None]):
         if self.notice:
             self.notify(self.notice, markup=False, timeout=8)
         self.refresh_all()
-        self._schedule()
+        self.ticker.schedule()
 
     def on_resize(self, event: Resize) -> None:
         self._fit(event.size.width, event.size.height)
@@ -146,51 +97,6 @@ class MeetingScreen(PeopleActions, EntryActions, QuestionActions, Screen[None]):
         self.query_one(ClockPanel).set_class(size.tiny, "tiny")
         if self.is_mounted:
             self.refresh_all()  # the guidance is wrapped for the width
-
-    def _schedule(self) -> None:
-        """Tick just after each whole second of the countdown; otherwise sleep.
-
-        One repeating timer rather than a new one each second: a fresh timer costs more than
-        the redraw it triggers. Its phase is set whenever the facilitator acts, and again when
-        a tick lands off the second (after the laptop slept, Textual's timer, whose clock stops
-        in sleep, drifts from the meeting clock, which does not).
-        """
-        for timer in (self._timer, self._aligner):
-            if timer is not None:
-                timer.stop()
-        self._aligner = None
-        if not self.meeting.clock_moves():  # the time of day and the plan, each minute
-            to_minute = 60.0 - self.meeting.now() % 60.0
-            self._timer = self.set_timer(to_minute + 0.05, self._minute_tick)
-            return
-        self._timer = None
-        to_next_second = self.meeting.remaining() % 1.0
-        self._aligner = self.set_timer(max(0.05, to_next_second + 0.02), self._start_ticking)
-
-    def _minute_tick(self) -> None:
-        self.refresh_clock()
-        self._schedule()
-
-    def _start_ticking(self) -> None:
-        for timer in (self._aligner, self._timer):
-            if timer is not None:
-                timer.stop()
-        self._aligner = self._timer = None
-        if not self.meeting.clock_moves():  # a late aligner after a pause: stay asleep
-            self._schedule()
-            return
-        self._timer = self.set_interval(1.0, self._tick)
-        self._tick()
-
-    def _tick(self) -> None:
-        self.refresh_clock()
-        if not self.meeting.clock_moves():  # e.g. a pause has taken the core to its minimum
-            self._schedule()
-            return
-        if self.meeting.clock_moves() and self._aligner is None:
-            since_second = 1.0 - self.meeting.remaining() % 1.0
-            if since_second > 0.25:
-                self._schedule()
 
     def refresh_all(self) -> None:
         self.refresh_clock()
@@ -227,7 +133,7 @@ class MeetingScreen(PeopleActions, EntryActions, QuestionActions, Screen[None]):
         if moved:
             self.app.bell()
             self.notify(views.moved_words(moved), markup=False)
-            self.call_later(self._schedule)  # the new item or turn has its own phase
+            self.call_later(self.ticker.schedule)  # the new item or turn has its own phase
         if self.meeting.state.current != self._item_shown:  # a new item: e opens notes again
             self._item_shown = self.meeting.state.current
             self._writing_notes = False
@@ -292,7 +198,7 @@ class MeetingScreen(PeopleActions, EntryActions, QuestionActions, Screen[None]):
 
     def _after(self) -> None:
         self.refresh_all()
-        self._schedule()
+        self.ticker.schedule()
 
     def action_start_pause(self) -> None:
         if self.meeting.toggle() == "started":

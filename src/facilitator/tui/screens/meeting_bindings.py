@@ -1,0 +1,57 @@
+"""The meeting screen's keys. Descriptions name each action in the footer and the command
+palette; tooltips say what it does, in plain words, for the help screen and the palette."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+
+from facilitator.journal.record import MET_WORDS
+
+MEETING_BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
+    Binding("space", "start_pause", "Start/pause", tooltip="start the meeting; pause; resume"),
+    Binding("n", "next_item", "Next", tooltip="end this item and go to the next one"),
+    Binding("p", "previous_item", "Previous item", show=False,
+            tooltip="go back to the previous item (it continues where it stopped)"),
+    Binding("k", "skip_item", "Skip this item", show=False,
+            tooltip="skip this item and go to the next one"),
+    Binding("plus,equals_sign", "extend(1)", "+1 min", key_display="+",
+            tooltip="one more minute for this item"),
+    Binding("minus", "extend(-1)", "-1 min", show=False, key_display="-",
+            tooltip="one minute less for this item"),
+    Binding("s", "next_speaker", "Speaker", tooltip="next speaker (in a round)"),
+    Binding("b", "pass_speaker", "Speaker passes", show=False,
+            tooltip="this speaker passes for now: they get their turn at the end of the round"),
+    Binding("o", "order", "Who speaks next", show=False,
+            tooltip="change the speaking order (on an item that is not a round: for the "
+            "next round)"),
+    Binding("a", "add_participant", "Add person", tooltip="add a participant who just arrived"),
+    Binding("l", "participant_leaves", "Someone leaves", show=False,
+            tooltip="a participant leaves (rounds re-divide the time)"),
+    Binding("w", "roles", "Who holds which role", show=False,
+            tooltip="who holds which role (case giver, coaches, host...)"),
+    Binding("e,enter", "write", "Write an entry", show=False, key_display="e", priority=True,
+            tooltip="write an entry (expectation, conclusion, note, follow-up, decision)"),
+    Binding("escape", "leave_field", "Back to the meeting keys",
+            tooltip="leave the text field, keeping what is typed there"),
+    *[Binding(str(n), f"met({n})", f"Expectations met: {MET_WORDS[n]}", show=False,
+              tooltip="in the conclusion: how far the speaker's expectations were met")
+      for n in range(5)],
+    Binding("x", "share", "Mark to share", show=False,
+            tooltip="mark this item's last entry to share with other groups (or unmark it)"),
+    Binding("E", "entries", "This item's entries", show=False,
+            tooltip="see, add, edit and remove this item's entries"),
+    Binding("d", "draw", "Draw a question", show=False, tooltip="draw a question"),
+    Binding("r", "redraw", "Draw another question", show=False,
+            tooltip="draw another question (the first is kept as skipped, not asked)"),
+    Binding("v", "alternative", "Alternative activity", show=False,
+            tooltip="switch to the item's alternative activity and back"),
+    Binding("R", "retire", "Retire the question", show=False,
+            tooltip="retire the current question for this group: never again"),
+    Binding("F", "followups", "Earlier follow-ups", show=False,
+            tooltip="follow-ups from earlier sessions: mark one done"),
+    Binding("q", "end", "End",
+            tooltip="end the meeting (asks first: y or enter ends it, n or escape goes back)"),
+    Binding("g", "guidance", "Read the whole guidance", show=False,
+            tooltip="read the item's whole guidance (the screen may cut it)"),
+    Binding("question_mark", "help", "Help", key_display="?", tooltip="this help"),
+]  # fmt: skip
