@@ -11,7 +11,7 @@ from textual.app import SystemCommand
 from textual.screen import Screen
 
 from facilitator.clock import Clock, SystemClock
-from facilitator.session.service import SessionError, SessionService
+from facilitator.session.service import SessionService
 from facilitator.session.startup import Startup
 from facilitator.tui.crash import quiet_fatal_error
 from facilitator.tui.messages import (
@@ -22,6 +22,7 @@ from facilitator.tui.messages import (
     StartMeeting,
 )
 from facilitator.tui.notices import NoticeLog
+from facilitator.tui.opening import offer_resume, open_meeting, resume_meeting
 from facilitator.tui.screens.home import HomeScreen
 from facilitator.tui.theme import ThemeMemory
 
@@ -58,12 +59,12 @@ class FacilitatorApp(NoticeLog):
         self.themes.restore()
         first = self.startup.first_screen
         if first == "meeting" and self.startup.first is not None:
-            self._open(lambda: self.sessions.start(self.startup.first), self.push_screen)  # type: ignore[arg-type]
+            open_meeting(self, lambda: self.sessions.start(self.startup.first), self.push_screen)  # type: ignore[arg-type]
             if self.meeting is not None:
                 for note in self.sessions.opening_notes(self.meeting):
                     self.notify(note, markup=False, severity="warning", timeout=10)
         elif first == "resume" and self.startup.resume is not None:
-            self._resume(self.startup.resume)
+            resume_meeting(self, self.startup.resume)
         elif first == "review":
             from facilitator.tui.screens.review import ReviewScreen
 
@@ -73,41 +74,13 @@ class FacilitatorApp(NoticeLog):
         if self.meeting is None and first in ("meeting", "resume"):  # it could not open
             self.call_after_refresh(self.home_screen.load_agendas)
         if self.startup.offer_resume and self.meeting is None:
-            self._offer(self.startup.offer_resume, self.startup.offer_text)
+            offer_resume(self, self.startup.offer_resume, self.startup.offer_text)
 
     @property
     def home_screen(self) -> HomeScreen:
         screen = self.screen_stack[0]
         assert isinstance(screen, HomeScreen)
         return screen
-
-    def _offer(self, session: str, question: str) -> None:
-        from facilitator.tui.screens.confirm import Confirm
-
-        def answer(yes: bool | None) -> None:
-            if yes:
-                self._resume(session)
-
-        self.push_screen(Confirm(question or f"Resume the unfinished meeting {session}?"), answer)
-
-    def _open(self, opening: Callable[[], Meeting], show: Callable[[Screen[None]], object],
-              notice: str = "") -> None:  # fmt: skip
-        from facilitator.tui.screens.meeting import MeetingScreen
-
-        try:
-            meeting = opening()
-        except SessionError as exc:
-            self.notify(str(exc), markup=False, severity="error", timeout=10)
-            return
-        show(MeetingScreen(meeting, self.drawer_factory(meeting), notice, self.sessions.handle))
-
-    def _resume(self, session: str) -> None:
-        try:
-            meeting, notice = self.sessions.resume(session)
-        except SessionError as exc:
-            self.notify(str(exc), markup=False, severity="error", timeout=10)
-            return
-        self._open(lambda: meeting, self.push_screen, notice)
 
     @on(OpenSetup)
     def _setup(self, message: OpenSetup) -> None:
@@ -125,11 +98,11 @@ class FacilitatorApp(NoticeLog):
 
     @on(StartMeeting)
     def _start(self, message: StartMeeting) -> None:
-        self._open(lambda: self.sessions.start(message.first), self.switch_screen)
+        open_meeting(self, lambda: self.sessions.start(message.first), self.switch_screen)
 
     @on(ResumeSession)
     def _resume_asked(self, message: ResumeSession) -> None:
-        self._resume(message.session)
+        resume_meeting(self, message.session)
 
     @on(MeetingBegan)
     def _began(self, message: MeetingBegan) -> None:
