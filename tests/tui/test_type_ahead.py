@@ -9,7 +9,7 @@ from facilitator.tui.app import FacilitatorApp
 from tests.factories import MS150, PEOPLE
 from tests.tui.helpers import meeting_app
 
-NAMES = {" ": "space", "\r": "enter"}
+NAMES = {" ": "space", "\r": "enter", "\t": "tab"}
 
 
 async def burst(pilot, app: FacilitatorApp, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -61,3 +61,17 @@ async def test_an_entry_has_a_length_limit_and_says_so(clock: FakeClock) -> None
         await pilot.pause()
         assert len(field.value) == MAX_TEXT  # type: ignore[attr-defined]
         assert any("at most 10,000 characters" in n for n in app.notices)
+
+
+async def test_set_up_typed_in_one_burst_fills_each_field(clock: FakeClock) -> None:
+    """ "Tuesday<tab>Ana, Bo" in one read: the group and the participants, each in its field."""
+    from facilitator.session.startup import Startup
+
+    app = FacilitatorApp(clock, Startup(setup="mutual-support-150"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await burst(pilot, app, "Tuesday\tAna, Bo, Chen\t19:30")
+        await pilot.pause()
+        fields = app.screen.fields  # type: ignore[attr-defined]
+        assert (fields.group, fields.participants, fields.start) == ("Tuesday", "Ana, Bo, Chen",
+                                                                     "19:30")  # fmt: skip

@@ -23,6 +23,7 @@ from facilitator.meeting.events import Carried
 from facilitator.session.setup_form import Fields, SetupForm
 from facilitator.text import clean_line
 from facilitator.tui.messages import StartMeeting
+from facilitator.tui.widgets.form_field import FormField
 from facilitator.tui.widgets.text import Plain
 from facilitator.tui.widgets.tickbox import TickBox
 from facilitator.views import setup_words as say
@@ -58,20 +59,20 @@ class SetupScreen(Screen[None]):
         yield Plain("", id="warning")  # above the form, so it is seen on small screens too
         with VerticalScroll(id="setup"):
             yield from self._field(
-                say.GROUP, Input(self.group_name, id="group", placeholder=say.GROUP_HINT)
+                say.GROUP, FormField(self.group_name, id="group", placeholder=say.GROUP_HINT)
             )
             yield from self._field(
-                say.PARTICIPANTS, Input(id="participants", placeholder=say.PARTICIPANTS_HINT)
+                say.PARTICIPANTS, FormField(id="participants", placeholder=say.PARTICIPANTS_HINT)
             )
             for number, role in enumerate(self.agenda.roles):
                 yield from self._field(
-                    say.role_label(role), Input(id=f"role-{number}", placeholder=say.ROLE_HINT)
+                    say.role_label(role), FormField(id=f"role-{number}", placeholder=say.ROLE_HINT)
                 )
             yield from self._field(
-                say.START, Input(self.start, id="start", placeholder=say.START_HINT)
+                say.START, FormField(self.start, id="start", placeholder=say.START_HINT)
             )
-            yield from self._field(say.LANGUAGE, Input(self.agenda.language, id="language"))
-            yield from self._field(say.RHYTHM, Input(id="rhythm", placeholder=say.RHYTHM_HINT))
+            yield from self._field(say.LANGUAGE, FormField(self.agenda.language, id="language"))
+            yield from self._field(say.RHYTHM, FormField(id="rhythm", placeholder=say.RHYTHM_HINT))
             yield TickBox(say.NEWCOMER, self.newcomer, id="newcomer")
             yield Plain("", id="followups")
             yield Button(say.GO, id="go", variant="primary", compact=True)
