@@ -25,7 +25,7 @@ class Clock(Protocol):
         ...
 
 
-def _sleep_aware_seconds() -> float:
+def sleep_aware_seconds() -> float:
     if hasattr(time, "CLOCK_BOOTTIME"):
         return time.clock_gettime(time.CLOCK_BOOTTIME)
     if sys.platform == "darwin":
@@ -36,10 +36,10 @@ def _sleep_aware_seconds() -> float:
 class SystemClock:
     def __init__(self) -> None:
         self._wall0 = time.time()
-        self._base = _sleep_aware_seconds()
+        self._base = sleep_aware_seconds()
 
     def now(self) -> float:
-        return self._wall0 + (_sleep_aware_seconds() - self._base)
+        return self._wall0 + (sleep_aware_seconds() - self._base)
 
     def not_before(self, t: float) -> None:
         """A journal written before the wall clock was set back (the laptop's clock corrected

@@ -262,7 +262,7 @@ async def test_home_reads_the_agendas_only_once_it_is_shown(clock: FakeClock) ->
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         home = app.screen_stack[0]
-        assert isinstance(home, HomeScreen) and not home._loading  # the meeting came first
+        assert isinstance(home, HomeScreen) and not home.agendas_asked_for  # the meeting came first
         await pilot.press("q", "y")  # end the meeting: back to Home, which now lists them
         await pilot.pause()
         await app.workers.wait_for_complete()

@@ -39,7 +39,7 @@ def test_the_system_clock_counts_time_the_laptop_slept(monkeypatch: pytest.Monke
     """It follows a clock that includes suspend, not the wall clock after its first reading."""
     readings = {"wall": 1_800_000_000.0, "boot": 500.0}
     monkeypatch.setattr(clocks.time, "time", lambda: readings["wall"])
-    monkeypatch.setattr(clocks, "_sleep_aware_seconds", lambda: readings["boot"])
+    monkeypatch.setattr(clocks, "sleep_aware_seconds", lambda: readings["boot"])
     clock = SystemClock()
     readings["boot"] += 600  # ten minutes with the lid closed
     readings["wall"] -= 3600  # and the wall clock set back an hour meanwhile
@@ -50,7 +50,7 @@ def test_the_system_clock_is_never_read_earlier_than_a_journal(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     readings = {"boot": 500.0}
-    monkeypatch.setattr(clocks, "_sleep_aware_seconds", lambda: readings["boot"])
+    monkeypatch.setattr(clocks, "sleep_aware_seconds", lambda: readings["boot"])
     clock = SystemClock()
     ahead = clock.now() + 230  # written by a run whose wall clock was 230 s fast
     clock.not_before(ahead)
@@ -65,7 +65,7 @@ def test_linux_clock_includes_suspend() -> None:
     if not hasattr(time, "CLOCK_BOOTTIME"):
         pytest.skip("no CLOCK_BOOTTIME here")
     before = time.clock_gettime(time.CLOCK_BOOTTIME)
-    assert clocks._sleep_aware_seconds() >= before
+    assert clocks.sleep_aware_seconds() >= before
 
 
 def test_a_resumed_meeting_never_runs_backwards() -> None:

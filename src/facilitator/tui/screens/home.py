@@ -87,6 +87,11 @@ class HomeScreen(Screen[None]):
         if getattr(self.app, "meeting", None) is not None:
             self._show_unfinished([])
 
+    @property
+    def agendas_asked_for(self) -> bool:
+        """Whether the agendas have been read, or are being read."""
+        return self._loading
+
     def load_agendas(self) -> None:
         """Read the agendas in a thread (once), then list them."""
         if not self._loading:
