@@ -35,6 +35,7 @@ def _write_history(folder: Path, sessions: int) -> None:
                 "participants": ["A", "B"],
                 "total": 25,
             },
+            {"at": iso(t + 30), "type": "meeting_started"},
             {
                 "at": iso(t + 60),
                 "type": "question_drawn",

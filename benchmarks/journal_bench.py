@@ -9,7 +9,9 @@ from pathlib import Path
 
 from facilitator.clock import FakeClock
 from facilitator.formats.agenda import Agenda, Item
-from facilitator.journal.jsonl import JournalWriter, read_events
+from facilitator.journal.jsonl import JournalWriter
+from facilitator.journal.load import load
+from facilitator.meeting.events import Event
 from facilitator.meeting.meeting import Meeting, creation_event
 
 AGENDA = Agenda(
@@ -27,7 +29,7 @@ def replay_and_write(count: int = 5000) -> tuple[float, float, float]:
         clock = FakeClock()
         latencies: list[float] = []
 
-        def sink(event: dict) -> None:
+        def sink(event: Event) -> None:
             started = time.perf_counter()
             writer.append(event)
             latencies.append(time.perf_counter() - started)
@@ -46,8 +48,7 @@ def replay_and_write(count: int = 5000) -> tuple[float, float, float]:
                 m.next_speaker_turn() or m.next_item()
         writer.close()
         started = time.perf_counter()
-        events = read_events(path).events
-        Meeting.replay(events, clock)
+        load(path)  # read, check and replay, as every reader does
         replay = time.perf_counter() - started
     latencies.sort()
     return replay, latencies[len(latencies) // 2], latencies[int(len(latencies) * 0.99)]

@@ -34,6 +34,10 @@ _MAY_HOLD_CONTROLS = re.compile(
 )
 
 
+# Bytes that can begin one of those: most lines have none, and pay one quick scan.
+_MAY_BEGIN = re.compile(rb"[\x00-\x08\x0b-\x1f\x7f\\\xc2\xe2]")
+
+
 def _cleaned(value: Any) -> Any:
     """``value`` with terminal control characters dropped from every string in it."""
     if isinstance(value, str):
@@ -159,4 +163,7 @@ def _parse(raw: bytes) -> dict[str, Any] | None:
         return None
     if not isinstance(data.get("at"), str):
         return None
-    return _cleaned(data) if _MAY_HOLD_CONTROLS.search(raw) else data
+    if _MAY_BEGIN.search(raw) and _MAY_HOLD_CONTROLS.search(raw):
+        cleaned: dict[str, Any] = _cleaned(data)
+        return cleaned
+    return data

@@ -335,14 +335,18 @@ def decode(data: Mapping[str, Any], t: float) -> Event:
     if cls is EntryEdited:
         return _entry_edited(data, t)
     values: dict[str, Any] = {"t": t}
-    hints = _hints(cls)
-    for f in dataclasses.fields(cls):
-        if f.name == "t" or f.name not in data:
-            if f.name != "t" and f.default is dataclasses.MISSING and \
-                    f.default_factory is dataclasses.MISSING:  # fmt: skip
-                raise JournalFormatError(f"a {name} event without '{f.name}'")
+    for field_name, hint, quick, required in _specs(cls):
+        if field_name not in data:
+            if required:
+                raise JournalFormatError(f"a {name} event without '{field_name}'")
             continue
-        values[f.name] = value_of(hints[f.name], data[f.name], f"{name}.{f.name}")
+        value = data[field_name]
+        if quick is not None and (
+            type(value) in quick if isinstance(quick, tuple) else value in quick
+        ):  # the usual case, checked at once
+            values[field_name] = value
+        else:
+            values[field_name] = value_of(hint, value, f"{name}.{field_name}")
     return cls(**values)
 
 
@@ -371,6 +375,35 @@ def _entry_edited(data: Mapping[str, Any], t: float) -> EntryEdited:
 
 
 _HINTS: dict[type, dict[str, Any]] = {}
+# Hints whose JSON values are taken as they are once their exact type is right (type() is
+# exact, so a bool is no int). Floats go to value_of: JSON reads NaN and Infinity too.
+_QUICK: dict[Any, tuple[type, ...]] = {
+    str: (str,),
+    bool: (bool,),
+    int: (int,),
+    str | None: (str, type(None)),
+    int | None: (int, type(None)),
+}
+Quick = tuple[type, ...] | frozenset[object] | None  # exact types, or a Literal's values
+_SPECS: dict[type, list[tuple[str, Any, Quick, bool]]] = {}
+
+
+def _quick(hint: Any) -> Quick:
+    if get_origin(hint) is Literal:
+        return frozenset(get_args(hint))
+    return _QUICK.get(hint)
+
+
+def _specs(cls: type) -> list[tuple[str, Any, Quick, bool]]:
+    """Each field of an event class: its name, type, quick check, and whether it is required."""
+    if cls not in _SPECS:
+        hints = _hints(cls)
+        _SPECS[cls] = [
+            (f.name, hints[f.name], _quick(hints[f.name]),
+             f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING)
+            for f in dataclasses.fields(cls) if f.name != "t"
+        ]  # fmt: skip
+    return _SPECS[cls]
 
 
 def _hints(cls: type) -> dict[str, Any]:
