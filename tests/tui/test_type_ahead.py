@@ -75,3 +75,61 @@ async def test_set_up_typed_in_one_burst_fills_each_field(clock: FakeClock) -> N
         fields = app.screen.fields  # type: ignore[attr-defined]
         assert (fields.group, fields.participants, fields.start) == ("Tuesday", "Ana, Bo, Chen",
                                                                      "19:30")  # fmt: skip
+
+
+def test_bursts_written_to_a_pty_land_where_they_were_typed(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The real program on a real pty: 'enice' in one write is an entry, not the next item;
+    '\\r' then 's' in one write keeps the s for the meeting."""
+    import os
+    import pty
+    import select
+    import signal
+    import sys
+    import time
+    from pathlib import Path
+
+    from facilitator import paths
+    from facilitator.journal.load import load
+
+    root = Path(__file__).resolve().parents[2]
+    data = tmp_path / "data"
+    env = {**os.environ, "FACILITATOR_DATA_DIR": str(data), "TERM": "xterm-256color",
+           "PYTHONPATH": os.pathsep.join([str(root / "src"), str(root)])}  # fmt: skip
+    args = [sys.executable, "-m", "facilitator", "run", "mutual-support-150", "--participants",
+            "Ana,Bo,Chen,Dee,Eli,Fay"]  # fmt: skip
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.execve(sys.executable, args, env)
+    seen = b""
+
+    def wait_for(text: bytes, seconds: float = 15) -> None:
+        nonlocal seen
+        deadline = time.monotonic() + seconds
+        while text not in seen and time.monotonic() < deadline:
+            if select.select([fd], [], [], 0.1)[0]:
+                seen += os.read(fd, 65536)
+        assert text in seen, text
+
+    def journal():  # type: ignore[no-untyped-def]
+        paths.set_data_dir(data)
+        try:
+            return load(next((data / "sessions").glob("*.jsonl"))).state
+        finally:
+            paths.set_data_dir(None)
+
+    try:
+        wait_for(b"READY")
+        for keys, then in ((b" ", b"RUNNING"), (b"n", b"Expectation of Ana")):
+            os.write(fd, keys)
+            wait_for(then)
+        os.write(fd, b"enice")  # one read: e opens the field, the word goes into it
+        wait_for(b"nice")
+        os.write(fd, b"\rs")  # one read: the entry is written, s gives Bo the floor
+        wait_for(b"Expectation of Bo")
+        state = journal()
+        assert state.current == 2 and state.item.speaker == "Bo"
+        assert [(e.text, e.person) for e in state.entries.values()] == [("nice", "Ana")]
+    finally:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        os.close(fd)
