@@ -97,7 +97,7 @@ def app_meeting(seconds: float) -> None:
             measure(self, seconds)
 
         def start_meeting(self) -> None:
-            self.screen.action_toggle()  # type: ignore[attr-defined]
+            self.screen.action_start_pause()  # type: ignore[attr-defined]
             self.screen.action_next_item()  # type: ignore[attr-defined]
 
     Running(clock, Startup(first=first)).run(headless=True, size=(80, 24))
