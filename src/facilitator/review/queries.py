@@ -13,6 +13,7 @@ import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from facilitator.meeting.events import Carried
 from facilitator.review.index import has_fts, open_index
 
 When = float | dt.date | dt.datetime
@@ -259,7 +260,7 @@ def stats(group: str | None = None, agenda: str | None = None, last: int = 10, *
     return result
 
 
-def carried_followups(group: str, limit: int | None = None) -> list[dict[str, object]]:
+def carried_followups(group: str, limit: int | None = None) -> list[Carried]:
     """A group's open follow-ups as a new session carries them (``session_created.carried``).
 
     Never raises: a broken or locked cache must never stop a meeting from starting.
@@ -270,4 +271,4 @@ def carried_followups(group: str, limit: int | None = None) -> list[dict[str, ob
         found = open_followups(group)
     except Exception:  # noqa: BLE001 - see the docstring
         return []
-    return [{"ref": f.ref, "text": f.text, "owner": f.owner} for f in found[:limit]]
+    return [Carried(f.ref, f.text, f.owner) for f in found[:limit]]

@@ -38,7 +38,7 @@ def _startup(args: argparse.Namespace, clock: SystemClock) -> Startup | None:
         form = SetupForm(agenda, clock, book)
         people = split_names(participants)
         roles = remembered_roles(book.find(startup.group), agenda.roles, people)
-        form.carried = [_carried(c) for c in carried_followups(startup.group)]
+        form.carried = carried_followups(startup.group)
         fields = Fields(
             group=startup.group, participants=participants, newcomer=newcomer,
             roles={role: ", ".join(names) for role, names in roles.items()},
@@ -58,13 +58,6 @@ def _startup(args: argparse.Namespace, clock: SystemClock) -> Startup | None:
     startup.newcomer = newcomer
     startup.upcoming = _upcoming()
     return startup
-
-
-def _carried(found: dict[str, object]):  # type: ignore[no-untyped-def]
-    from facilitator.meeting.events import Carried
-
-    owner = found.get("owner")
-    return Carried(str(found["ref"]), str(found["text"]), str(owner) if owner else None)
 
 
 def _resume(startup: Startup, resume: str) -> Startup | None:

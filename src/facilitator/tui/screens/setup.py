@@ -31,7 +31,7 @@ from facilitator.views import setup_words as say
 
 @dataclass
 class FollowupsLoaded(Message):
-    carried: list[dict[str, object]]
+    carried: list[Carried]
 
 
 class SetupScreen(Screen[None]):
@@ -138,9 +138,7 @@ class SetupScreen(Screen[None]):
 
     @on(FollowupsLoaded)
     def _show_followups(self, message: FollowupsLoaded) -> None:
-        carried = [Carried(str(c["ref"]), str(c["text"]), str(c["owner"]) if c.get("owner")
-                           else None) for c in message.carried]  # fmt: skip
-        self.form.carried = carried
+        carried = self.form.carried = message.carried
         box = self.query_one("#followups", Plain)
         box.show(say.followups_box(carried))
         box.display = bool(carried)
