@@ -132,10 +132,12 @@ def likely_meant(name: str) -> str | None:
     return close[0] if close else None
 
 
-def close_names(name: str) -> list[str]:
-    """Saved groups whose names look like a misspelling of ``name``."""
+def close_names(name: str, groups: list[Group] | None = None) -> list[str]:
+    """Saved groups (or ``groups``, already read) whose names look like a misspelling of
+    ``name``."""
     from difflib import get_close_matches
 
-    names = {group.name.casefold(): group.name for group in all_groups()}
+    found = all_groups() if groups is None else groups
+    names = {group.name.casefold(): group.name for group in found}
     return [names[n] for n in get_close_matches(clean_line(name).casefold(), names, n=2,
                                                 cutoff=0.75)]  # fmt: skip

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from facilitator.clock import Clock, nearest_time_of_day, parse_clock_time
 from facilitator.formats.agenda import Agenda
-from facilitator.groups import Group, all_groups
+from facilitator.groups import Group, all_groups, close_names
 from facilitator.journal.store import new_session_id
 from facilitator.meeting.events import Carried, SessionCreated
 from facilitator.meeting.meeting import creation_event, gather_people
@@ -42,9 +42,8 @@ class GroupBook:
         name = clean_line(name)
         if not name or self.find(name) is not None:
             return None
-        names = {g.name.casefold(): g.name for g in self.groups}
-        close = difflib.get_close_matches(name.casefold(), list(names), n=1, cutoff=0.75)
-        return names[close[0]] if close else None
+        close = close_names(name, self.groups)
+        return close[0] if close else None
 
 
 @dataclass
