@@ -6,7 +6,6 @@ The app's screens call this; it words what happened for the facilitator to read.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -159,10 +158,6 @@ class SessionService:
             end = state.planned_start + state.total * 60
             notes.append(far_start_note(state.planned_start, self.clock.now(), end) or "")
         return [note for note in notes if note]
-
-
-def today(clock: Clock) -> dt.date:
-    return local_datetime(clock.now()).date()
 
 
 def _away(seconds: float) -> str:

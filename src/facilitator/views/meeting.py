@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from facilitator.journal.record import MET_WORDS
 from facilitator.meeting.meeting import Meeting, Moved
 from facilitator.meeting.projection import Projection, allotted, project, remaining
-from facilitator.meeting.rounds import next_speaker, not_begun, turn_time
+from facilitator.meeting.rounds import next_speaker, turn_time
 from facilitator.meeting.state import Entry, asks_expectations, current_question
 from facilitator.text import ellipsize
 from facilitator.timewords import hhmm, minutes_words, mmss
@@ -154,13 +154,9 @@ def clock_face(
             parts = [f"OVERTIME {shown}", *(p for p in parts if not p.startswith("OVERTIME"))]
         else:
             parts = [shown, *parts]
-    elapsed = state_elapsed(meeting, now)
+    elapsed = meeting.state.item.elapsed(now)
     return ClockFace(shown, " · ".join(parts), elapsed / (given or 1.0),
                      speaker_line(meeting, now), over, warn)  # fmt: skip
-
-
-def state_elapsed(meeting: Meeting, now: float) -> float:
-    return meeting.state.item.elapsed(now)
 
 
 def cue(meeting: Meeting, now: float, over: bool, warn: bool, left: float,
@@ -415,10 +411,6 @@ def offers(meeting: Meeting, now: float) -> frozenset[str]:
 
 OFFERED = frozenset({"met", "draw", "redraw", "retire", "alternative", "roles", "followups",
                      "next_speaker", "pass_speaker", "order"})  # fmt: skip
-
-
-def round_not_begun(meeting: Meeting, now: float) -> bool:
-    return not_begun(meeting.state.item, now)
 
 
 def moved_words(moves: list[Moved]) -> str:

@@ -151,9 +151,6 @@ class SetupScreen(Screen[None]):
         warning.show(" ".join(words))
         warning.display = bool(words)
 
-    def agenda_minutes(self) -> float:
-        return self.form.minutes(self.fields)
-
     @on(Button.Pressed, "#go")
     def action_start(self) -> None:
         fields = self.fields
