@@ -100,6 +100,7 @@ class MeetingView:
     question_shown: bool
     capture: Capture
     timeline: tuple[TimelineRow, ...]
+    timeline_width: int  # cells for the items' titles
     summary: str
     offers: frozenset[str] = field(default_factory=frozenset)  # actions the palette offers now
 
@@ -120,6 +121,7 @@ def build(meeting: Meeting, now: float, layout: Layout, saving: Saving = Saving(
         question_shown=question_shown(meeting),
         capture=capture(meeting, layout),
         timeline=timeline(projection),
+        timeline_width=timeline_title_width(layout),
         summary=summary(meeting, now, projection, layout),
         offers=offers(meeting, now),
     )
