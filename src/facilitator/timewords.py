@@ -37,10 +37,3 @@ def far_start_note(start: float, now: float, end: float) -> str | None:
         f"The planned start {hhmm(start)} is {minutes_words(abs(start - now))} {when}: "
         f"the meeting would end at {hhmm(end)}."
     )
-
-
-def wrap_to(console: object, text: str, width: int, room: int, more: str = " …") -> list[str]:
-    """See facilitator.views.fitting.wrap_to (``console`` is no longer needed)."""
-    from facilitator.views.fitting import wrap_to as wrapped
-
-    return list(wrapped(text, width, room, more))

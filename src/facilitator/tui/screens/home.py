@@ -15,9 +15,9 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from facilitator.clock import local_datetime
-from facilitator.timewords import wrap_to
 from facilitator.tui.messages import OpenSetup, ResumeSession
 from facilitator.tui.widgets.text import Plain
+from facilitator.views.fitting import wrap_to
 
 if TYPE_CHECKING:
     from facilitator.catalog import Entry
@@ -136,7 +136,7 @@ class HomeScreen(Screen[None]):
         else:
             words = ""
         width = max(10, self.size.width - 2)  # two rows at most, ending in … when cut
-        line.show("\n".join(wrap_to(self.app.console, words, width, 2)))
+        line.show("\n".join(wrap_to(words, width, 2)))
         line.display = bool(found)
         self.refresh_bindings()
 
@@ -212,14 +212,14 @@ class HomeScreen(Screen[None]):
 
     def _about(self, description: str) -> str:
         """The description in the lines it has, ending in "…" when cut."""
-        return "\n".join(wrap_to(self.app.console, description, self._detail_width(), ABOUT_LINES))
+        return "\n".join(wrap_to(description, self._detail_width(), ABOUT_LINES))
 
     def _problem_lines(self, entry: Entry[Any]) -> list[str]:
         """Every problem that fits, wrapped; then how many more there are and where to see them."""
         width, room = self._detail_width(), self.query_one("#agenda-timeline").size.height or 99
         lines: list[str] = []
         for shown, problem in enumerate(entry.problems):
-            wrapped = wrap_to(self.app.console, _short(problem), width, 3)
+            wrapped = list(wrap_to(_short(problem), width, 3))
             if len(lines) + len(wrapped) > room - (shown + 1 < len(entry.problems)):
                 more = len(entry.problems) - shown
                 lines.append(f"… and {more} more: facilitator agendas validate {entry.where}")
