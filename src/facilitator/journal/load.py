@@ -67,4 +67,4 @@ def _event(data: dict[str, object]) -> Event:
         t = parse_iso(str(data["at"]))
     except (KeyError, ValueError, OverflowError, OSError):
         raise JournalFormatError("an event without a readable time") from None
-    return decode({k: v for k, v in data.items() if k != "at"}, t)
+    return decode(data, t)

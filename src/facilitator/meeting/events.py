@@ -16,7 +16,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import types
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
 
@@ -323,15 +323,16 @@ def _plain(value: Any) -> Any:
 
 
 def decode(data: Mapping[str, Any], t: float) -> Event:
-    """The typed event of one journal line (its time already read); JournalFormatError if a
-    field is missing or of the wrong type. Unknown types become :class:`Unknown`."""
+    """The typed event of one journal line (its time already read, and its ``at`` ignored);
+    JournalFormatError if a field is missing or of the wrong type. Unknown types become
+    :class:`Unknown`."""
     check_time(t)
     name = data.get("type")
     if not isinstance(name, str):
         raise JournalFormatError("an event without a type")
     cls = TYPES.get(name)
     if cls is None:
-        return Unknown(t, name, {k: v for k, v in data.items() if k != "type"})
+        return Unknown(t, name, {k: v for k, v in data.items() if k not in ("type", "at")})
     if cls is EntryEdited:
         return _entry_edited(data, t)
     values: dict[str, Any] = {"t": t}
@@ -361,7 +362,7 @@ def _entry_edited(data: Mapping[str, Any], t: float) -> EntryEdited:
         raise JournalFormatError("an entry_edited event without 'id'")
     changes: dict[str, Any] = {}
     for key, value in data.items():
-        if key in ("type", "id"):
+        if key in ("type", "id", "at"):
             continue
         kinds = EDITABLE.get(key)
         if kinds is None:
@@ -412,56 +413,111 @@ def _hints(cls: type) -> dict[str, Any]:
     return _HINTS[cls]
 
 
-def value_of(hint: Any, value: Any, where: str) -> Any:  # noqa: C901 - one branch per kind
+Reader = Callable[[Any, str], Any]
+_READERS: dict[Any, Reader] = {}
+
+
+def value_of(hint: Any, value: Any, where: str) -> Any:
     """``value`` read from JSON as the type ``hint`` says; JournalFormatError if it is not."""
+    reader = _READERS.get(hint)
+    if reader is None:
+        reader = _READERS[hint] = _reader(hint)
+    return reader(value, where)
+
+
+def _reader(hint: Any) -> Reader:  # noqa: C901 - one branch per kind
+    """The function that reads a JSON value as ``hint``: worked out once per hint, since a
+    journal reads the same few hints thousands of times."""
     origin = get_origin(hint)
     args = get_args(hint)
     if origin is Union or origin is types.UnionType:  # X | None
-        if value is None and type(None) in args:
-            return None
-        inner = [a for a in args if a is not type(None)]
-        return value_of(inner[0], value, where)
+        value_of_hint = next(a for a in args if a is not type(None))
+
+        def optional(value: Any, where: str) -> Any:
+            if value is None and type(None) in args:
+                return None
+            return value_of(value_of_hint, value, where)
+
+        return optional
     if origin is Literal:
-        if value not in args:
-            raise JournalFormatError(f"{where} is not one of {', '.join(map(str, args))}")
-        return value
-    if hint is bool:
-        if not isinstance(value, bool):
-            raise JournalFormatError(f"{where} must be true or false")
-        return value
-    if hint is int:
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise JournalFormatError(f"{where} must be a whole number")
-        return value
-    if hint is float:
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise JournalFormatError(f"{where} must be a number")
-        if not math.isfinite(value):
-            raise JournalFormatError(f"{where} must be a finite number")
-        return float(value)
-    if hint is str:
-        if not isinstance(value, str):
-            raise JournalFormatError(f"{where} must be text")
-        return value
-    if origin is tuple:
-        if not isinstance(value, (list, tuple)):
-            raise JournalFormatError(f"{where} must be a list")
-        return tuple(value_of(args[0], v, where) for v in value)
-    if origin is Mapping:
-        if not isinstance(value, dict):
-            raise JournalFormatError(f"{where} must be a mapping")
-        if args[1] is Any:
+
+        def literal(value: Any, where: str) -> Any:
+            if value not in args:
+                raise JournalFormatError(f"{where} is not one of {', '.join(map(str, args))}")
             return value
-        return {str(k): value_of(args[1], v, where) for k, v in value.items()}
+
+        return literal
+    if hint in _SCALARS:
+        return _SCALARS[hint]
+    if origin is tuple:
+        item = args[0]
+        quick = _QUICK.get(item)
+
+        def sequence(value: Any, where: str) -> Any:
+            if not isinstance(value, (list, tuple)):
+                raise JournalFormatError(f"{where} must be a list")
+            if quick is not None and all(type(v) in quick for v in value):
+                return tuple(value)
+            return tuple(value_of(item, v, where) for v in value)
+
+        return sequence
+    if origin is Mapping:
+        inner_hint = args[1]
+
+        def mapping(value: Any, where: str) -> Any:
+            if not isinstance(value, dict):
+                raise JournalFormatError(f"{where} must be a mapping")
+            if inner_hint is Any:
+                return value
+            return {str(k): value_of(inner_hint, v, where) for k, v in value.items()}
+
+        return mapping
     if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        return _record_reader(hint)
+    raise JournalFormatError(f"{hint}: cannot be read")  # pragma: no cover - a new hint
+
+
+def _record_reader(cls: type) -> Reader:
+    hints = _hints(cls)
+    required = [f.name for f in dataclasses.fields(cls) if f.default is dataclasses.MISSING
+                and f.default_factory is dataclasses.MISSING]  # fmt: skip
+
+    def record(value: Any, where: str) -> Any:
         if not isinstance(value, dict):
             raise JournalFormatError(f"{where} must be a mapping")
-        hints = _hints(hint)
         values = {k: value_of(hints[k], v, f"{where}.{k}") for k, v in value.items() if k in hints}
-        missing = [f.name for f in dataclasses.fields(hint) if f.name not in values
-                   and f.default is dataclasses.MISSING
-                   and f.default_factory is dataclasses.MISSING]  # fmt: skip
+        missing = [name for name in required if name not in values]
         if missing:
             raise JournalFormatError(f"{where} without '{missing[0]}'")
-        return hint(**values)
-    raise JournalFormatError(f"{where}: cannot be read")  # pragma: no cover - a new hint
+        return cls(**values)
+
+    return record
+
+
+def _boolean(value: Any, where: str) -> Any:
+    if not isinstance(value, bool):
+        raise JournalFormatError(f"{where} must be true or false")
+    return value
+
+
+def _whole(value: Any, where: str) -> Any:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise JournalFormatError(f"{where} must be a whole number")
+    return value
+
+
+def _number(value: Any, where: str) -> Any:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise JournalFormatError(f"{where} must be a number")
+    if not math.isfinite(value):
+        raise JournalFormatError(f"{where} must be a finite number")
+    return float(value)
+
+
+def _text(value: Any, where: str) -> Any:
+    if not isinstance(value, str):
+        raise JournalFormatError(f"{where} must be text")
+    return value
+
+
+_SCALARS: dict[Any, Reader] = {bool: _boolean, int: _whole, float: _number, str: _text}
