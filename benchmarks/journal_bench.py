@@ -1,12 +1,19 @@
-"""Journal speed: replaying 5,000 events, and the latency of one durable append."""
+"""Journal speed: replaying 5,000 events, what the loader's checks cost, and the latency of one
+durable append."""
 
 from __future__ import annotations
 
 import os
+import re
+import statistics
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+import facilitator.journal.jsonl as jsonl
+import facilitator.meeting.events as events
 from facilitator.clock import FakeClock
 from facilitator.formats.agenda import Agenda, Item
 from facilitator.journal.jsonl import JournalWriter
@@ -21,34 +28,75 @@ AGENDA = Agenda(
 )
 
 
+def _write(path: Path, count: int) -> list[float]:
+    """A meeting of ``count`` journaled events; the latency of each append."""
+    writer = JournalWriter(path)
+    clock = FakeClock()
+    latencies: list[float] = []
+
+    def sink(event: Event) -> None:
+        started = time.perf_counter()
+        writer.append(event)
+        latencies.append(time.perf_counter() - started)
+
+    people = [f"P{n}" for n in range(10)]
+    m = Meeting.create(
+        creation_event(AGENDA, session="s", group="g", participants=people, t=clock.now()),
+        clock,
+        sink,
+    )
+    m.toggle()
+    while len(latencies) < count:
+        clock.advance(5)
+        m.add_entry("notes", f"note {len(latencies)} with some words in it")
+        if len(latencies) % 50 == 0:
+            m.next_speaker_turn() or m.next_item()
+    writer.close()
+    return latencies
+
+
 def replay_and_write(count: int = 5000) -> tuple[float, float, float]:
     with tempfile.TemporaryDirectory() as folder:
         os.environ["FACILITATOR_DATA_DIR"] = folder
         path = Path(folder) / "s.jsonl"
-        writer = JournalWriter(path)
-        clock = FakeClock()
-        latencies: list[float] = []
-
-        def sink(event: Event) -> None:
-            started = time.perf_counter()
-            writer.append(event)
-            latencies.append(time.perf_counter() - started)
-
-        people = [f"P{n}" for n in range(10)]
-        m = Meeting.create(
-            creation_event(AGENDA, session="s", group="g", participants=people, t=clock.now()),
-            clock,
-            sink,
-        )
-        m.toggle()
-        while len(latencies) < count:
-            clock.advance(5)
-            m.add_entry("notes", f"note {len(latencies)} with some words in it")
-            if len(latencies) % 50 == 0:
-                m.next_speaker_turn() or m.next_item()
-        writer.close()
+        latencies = _write(path, count)
         started = time.perf_counter()
         load(path)  # read, check and replay, as every reader does
         replay = time.perf_counter() - started
     latencies.sort()
     return replay, latencies[len(latencies) // 2], latencies[int(len(latencies) * 0.99)]
+
+
+@contextmanager
+def _unchecked() -> Iterator[None]:
+    """The loader without its guards against hostile lines: the control-character scan and the
+    time bounds. (The line-length cap and the depth limit cost nothing on ordinary lines.)"""
+    scan, bounds = jsonl._MAY_BEGIN, events.check_time
+    jsonl._MAY_BEGIN = re.compile(rb"(?!)")  # never matches: no line is cleaned
+    events.check_time = lambda t: None
+    try:
+        yield
+    finally:
+        jsonl._MAY_BEGIN, events.check_time = scan, bounds
+
+
+def checks_cost(count: int = 5000, rounds: int = 11) -> tuple[float, float, float]:
+    """Replay with and without the checks, alternating (and swapping which goes first each
+    round): the medians, and the median of the per-round ratios."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "s.jsonl"
+        _write(path, count)
+        load(path)  # warm: specs and readers are built once per process
+        checked: list[float] = []
+        unchecked: list[float] = []
+        for n in range(rounds):
+            for guarded in (True, False) if n % 2 else (False, True):
+                started = time.perf_counter()
+                if guarded:
+                    load(path)
+                else:
+                    with _unchecked():
+                        load(path)
+                (checked if guarded else unchecked).append(time.perf_counter() - started)
+    ratios = [a / b for a, b in zip(checked, unchecked)]
+    return statistics.median(checked), statistics.median(unchecked), statistics.median(ratios)

@@ -125,12 +125,15 @@ def _peak(args: list[str]) -> int:
 
 
 def journal() -> None:
-    from benchmarks.journal_bench import replay_and_write
+    from benchmarks.journal_bench import checks_cost, replay_and_write
 
     print("\n## Journal")
     replay, p50, p99 = replay_and_write()
     print(f"replay 5,000 events       {replay * 1000:7.1f} ms (target < 200 ms)")
     print(f"write one event + fsync   p50 {p50 * 1000:.2f} ms   p99 {p99 * 1000:.2f} ms")
+    checked, unchecked, ratio = checks_cost()
+    print(f"replay with the hostile-line checks {checked * 1000:.1f} ms, without "
+          f"{unchecked * 1000:.1f} ms: median ratio {ratio:.3f} (target < 1.05)")  # fmt: skip
 
 
 def draws() -> None:
