@@ -214,3 +214,13 @@ def test_agenda_fixture_matches_the_context_table() -> None:
 
     starts = [s.start for s in plan(MS150, 6, newcomer=True)]
     assert starts == [0, 2, 4, 15, 40, 145]
+
+
+def test_people_are_one_person_whatever_invisible_or_wide_characters_their_name_carries() -> None:
+    from facilitator.meeting.meeting import gather_people
+
+    people, holders = gather_people(["Ana", "Bo"], {"host": ["A\u200bna", "ＡＮＡ"]})
+    assert people == ["Ana", "Bo"] and holders == {"host": ["Ana"]}
+    m = meeting(people=["Ana", "Bo"])
+    assert m.add_participant("A\u2060na") is None  # already here: no second Ana
+    assert m.state.participants == ["Ana", "Bo"]

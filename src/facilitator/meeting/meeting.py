@@ -26,7 +26,7 @@ from facilitator.meeting.projection import (
 from facilitator.meeting.rounds import decide, next_speaker, not_begun, turn_time
 from facilitator.meeting.state import Entry, ItemRun, State
 from facilitator.schedule import plan, total_minutes
-from facilitator.text import clean, clean_line, clean_name
+from facilitator.text import clean, clean_line, clean_name, name_key
 
 Sink = Callable[[ev.Event], None]
 E = TypeVar("E", bound=ev.Event)
@@ -41,13 +41,13 @@ def gather_people(
     for name in participants:
         name = clean_name(name)
         if name:
-            spelt.setdefault(name.casefold(), name)
+            spelt.setdefault(name_key(name), name)
     holders: dict[str, list[str]] = {}
     for role, names in (roles or {}).items():
         for name in names:
             name = clean_name(name)
             if name:
-                name = spelt.setdefault(name.casefold(), name)
+                name = spelt.setdefault(name_key(name), name)
                 holders.setdefault(role, [])
                 if name not in holders[role]:
                     holders[role].append(name)
@@ -483,5 +483,5 @@ class Meeting:
 
 
 def _same_person(name: str, people: Sequence[str]) -> str | None:
-    folded = clean_name(name).casefold()
-    return next((p for p in people if p.casefold() == folded), None)
+    key = name_key(name)
+    return next((p for p in people if name_key(p) == key), None)
