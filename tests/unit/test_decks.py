@@ -121,7 +121,8 @@ def test_language_picks_the_french_deck() -> None:
     assert catalog.find_deck("jasette", "fr").id == "jasette-fr"
     assert catalog.find_deck("jasette", "fr-CA").id == "jasette-fr"
     assert catalog.find_deck("jasette", "en").id == "jasette"
-    assert catalog.find_deck("check-in", "fr").id == "check-in"  # no French deck: English
+    assert catalog.find_deck("check-in", "fr").id == "check-in-fr"
+    assert catalog.find_deck("check-in", "pt").id == "check-in"  # no Portuguese deck: English
 
 
 def test_cli_draw_is_reproducible_and_filters_by_tag(capsys: pytest.CaptureFixture[str]) -> None:
