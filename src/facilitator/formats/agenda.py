@@ -23,7 +23,10 @@ MAX_ITEMS = 500  # a day of one-minute items is 1440: 500 is far beyond any meet
 _MINUTES_CAP = (MAX_MINUTES, f"{MAX_MINUTES} (24 hours)")
 _GROUP_CAP = (MAX_GROUP, f"{MAX_GROUP} people")
 ADVANCES = ["manual", "auto"]
-AGENDA_KEYS = ["title", "id", "description", "language", "source", "group_size", "roles", "items"]
+AGENDA_KEYS = [
+    "title", "id", "description", "language", "translation_of", "source", "group_size", "roles",
+    "items",
+]  # fmt: skip
 ITEM_KEYS = [
     "title", "minutes", "kind", "per_person", "who", "first", "when", "record", "deck", "draw",
     "advance", "alternative", "guidance", "flexible", "min_minutes", "protected", "tags",
@@ -77,6 +80,7 @@ class Agenda:
     items: tuple[Item, ...]
     description: str | None = None
     language: str = "en"
+    translation_of: str | None = None  # the id of the agenda this one translates (its twin)
     source: str | None = None
     group_size: tuple[int, int] | None = None
     roles: tuple[str, ...] = ()
@@ -125,6 +129,10 @@ def _read_agenda(
                   "retype it with letters, digits and dashes")  # fmt: skip
     language = r.text(fields, "language") or "en"
     _check_language(r, fields, language)
+    original = r.text(fields, "translation_of")
+    if original is not None and original == agenda_id:
+        r.problem(fields["translation_of"], f"'translation_of' names the agenda's own id "
+                  f"'{original}'; name the agenda this one translates")  # fmt: skip
     group_size = _read_group_size(r, fields.get("group_size"))
     roles = [name for name, _ in r.text_list(fields, "roles")]
     items_node = fields.get("items")
@@ -146,7 +154,7 @@ def _read_agenda(
         return None
     return Agenda(
         id=agenda_id, title=title, items=tuple(items), description=r.text(fields, "description",
-        one_line=False), language=language, source=r.text(fields, "source", one_line=False),
+        one_line=False), language=language, translation_of=original, source=r.text(fields, "source", one_line=False),
         group_size=group_size, roles=tuple(roles), path=path, origin=origin,
     )  # fmt: skip
 
