@@ -6,6 +6,7 @@ so listing and resolving stay fast with hundreds of files.
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 import stat
@@ -217,3 +218,30 @@ def language_note(agenda: Agenda, language: str) -> str | None:
     if not missing:
         return None
     return f"No question deck in “{language}” for this agenda: questions come from {', '.join(missing)}."
+
+
+def twin_problems(agenda: Agenda) -> list[Problem]:
+    """Where a translated agenda (``translation_of``) departs from its original's structure,
+    or that its original cannot be found; positions are in the twin's file."""
+    from facilitator.formats import twins
+    from facilitator.formats.yamlnodes import read_file
+
+    if agenda.translation_of is None or not agenda.path:
+        return []
+    root = read_file(agenda.path)
+    try:
+        original = find_agenda(agenda.translation_of)
+    except LookupError:
+        where = root.get("translation_of") or root
+        close = difflib.get_close_matches(
+            agenda.translation_of, [e.id for e in agenda_entries()], n=1, cutoff=0.6
+        )
+        hint = f"did you mean '{close[0]}'?" if close else "see 'facilitator agendas list'"
+        message = f"'translation_of' names no agenda called '{agenda.translation_of}'; {hint}"
+        return [Problem(agenda.path, where.line, where.column, message)]
+    except FormatError:
+        where = root.get("translation_of") or root
+        message = (f"'translation_of' names '{agenda.translation_of}', which has errors: "
+                   "fix it first (facilitator agendas validate)")  # fmt: skip
+        return [Problem(agenda.path, where.line, where.column, message)]
+    return twins.problems(agenda.path, root, agenda, original)

@@ -127,7 +127,16 @@ def cmd_validate(args: argparse.Namespace) -> int:
             problems(exc.problems)
             failed = True
             continue
-        say(f"{name}: ok ({agenda.id}, {len(agenda.items)} items)")
+        try:
+            different = catalog.twin_problems(agenda)
+        except FormatError as exc:  # the file changed since it was loaded
+            different = exc.problems
+        if different:
+            problems(different)
+            failed = True
+            continue
+        twin = f", translates {agenda.translation_of}" if agenda.translation_of else ""
+        say(f"{name}: ok ({agenda.id}, {len(agenda.items)} items{twin})")
     return 1 if failed else 0
 
 
