@@ -98,6 +98,8 @@ CASES: list[tuple[str, str, int, int, str]] = [
     ("id-invisible", 'title: T\nid: "our\u00a0evening"\nitems:\n' + ITEM, 2, 5, "U+00A0"),
     ("bad-record", HEAD + ITEM + "    record: minutes\n", 5, 13, "choose one of"),
     ("bad-when", HEAD + ITEM + "    when: always\n", 5, 11, "choose one of"),
+    ("bad-split", HEAD + ITEM + "    split: everyone\n", 5, 12, "choose one of"),
+    ("split-round", HEAD + ITEM + "    kind: round\n    split: people\n", 6, 12, "a round has"),
     ("bad-language", "title: T\nlanguage: english please\nitems:\n" + ITEM, 2, 11, "language tag"),
     (
         "two-documents",

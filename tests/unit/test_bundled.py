@@ -66,7 +66,7 @@ SCHEMA_CASES = [c for c in CASES if c[0] in {
     "bad-kind", "per-person-not-round", "min-without-flexible", "flexible-and-protected",
     "flexible-not-bool", "group-size-fraction", "bad-record", "bad-when", "bad-language",
     "top-is-list", "minutes-over-a-day", "minutes-1e20", "minutes-1e308", "per-person-1e300",
-    "min-minutes-over-a-day", "group-size-huge",
+    "min-minutes-over-a-day", "group-size-huge", "bad-split", "split-round",
 }]  # fmt: skip
 
 

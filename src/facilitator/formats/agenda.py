@@ -15,6 +15,7 @@ from facilitator.text import clean_line, is_language_tag
 KINDS = ["open", "round", "discussion", "silence", "break"]
 RECORDS = ["expectations", "conclusions", "notes", "followups", "decisions"]
 DRAWS = ["group", "each"]
+SPLITS = ["people", "topics"]
 # A meeting item lasts at most a day, and a group is people in one room or call: larger values
 # are typing slips, and would overflow the clock times a meeting shows.
 MAX_MINUTES = 24 * 60
@@ -30,6 +31,7 @@ AGENDA_KEYS = [
 ITEM_KEYS = [
     "title", "minutes", "kind", "per_person", "who", "first", "when", "record", "deck", "draw",
     "advance", "alternative", "guidance", "flexible", "min_minutes", "protected", "tags",
+    "split",
 ]  # fmt: skip
 
 
@@ -52,6 +54,7 @@ class Item:
     flexible: bool = False
     min_minutes: float | None = None
     protected: bool = False
+    split: str | None = None  # "people" | "topics": its time may be shared out in slots (T)
 
     @property
     def is_round(self) -> bool:
@@ -219,6 +222,10 @@ def _read_item(r: Reader, node: Node, roles: list[str], known_decks: DeckIds | N
     if first is not None and kind != "round":
         r.problem(fields["first"], "'first' orders a round's speakers; add 'kind: round'")
     when = r.choice(fields, "when", ["newcomer"], None)
+    split = r.choice(fields, "split", SPLITS, None)
+    if split is not None and kind == "round":
+        r.problem(fields["split"], "'split' shares an item's time in slots; a round has its "
+                  "turns already: remove 'split' or choose another kind")  # fmt: skip
     deck = r.text(fields, "deck")
     if "tags" in fields and deck is None:
         r.problem(fields["tags"], "'tags' choose questions from the item's 'deck'; add 'deck:'")
@@ -237,7 +244,7 @@ def _read_item(r: Reader, node: Node, roles: list[str], known_decks: DeckIds | N
         alternative=r.text(fields, "alternative", one_line=False),
         guidance=r.text(fields, "guidance", one_line=False), flexible=flexible,
         min_minutes=min_minutes, protected=protected,
-        tags=tuple(t for t, _ in r.text_list(fields, "tags")),
+        tags=tuple(t for t, _ in r.text_list(fields, "tags")), split=split,
     )  # fmt: skip
 
 
