@@ -35,8 +35,10 @@ def steps() -> list[tuple[str, ...]]:
         out.append(("e", *f"hope {person}", "enter", "escape"))
         out.append(("s",))
     out += [("n",), ("d",), ("r",), ("n",), ("e", *"a note", "enter", "escape"),
-            ("e", *"another note", "enter", "escape"), ("plus",), ("space",), ("space",),
-            ("n",)]  # fmt: skip
+            ("e", *"another note", "enter", "escape"),
+            ("h", *"bo", "enter", "h", *"ch", "tab", "enter", "H"),  # hands up, Bo speaks
+            ("T", *"Ana 30, Bo 20", "enter", "h", *"Ana", "enter"),  # the core split
+            ("plus",), ("space",), ("space", "T", "H"), ("n",)]  # fmt: skip
     for person in PEOPLE:
         out.append(("e", *f"ok {person}", "enter", "escape", "3"))
         out.append(("s",))
@@ -52,6 +54,10 @@ def report(app: FacilitatorApp, step: int) -> None:
         "current": m.state.current,
         "speaker": m.run.speaker,
         "entries": sorted(e.text for e in m.state.entries.values()),
+        "hands": m.run.hands,
+        "slot": m.run.slot,
+        "shares": [[s.name, s.minutes, s.given] for s in m.run.shares],
+        "spoke": m.run.spoke,  # the item's airtime banked so far
     }
     sys.stdout.write(json.dumps(state) + "\n")
     sys.stdout.flush()

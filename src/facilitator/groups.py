@@ -24,6 +24,11 @@ class Group:
     language: str = "en"
     agenda: str | None = None
     rhythm: dict[str, Any] | None = None
+    # Airtime: "on" (the facilitator may see it, A), "record" (also in the records), "off".
+    airtime: str = "on"
+
+
+AIRTIME = ("on", "record", "off")
 
 
 def slug(name: str) -> str:
@@ -96,6 +101,7 @@ def load_group(name: str) -> Group:
         language=language if is_language_tag(language) else "en",
         agenda=_text(data.get("agenda"), None),
         rhythm=rhythm if isinstance(rhythm, dict) else None,
+        airtime=airtime if (airtime := data.get("airtime")) in AIRTIME else "on",
     )  # fmt: skip
 
 

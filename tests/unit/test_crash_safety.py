@@ -19,7 +19,7 @@ from facilitator.journal.store import journal_path, resume_session
 from facilitator.meeting.meeting import Meeting
 
 ROOT = Path(__file__).resolve().parents[2]
-KILL_POINTS = list(range(1, 25))
+KILL_POINTS = list(range(1, 27))
 
 
 def run_children(folder: Path) -> dict[int, list[dict]]:
@@ -53,10 +53,15 @@ def check(data_dir: Path, acked: list[dict]) -> None:
     # The child died right after its report: the journal holds that state, no more, no less.
     assert replayed.state.current == last["current"]
     assert replayed.run.speaker == last["speaker"]
+    run = replayed.run  # the raised hands and the split time too
+    assert (run.hands, run.slot) == (last["hands"], last["slot"])
+    assert [[s.name, s.minutes, s.given] for s in run.shares] == last["shares"]
+    assert run.spoke == pytest.approx(last["spoke"])
     handle, resumed = resume_session(last["session"], FakeClock(loaded.last + 240))
     try:
         assert resumed.state.current == replayed.state.current
         assert resumed.run.speaker == replayed.run.speaker
+        assert resumed.run.hands == replayed.run.hands and resumed.run.slot == run.slot
         assert resumed.state.resumed_after == pytest.approx(240, abs=0.01)
     finally:
         handle.close()
@@ -68,3 +73,7 @@ def test_kill_at_many_points_loses_nothing_acknowledged(tmp_path: Path) -> None:
     for kill_at, acked in runs.items():
         assert acked[-1]["step"] == kill_at
         check(tmp_path / f"kill-{kill_at}", acked)
+    in_core = [run[-1] for run in runs.values() if run[-1]["hands"] or run[-1]["shares"]]
+    # hands up; the split; + and a pause keep them; the resume, T, H: Bo's slot, Chen speaks
+    assert [(r["speaker"], r["hands"], r["slot"]) for r in in_core[:5]] == [
+        ("Bo", ["Chen"], None), *[("Bo", ["Chen", "Ana"], 0)] * 3, ("Chen", ["Ana"], 1)]  # fmt: skip

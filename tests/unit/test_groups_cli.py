@@ -192,3 +192,25 @@ def test_a_group_file_of_the_wrong_shape_is_read_as_far_as_it_makes_sense(
     code, out, err = run(capsys, "groups", "list")
     assert code == 0 and "Traceback" not in err
     assert "Odd" in out and "Roles" in out
+
+
+def test_a_group_switches_airtime_off_or_into_the_record(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from facilitator import catalog
+    from facilitator.clock import FakeClock
+    from facilitator.session.setup_form import Fields, SetupForm
+
+    save_group(Group("Home group"))
+    assert run(capsys, "groups", "airtime", "Home group")[1] == "Home group: airtime on\n"
+    assert run(capsys, "groups", "airtime", "home group", "record") == (
+        0, "Home group: airtime record\n", "")  # fmt: skip
+    assert load_group("Home group").airtime == "record"
+    form = SetupForm(catalog.find_agenda("home-group"), FakeClock())
+    first = form.creation_event(Fields(group="Home group", participants="Ana, Bo, Chen"))
+    assert first.airtime == "record"  # the meeting keeps the group's choice in its journal
+    assert run(capsys, "groups", "airtime", "Nobody")[0] == 1
+    with pytest.raises(SystemExit):
+        main(["groups", "airtime", "Home group", "sometimes"])
+    save_group(Group("Odd", airtime="maybe"))
+    assert load_group("Odd").airtime == "on"

@@ -490,13 +490,17 @@ def test_timeline_rows_before_the_start() -> None:
 
 def test_offers_on_an_open_item() -> None:
     m, clock = started()
-    assert view(m, clock).offers == frozenset({"order"})  # the next round to come
+    # the next round to come; a hand may be raised, the time split, airtime seen
+    assert view(m, clock).offers == frozenset({"order", "raise_hand", "split", "airtime"})
+    m.raise_hand("Ana")
+    assert {"hands", "give_floor"} <= view(m, clock).offers
 
 
 def test_offers_in_a_round() -> None:
     m, clock = started()
     at(m, "Expectations")
-    assert view(m, clock).offers == frozenset({"next_speaker", "pass_speaker", "order"})
+    assert view(m, clock).offers == frozenset({"next_speaker", "pass_speaker", "order",
+                                               "airtime"})  # fmt: skip
 
 
 def test_draw_and_retire_need_a_deck_and_a_question_on_the_table() -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 SCREENS = Path(__file__).parents[2] / "src" / "facilitator" / "tui" / "screens"
-CHECKED = ["meeting.py", "meeting_people.py", "meeting_entries.py", "meeting_questions.py",
+CHECKED = ["meeting.py", "meeting_people.py", "meeting_hands.py", "meeting_entries.py", "meeting_questions.py",
            "setup.py"]  # fmt: skip
 CALLS = {"notify", "Confirm", "AskText", "PickOne", "show"}  # show: Plain.show
 # No words: an id, a CSS selector or a style name ("warning", "#entry", "role-0"), a separator

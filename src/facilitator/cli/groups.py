@@ -6,7 +6,7 @@ import argparse
 from datetime import datetime, tzinfo
 
 from facilitator.cli.output import console, error, say
-from facilitator.groups import Group, all_groups, close_names, save_group
+from facilitator.groups import AIRTIME, Group, all_groups, close_names, save_group
 from facilitator.rhythm.home import find_group, group_rhythm, local_tz, what, when
 from facilitator.rhythm.parse import FORMS, parse_rhythm
 from facilitator.rhythm.rhythm import Rhythm, describe, next_meeting, quote_input, to_dict
@@ -50,6 +50,16 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "words", nargs=argparse.REMAINDER, metavar="WORDS", help="the rhythm, or 'none'"
     )
     rhythm.set_defaults(handler=cmd_rhythm)
+    airtime = cmds.add_parser(
+        "airtime",
+        help="whether a group's meetings count airtime",
+        description="Airtime is who has spoken how long, from rounds and raised hands. 'on': "
+        "the facilitator may look at it in a meeting (A); 'record': it is also written in the "
+        "meeting's record; 'off': it is not shown at all. Applies to meetings set up from now on.",
+    )
+    airtime.add_argument("group", metavar="GROUP", help="the group's name")
+    airtime.add_argument("choice", nargs="?", choices=AIRTIME, help="on, record or off")
+    airtime.set_defaults(handler=cmd_airtime)
 
 
 def _next_meetings(rhythm: Rhythm, now: datetime, tz: tzinfo, count: int) -> list[str]:
@@ -138,6 +148,19 @@ def cmd_rhythm(args: argparse.Namespace) -> int:
     if is_new:
         say(f"New group: {group.name}")
     _print_rhythm(group.name, rhythm)
+    return 0
+
+
+def cmd_airtime(args: argparse.Namespace) -> int:
+    group = find_group(clean_line(args.group))
+    if group is None:
+        error(f"facilitator groups airtime: no group called {quote_input(args.group)}")
+        return 1
+    if args.choice is not None:
+        group.airtime = args.choice
+        if not _save(group):
+            return 1
+    say(f"{clean_line(group.name)}: airtime {group.airtime}")
     return 0
 
 

@@ -47,6 +47,8 @@ def render(state: State, now: float) -> str:
         )
     out.append("")
     out += _timeline(state, now)
+    out += _slots(state, now)
+    out += _airtime(state, now)
     out += _questions(state)
     out += _expectations(state)
     for kind, title in (("notes", "Notes"), ("followups", "Follow-ups"),
@@ -81,6 +83,42 @@ def _timeline(state: State, now: float) -> list[str]:
             f"| {number} | {title} | {_hm(row.planned_start)} | {row.planned_minutes:.0f} "
             f"| {_hm(row.actual_start)} | {actual} |"
         )
+    return [*out, ""]
+
+
+def _slots(state: State, now: float) -> list[str]:
+    """Each split item's slots, planned against given and held (minutes)."""
+    out: list[str] = []
+    for run in state.items:
+        if not run.shares:
+            continue
+        title = md(state.agenda.items[run.index].title)
+        out += [f"## Time shared: {title}", "",
+                "| Slot | Planned min | Given min | Actual min |", "|---|---|---|---|"]  # fmt: skip
+        for number, share in enumerate(run.shares):
+            used = share.used
+            if number == run.slot:
+                used = run.slot_elapsed(now)
+            given = f"{share.given / 60:.0f}" if share.given is not None else "–"
+            actual = f"{used / 60:.0f}" if used is not None else "–"
+            out.append(f"| {md(share.name)} | {share.minutes:g} | {given} | {actual} |")
+        out.append("")
+    return out
+
+
+def _airtime(state: State, now: float) -> list[str]:
+    """Who spoke how long (minutes), when the group keeps it in its records."""
+    if state.airtime != "record":
+        return []
+    spoken: dict[str, float] = {}
+    for run in state.items:
+        for name, seconds in run.airtime(now).items():
+            spoken[name] = spoken.get(name, 0.0) + seconds
+    if not spoken:
+        return []
+    out = ["## Airtime", "", "| Person | Minutes |", "|---|---|"]
+    for name, seconds in sorted(spoken.items(), key=lambda pair: -pair[1]):
+        out.append(f"| {md(name)} | {seconds / 60:.0f} |")
     return [*out, ""]
 
 

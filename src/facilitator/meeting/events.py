@@ -25,6 +25,8 @@ FORMAT = 2
 EntryKind = Literal["expectations", "conclusions", "notes", "followups", "decisions"]
 ENTRY_KINDS: tuple[str, ...] = get_args(EntryKind)
 Status = Literal["ready", "running", "paused", "ended"]
+SplitKind = Literal["people", "topics"]
+Airtime = Literal["on", "record", "off"]  # the group's choice: shown, also in the record, or not
 ItemStatus = Literal["pending", "current", "done", "skipped", "left_out"]
 
 MAX_TEXT = 10_000  # characters of one entry, as typed
@@ -51,6 +53,40 @@ class Round:
     given: Mapping[str, float] = field(default_factory=dict)  # seconds given to finished turns
     done: tuple[str, ...] = ()
     passed: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Queue:
+    """An item's raised hands as the rules left them: who waits in which order, who holds
+    the floor since when, and what each has spoken in the item. Replay assigns it as it is."""
+
+    index: int
+    hands: tuple[str, ...] = ()
+    speaker: str | None = None
+    since: float | None = None  # when the speaker's clock last started running
+    spoke: Mapping[str, float] = field(default_factory=dict)  # seconds spoken before ``since``
+    progressive: bool = False  # those who have not spoken in the item yet go first
+
+
+@dataclass(frozen=True)
+class Share:
+    """One slot of an item's time split between people or topics."""
+
+    name: str
+    minutes: float  # as planned when the time was split
+    given: float | None = None  # seconds it was given when it began
+    begun: float | None = None  # the item's elapsed seconds when it began
+    used: float | None = None  # seconds it took, once over
+
+
+@dataclass(frozen=True)
+class Split:
+    """An item's time split as the rules left it: the slots and the one running now."""
+
+    index: int
+    kind: SplitKind = "people"
+    shares: tuple[Share, ...] = ()
+    current: int | None = None
 
 
 @dataclass(frozen=True)
@@ -91,6 +127,7 @@ class SessionCreated(Event):
     total: float = 0.0  # committed minutes
     carried: tuple[Carried, ...] = ()  # open follow-ups brought in
     planned: tuple[Slot, ...] = ()  # the plan as set up; empty in format 1 (upgraded)
+    airtime: Airtime = "on"
     format: int = FORMAT
 
 
@@ -126,6 +163,7 @@ class ItemExtended(Event):
     index: int
     minutes: float
     round: Round | None = None
+    split: Split | None = None  # the slot running now gets the minute too
 
 
 @dataclass(frozen=True)
@@ -176,6 +214,64 @@ class OrderChanged(Event):
     order: tuple[str, ...]
     opener: str | None = None  # who opens the round now (decided when the facilitator chose)
     round: Round | None = None
+
+
+@dataclass(frozen=True)
+class HandRaised(Event):
+    type: ClassVar[str] = "hand_raised"
+    index: int
+    name: str
+    queue: Queue | None = None
+
+
+@dataclass(frozen=True)
+class HandLowered(Event):
+    type: ClassVar[str] = "hand_lowered"
+    index: int
+    name: str
+    queue: Queue | None = None
+
+
+@dataclass(frozen=True)
+class HandMoved(Event):
+    type: ClassVar[str] = "hand_moved"
+    index: int
+    name: str
+    to: int  # its place in the queue from now on, 0 first
+    queue: Queue | None = None
+
+
+@dataclass(frozen=True)
+class FloorGiven(Event):
+    type: ClassVar[str] = "floor_given"
+    index: int
+    name: str | None = None  # None: nobody holds the floor now
+    queue: Queue | None = None
+
+
+@dataclass(frozen=True)
+class StackSet(Event):
+    type: ClassVar[str] = "stack_set"
+    index: int
+    on: bool = True  # progressive stack: first-time speakers first
+    queue: Queue | None = None
+
+
+@dataclass(frozen=True)
+class TimeSplit(Event):
+    type: ClassVar[str] = "time_split"
+    index: int
+    kind: SplitKind = "people"
+    shares: tuple[Share, ...] = ()  # as asked: names and minutes
+    split: Split | None = None
+
+
+@dataclass(frozen=True)
+class SlotChanged(Event):
+    type: ClassVar[str] = "slot_changed"
+    index: int
+    slot: int | None = None  # the slot that begins now; None: the slots are over
+    split: Split | None = None
 
 
 @dataclass(frozen=True)
@@ -277,10 +373,14 @@ TYPES: dict[str, type[Event]] = {
         Paused, Resumed, ParticipantAdded, ParticipantLeft, RolesChanged, SpeakerChanged,
         OrderChanged, EntryAdded, EntryEdited, EntryRemoved, QuestionDrawn, QuestionSkipped,
         QuestionRestored, QuestionRetired, AlternativeChosen, FollowupDone, MeetingEnded,
+        HandRaised, HandLowered, HandMoved, FloorGiven, StackSet, TimeSplit, SlotChanged,
     )
 }  # fmt: skip
 ROUND_EVENTS = (ItemStarted, ItemExtended, ParticipantAdded, ParticipantLeft, RolesChanged,
                 SpeakerChanged, OrderChanged)  # fmt: skip
+HAND_EVENTS = (HandRaised, HandLowered, HandMoved, FloorGiven, StackSet)
+SPLIT_EVENTS = (TimeSplit, SlotChanged, ItemExtended)
+DECISIONS = ("round", "queue", "split")  # fields that carry what the rules decided
 
 E = TypeVar("E", bound=Event)
 
@@ -303,7 +403,7 @@ def to_data(event: Event) -> dict[str, Any]:
         if f.name == "t":
             continue
         value = getattr(event, f.name)
-        if f.name == "round" and value is None:
+        if f.name in DECISIONS and value is None:
             continue
         if isinstance(event, EntryEdited) and f.name == "changes":
             out.update(value)

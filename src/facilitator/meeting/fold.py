@@ -18,7 +18,11 @@ from facilitator.meeting.events import (
     EntryEdited,
     EntryRemoved,
     Event,
+    FloorGiven,
     FollowupDone,
+    HandLowered,
+    HandMoved,
+    HandRaised,
     ItemEnded,
     ItemExtended,
     ItemSkipped,
@@ -34,11 +38,16 @@ from facilitator.meeting.events import (
     QuestionRestored,
     QuestionRetired,
     QuestionSkipped,
+    Queue,
     Resumed,
     RolesChanged,
     Round,
     SessionCreated,
+    SlotChanged,
     SpeakerChanged,
+    Split,
+    StackSet,
+    TimeSplit,
 )
 from facilitator.meeting.state import Draw, Entry, ItemRun, State
 from facilitator.schedule import Slot, plan
@@ -60,7 +69,7 @@ def new_state(event: SessionCreated) -> State:
         participants=list(event.participants),
         roles={role: list(people) for role, people in event.roles.items()},
         newcomer=event.newcomer, planned_start=event.planned_start, created=event.t,
-        total=event.total, carried=list(event.carried),
+        total=event.total, carried=list(event.carried), airtime=event.airtime,
     )  # fmt: skip
     state.attended = list(state.participants)
     if len(event.planned) == len(agenda.items):
@@ -95,6 +104,12 @@ def apply(state: State, event: Event) -> None:
     ledger = getattr(event, "round", None)
     if ledger is not None:
         _assign(state, ledger)
+    queue = getattr(event, "queue", None)
+    if queue is not None:
+        _assign_queue(state, queue)
+    split = getattr(event, "split", None)
+    if split is not None:
+        _assign_split(state, split)
     state.last_event = max(state.last_event, event.t)
 
 
@@ -115,6 +130,24 @@ def _assign(state: State, ledger: Round) -> None:
     run.given = dict(ledger.given)
     run.done_speakers = list(ledger.done)
     run.passed = list(ledger.passed)
+
+
+def _assign_queue(state: State, ledger: Queue) -> None:
+    run = _run(state, ledger.index)
+    if state.agenda.items[ledger.index].is_round:
+        raise JournalFormatError(f"raised hands in item {ledger.index}, a round")
+    run.hands = list(ledger.hands)
+    run.speaker = ledger.speaker
+    run.speaker_since = ledger.since
+    run.spoke = dict(ledger.spoke)
+    run.progressive = ledger.progressive
+
+
+def _assign_split(state: State, ledger: Split) -> None:
+    run = _run(state, ledger.index)
+    run.split_kind = ledger.kind
+    run.shares = list(ledger.shares)
+    run.slot = ledger.current
 
 
 def close(run: ItemRun, t: float) -> None:
@@ -218,6 +251,10 @@ def _order_changed(state: State, event: OrderChanged) -> None:
     _run(state, event.index)  # what changes is in the event's round
 
 
+def _in_item(state: State, event: Any) -> None:
+    _run(state, event.index)  # what changes is in the event's queue or split
+
+
 def _entry_added(state: State, event: EntryAdded) -> None:
     state.entries[event.id] = Entry(
         id=event.id, item=event.item, kind=event.kind, text=event.text, person=event.person,
@@ -302,4 +339,11 @@ HANDLERS: dict[type[Event], Callable[[State, Any], None]] = {
     AlternativeChosen: _alternative_chosen,
     FollowupDone: _followup_done,
     MeetingEnded: _meeting_ended,
+    HandRaised: _in_item,
+    HandLowered: _in_item,
+    HandMoved: _in_item,
+    FloorGiven: _in_item,
+    StackSet: _in_item,
+    TimeSplit: _in_item,
+    SlotChanged: _in_item,
 }

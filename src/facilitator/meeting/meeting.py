@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 from facilitator.clock import Clock
 from facilitator.formats.agenda import Agenda
 from facilitator.meeting import events as ev
+from facilitator.meeting import hands, split
 from facilitator.meeting.agenda_data import agenda_to_data
 from facilitator.meeting.entries import split_owner
 from facilitator.meeting.fold import apply, new_state
@@ -58,7 +59,7 @@ def creation_event(agenda: Agenda, *, session: str, group: str, participants: Se
                    roles: Mapping[str, Sequence[str]] | None = None, newcomer: bool = False,
                    planned_start: float | None = None, language: str | None = None,
                    carried: Iterable[ev.Carried | Mapping[str, Any]] = (),
-                   t: float) -> ev.SessionCreated:  # fmt: skip
+                   airtime: ev.Airtime = "on", t: float) -> ev.SessionCreated:  # fmt: skip
     """The first event of a session: who is here, the agenda as it is today, and the plan."""
     people, holders = gather_people(participants, {r: list(ps) for r, ps in (roles or {}).items()})
     counts = {r: len(ps) for r, ps in holders.items()}
@@ -69,7 +70,7 @@ def creation_event(agenda: Agenda, *, session: str, group: str, participants: Se
         newcomer=newcomer, planned_start=planned_start, language=language or agenda.language,
         total=total_minutes(agenda, len(people) or 1, counts),
         carried=tuple(_carried(c) for c in carried),
-        planned=tuple(ev.Slot(s.start, s.minutes, s.active) for s in slots),
+        planned=tuple(ev.Slot(s.start, s.minutes, s.active) for s in slots), airtime=airtime,
     )  # fmt: skip
 
 
@@ -124,7 +125,9 @@ class Meeting:
         """Journal an event (at ``at`` for a move that fell due a moment ago), with what the
         rules decide for it, then apply it."""
         t = self.now() if at is None else max(at, self.state.last_event)
-        event = decide(self.state, event_type(t=round(t, 3), **data))
+        event = event_type(t=round(t, 3), **data)
+        for rules in (decide, hands.decide, split.decide):
+            event = rules(self.state, event)
         if self.sink is not None:
             self.sink(event)
         apply(self.state, event)
@@ -391,6 +394,11 @@ class Meeting:
     def remove_participant(self, name: str) -> bool:
         if name not in self.state.participants:
             return False
+        for run in self.state.items:  # their hands go down, and the floor they held
+            if name in run.hands:
+                self._emit(ev.HandLowered, index=run.index, name=name)
+            if run.speaker == name and not self.agenda.items[run.index].is_round:
+                self._emit(ev.FloorGiven, index=run.index, name=None)
         self._emit(ev.ParticipantLeft, name=name)
         return True
 
@@ -399,6 +407,89 @@ class Meeting:
             if self.state.status == "ready":
                 self._emit(ev.MeetingStarted)
             self._emit(ev.MeetingEnded)
+
+    # raised hands and airtime ------------------------------------------------------------------
+
+    def takes_hands(self) -> bool:
+        """Whether the item in hand keeps a queue of raised hands (a round has its turns)."""
+        return not self.agenda.items[self.state.current].is_round and self.status != "ended"
+
+    def raise_hand(self, name: str) -> str | None:
+        """h: ``name`` (someone here, in any case) raises a hand; their name as spelt, or None
+        when they are not here, already wait, or the item has no queue."""
+        person = self.present(name)
+        if person is None or not self.takes_hands() or person in self.run.hands:
+            return None
+        self._emit(ev.HandRaised, index=self.state.current, name=person)
+        return person
+
+    def lower_hand(self, name: str) -> bool:
+        if name not in self.run.hands or not self.takes_hands():
+            return False
+        self._emit(ev.HandLowered, index=self.state.current, name=name)
+        return True
+
+    def move_hand(self, name: str, to: int) -> bool:
+        """``name``'s hand to place ``to`` in the queue (0 first)."""
+        run = self.run
+        if name not in run.hands or not self.takes_hands() or run.hands.index(name) == to:
+            return False
+        self._emit(ev.HandMoved, index=self.state.current, name=name, to=max(0, to))
+        return True
+
+    def give_floor(self) -> str | None:
+        """H: the first hand has the floor (the speaker's time is banked); with no hand up, the
+        speaker's turn ends and nobody holds it. Returns who speaks now."""
+        run = self.run
+        if not self.takes_hands() or (not run.hands and run.speaker is None):
+            return None
+        self._emit(ev.FloorGiven, index=self.state.current, name=hands.next_hand(run))
+        return self.run.speaker
+
+    def set_stack(self, on: bool) -> None:
+        """The progressive stack on or off for the item in hand."""
+        if self.takes_hands() and self.run.progressive != on:
+            self._emit(ev.StackSet, index=self.state.current, on=on)
+
+    def airtime(self, index: int | None = None) -> dict[str, float]:
+        """Seconds each person has spoken, in item ``index`` or in the whole meeting (turns in
+        rounds and the floor in other items alike), most first."""
+        now = self.now()
+        runs = self.state.items if index is None else [self.state.items[index]]
+        total: dict[str, float] = {}
+        for run in runs:
+            for name, seconds in run.airtime(now).items():
+                total[name] = total.get(name, 0.0) + seconds
+        return dict(sorted(total.items(), key=lambda pair: -pair[1]))
+
+    # the time split between people or topics ---------------------------------------------------
+
+    def split_time(self, text: str, kind: ev.SplitKind | None = None) -> list[ev.Share]:
+        """T: the item's time shared out (``Jo 30, Raf 15``; names alone share equally); the
+        first slot begins. ValueError in words when it cannot be."""
+        state = self.state
+        item = self.agenda.items[state.current]
+        if item.is_round or state.status in ("ready", "ended"):
+            raise ValueError("split")
+        left = max(0.0, self.remaining()) / 60.0
+        shares = tuple(ev.Share(n, m) for n, m in split.parse(text, left))
+        if kind is None:
+            kind = "topics" if item.split == "topics" else "people"
+        self._emit(ev.TimeSplit, index=state.current, kind=kind, shares=shares)
+        return list(self.run.shares)
+
+    def next_slot(self) -> ev.Share | None:
+        """T while slots run: the next one begins (after the last, the item goes on without).
+        Returns the slot that begins."""
+        run = self.run
+        if run.slot is None or self.status in ("ready", "ended"):
+            return None
+        following = run.slot + 1 if run.slot + 1 < len(run.shares) else None
+        self._emit(ev.SlotChanged, index=self.state.current, slot=following)
+        return self.run.shares[following] if following is not None else None
+
+    def slot_left(self) -> float | None:
+        return split.slot_left(self.run, self.now())
 
     # entries ------------------------------------------------------------------------------
 

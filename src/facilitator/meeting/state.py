@@ -5,7 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from facilitator.formats.agenda import Agenda, Item
-from facilitator.meeting.events import Carried, EntryKind, ItemStatus, Status
+from facilitator.meeting.events import (
+    Airtime,
+    Carried,
+    EntryKind,
+    ItemStatus,
+    Share,
+    SplitKind,
+    Status,
+)
 from facilitator.schedule import Slot
 
 
@@ -53,6 +61,14 @@ class ItemRun:
     passed: list[str] = field(default_factory=list)
     draws: list[Draw] = field(default_factory=list)
     alternative: bool = False
+    # Items that are not rounds: the raised hands waiting for the floor, in order (the one who
+    # holds it is ``speaker``, their seconds are in ``spoke`` as in a round).
+    hands: list[str] = field(default_factory=list)
+    progressive: bool = False  # those who have not spoken here yet go first
+    # The item's time split between people or topics, and the slot running now.
+    split_kind: SplitKind = "people"
+    shares: list[Share] = field(default_factory=list)
+    slot: int | None = None
 
     @property
     def started(self) -> bool:
@@ -68,6 +84,17 @@ class ItemRun:
     def waiting(self) -> list[str]:
         """Who still has a turn in this round: the speaker, those to come, those who passed."""
         return [p for p in self.order if p not in self.done_speakers or p == self.speaker]
+
+    def airtime(self, now: float) -> dict[str, float]:
+        """Seconds each person has spoken in this item, a running turn included."""
+        names = [*self.spoke, *([self.speaker] if self.speaker not in self.spoke else [])]
+        return {name: self.spent(name, now) for name in names if name is not None}
+
+    def slot_elapsed(self, now: float) -> float:
+        """Seconds of the slot running now (the item's time, pauses left out)."""
+        if self.slot is None:
+            return 0.0
+        return self.elapsed(now) - (self.shares[self.slot].begun or 0.0)
 
     def spent(self, name: str, now: float) -> float:
         """Seconds ``name`` has spoken in this round, their running turn included."""
@@ -107,6 +134,7 @@ class State:
     resumed_after: float | None = None  # seconds away, set by resume
     # The plan as set up (schedule.Slot): arrivals and leavers later do not rewrite it.
     planned: list[Slot] = field(default_factory=list)
+    airtime: Airtime = "on"  # the group's choice (events.SessionCreated)
 
     @property
     def item(self) -> ItemRun:

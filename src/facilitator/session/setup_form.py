@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 
 from facilitator.clock import Clock, nearest_time_of_day, parse_clock_time
 from facilitator.formats.agenda import Agenda
-from facilitator.groups import Group, all_groups, close_names
+from facilitator.groups import Group, all_groups, close_names, load_group
 from facilitator.journal.store import new_session_id
-from facilitator.meeting.events import Carried, SessionCreated
+from facilitator.meeting.events import Airtime, Carried, SessionCreated
 from facilitator.meeting.meeting import creation_event, gather_people
 from facilitator.text import clean_line, is_language_tag, split_names
 from facilitator.timewords import far_start_note
@@ -230,11 +230,12 @@ class SetupForm:
             raise ValueError(problems[0])
         group = clean_line(fields.group)
         now = self.clock.now()
+        airtime = _airtime(group)
         return creation_event(
             self.agenda, session=new_session_id(group or "meeting", now), group=group,
             participants=self.people(fields), roles=self.roles(fields),
             newcomer=fields.newcomer, planned_start=self.start_time(fields),
-            language=self.language(fields) or None, carried=self.carried, t=now,
+            language=self.language(fields) or None, carried=self.carried, airtime=airtime, t=now,
         )  # fmt: skip
 
     def save_rhythm(self, fields: Fields) -> None:
@@ -249,6 +250,14 @@ class SetupForm:
         group = load_group(name)
         group.rhythm = to_dict(parse_rhythm([text], self.rhythm_agenda()))
         save_group(group)
+
+
+def _airtime(name: str) -> Airtime:
+    """What the group chose for airtime (``facilitator groups airtime``); "on" by default."""
+    if not name:
+        return "on"
+    chosen = load_group(name).airtime
+    return "off" if chosen == "off" else "record" if chosen == "record" else "on"
 
 
 def remembered_roles(

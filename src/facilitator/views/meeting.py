@@ -15,6 +15,7 @@ from facilitator.meeting.rounds import next_speaker, turn_time
 from facilitator.meeting.state import Entry, asks_expectations, current_question
 from facilitator.text import ellipsize
 from facilitator.timewords import hhmm, minutes_words, mmss
+from facilitator.views import hands as hands_view
 from facilitator.views.fitting import fit, wrap_to
 
 NAME_CELLS = 20  # at 80 columns, two such names, the turn's time and "next" fit in one line
@@ -146,17 +147,23 @@ def clock_face(
     meeting: Meeting, now: float, layout: Layout, left: float, given: float
 ) -> ClockFace:
     status = meeting.state.status
+    elapsed = meeting.state.item.elapsed(now)
+    slot = hands_view.slot_clock(meeting, now, left)
+    if slot is not None:  # the slot's own countdown; the item's time is in its cue
+        elapsed, left, given = slot.given - slot.left, slot.left, slot.given
     over = left < 0 and status != "ready"
     shown = ("+" if over else "") + mmss(left)
     # as the digits show it: 0.3 s left reads 00:01, 0.0002 s reads 00:00
     warn = 1 <= int(left + 0.999) <= 60 and status == "running"
-    parts = cue(meeting, now, over, warn, left, given)
+    if slot is not None:
+        parts = [*(["PAUSED: space to resume"] if status == "paused" else []), *slot.cue]
+    else:
+        parts = cue(meeting, now, over, warn, left, given)
     if layout.compact:  # no big digits: the time leads the cue
         if over:
             parts = [f"OVERTIME {shown}", *(p for p in parts if not p.startswith("OVERTIME"))]
         else:
             parts = [shown, *parts]
-    elapsed = meeting.state.item.elapsed(now)
     return ClockFace(shown, " · ".join(parts), elapsed / (given or 1.0),
                      speaker_line(meeting, now), over, warn)  # fmt: skip
 
@@ -189,11 +196,12 @@ def speaker_line(meeting: Meeting, now: float) -> str:
     state = meeting.state
     run = state.item
     item = state.agenda.items[state.current]
-    if item.who and not item.is_round:
+    if not item.is_round:
+        queue = hands_view.side_line(meeting, now)
+        if queue or not item.who:
+            return queue
         holders = ", ".join(state.holders(item.who)) or "nobody here yet (w gives the role)"
         return f"{item.who}: {holders}"
-    if not item.is_round:
-        return ""
     nobody = (
         f"Nobody here holds the role {item.who}: w gives it"
         if item.who
@@ -253,6 +261,7 @@ def guidance(meeting: Meeting, layout: Layout) -> str:
         text = f"Alternative: {item.alternative}"
     elif item.alternative:
         hint = f"Alternative (v): {item.alternative}"
+    hint = hint or hands_view.split_hint(meeting)
     width = max(10, layout.width - 2)
     room = 1 if layout.compact else (5 if layout.height >= 30 else 3)
     room -= 1 if hint and room > 1 else 0
@@ -407,12 +416,18 @@ def offers(meeting: Meeting, now: float) -> frozenset[str]:
         "next_speaker": not item.is_round,
         "pass_speaker": not item.is_round,
         "order": meeting.next_round() is None,
+        "raise_hand": item.is_round,
+        "give_floor": item.is_round or not (state.item.hands or state.item.speaker),
+        "hands": item.is_round or not state.item.hands,
+        "split": item.is_round or state.status in ("ready", "ended"),
+        "airtime": state.airtime == "off",
     }
     return frozenset(name for name, hidden in off.items() if not hidden)
 
 
 OFFERED = frozenset({"met", "draw", "redraw", "retire", "alternative", "roles", "followups",
-                     "next_speaker", "pass_speaker", "order"})  # fmt: skip
+                     "next_speaker", "pass_speaker", "order", "raise_hand", "give_floor",
+                     "hands", "split", "airtime"})  # fmt: skip
 
 
 def moved_words(moves: list[Moved]) -> str:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
@@ -44,23 +47,34 @@ class QuitQuestion(Confirm):
 
 
 class AskText(ModalScreen[str | None]):
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("tab", "complete", show=False)]
 
-    def __init__(self, question: str, placeholder: str = "", value: str = "") -> None:
+    def __init__(self, question: str, placeholder: str = "", value: str = "",
+                 choices: Sequence[str] = ()) -> None:  # fmt: skip
         super().__init__()
         self.question = question
         self.placeholder = placeholder
         self.value = value
+        self.choices = list(choices)  # offered as completions (tab or right arrow takes one)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Plain(self.question, classes="dialog-title")
-            yield Input(self.value, placeholder=self.placeholder, id="answer")
+            suggester = (SuggestFromList(self.choices, case_sensitive=False)
+                         if self.choices else None)  # fmt: skip
+            yield Input(self.value, placeholder=self.placeholder, id="answer",
+                        suggester=suggester)  # fmt: skip
             yield Plain("enter: done    escape: cancel", classes="dialog-hint")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.dismiss(clean_line(event.value) or None)
+
+    def action_complete(self) -> None:
+        """tab takes the completion offered, as the right arrow does."""
+        field = self.query_one(Input)
+        if field.cursor_at_end:
+            field.action_cursor_right()
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -18,6 +18,7 @@ from facilitator.tui.screens.confirm import Confirm
 from facilitator.tui.screens.help import HelpScreen
 from facilitator.tui.screens.meeting_bindings import MEETING_BINDINGS
 from facilitator.tui.screens.meeting_entries import EntryActions
+from facilitator.tui.screens.meeting_hands import HandActions
 from facilitator.tui.screens.meeting_people import PeopleActions
 from facilitator.tui.screens.meeting_questions import QuestionActions
 from facilitator.tui.screens.meeting_ticker import Ticker
@@ -29,11 +30,11 @@ from facilitator.views import meeting as views
 from facilitator.views import meeting_words as say
 
 
-class MeetingScreen(PeopleActions, EntryActions, QuestionActions, Screen[None]):
+class MeetingScreen(PeopleActions, HandActions, EntryActions, QuestionActions, Screen[None]):
     """What is happening now, how long is left, who speaks, and whether the end holds.
 
-    The people, entries and questions parts live in meeting_people.py, meeting_entries.py and
-    meeting_questions.py; this module has the layout, the clock and moving between items."""
+    The people, hands, entries and questions parts live in meeting_people.py, meeting_hands.py,
+    meeting_entries.py and meeting_questions.py; this module has the layout, the clock and moving between items."""
 
     CSS_PATH = Path(__file__).with_name("meeting.tcss")  # read when first shown
     AUTO_FOCUS = ""  # keys act on the meeting until the facilitator chooses to write
@@ -52,8 +53,8 @@ class MeetingScreen(PeopleActions, EntryActions, QuestionActions, Screen[None]):
         )
         self.notice = notice
         self.ticker = Ticker(self)
-        self._rang_for: int | None = None
-        self._seen_item: int | None = None
+        self._rang_for: tuple[int, int | None] | None = None
+        self._seen_item: tuple[int, int | None] | None = None
         self._last_entry: str | None = None
         self._writing_notes = False
         self._item_shown: int | None = None
@@ -163,7 +164,7 @@ class MeetingScreen(PeopleActions, EntryActions, QuestionActions, Screen[None]):
     def _ring(self, over: bool) -> None:
         """The bell, once, when the time of the item in hand runs out; not when coming back
         (p) to an item whose time had already run out."""
-        current = self.meeting.state.current
+        current = (self.meeting.state.current, self.meeting.run.slot)  # a slot rings too
         if current != self._seen_item:
             self._seen_item = current
             self._rang_for = current if over else None

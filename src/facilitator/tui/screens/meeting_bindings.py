@@ -24,6 +24,18 @@ MEETING_BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
     Binding("o", "order", "Who speaks next", show=False,
             tooltip="change the speaking order (on an item that is not a round: for the "
             "next round)"),
+    Binding("h", "raise_hand", "Raise a hand", show=False,
+            tooltip="someone raises a hand: their name joins the queue (not in a round)"),
+    Binding("H", "give_floor", "Give the floor", show=False,
+            tooltip="the next raised hand has the floor (no hand up: the speaker is done)"),
+    Binding("j", "hands", "The raised hands", show=False,
+            tooltip="withdraw or move a hand; the progressive stack (first-time speakers "
+            "first) on or off"),
+    Binding("T", "split", "Split the time", show=False,
+            tooltip="share this item's time between people or topics ('Jo 30, Raf 15'); "
+            "once split, the next slot"),
+    Binding("A", "airtime", "Airtime", show=False,
+            tooltip="who has spoken how long, in this item and the meeting (for you alone)"),
     Binding("a", "add_participant", "Add person", tooltip="add a participant who just arrived"),
     Binding("l", "participant_leaves", "Someone leaves", show=False,
             tooltip="a participant leaves (rounds re-divide the time)"),
