@@ -2,7 +2,9 @@
 
 KIND: ``bare-frame`` (a minimal Textual app: one label, exits after its first frame),
 ``app-frame`` (facilitator's Home, exits after its first frame), ``bare-digits`` (a minimal app
-updating a Digits widget once a second), ``app-meeting`` (a running mutual-support-150 meeting).
+updating a Digits widget once a second), ``app-meeting`` (a running mutual-support-150 meeting),
+``app-queue`` (the same meeting in its core, with raised hands, someone holding the floor and
+the core split in slots).
 
 The two running kinds measure themselves: after WARM_UP seconds they note the process's CPU
 time, SECONDS later note it again and exit, and write the difference to the file named by
@@ -80,7 +82,7 @@ def bare_digits(seconds: float) -> None:
     Ticker().run(headless=True, size=(80, 24))
 
 
-def app_meeting(seconds: float) -> None:
+def app_meeting(seconds: float, queue: bool = False) -> None:
     from facilitator import catalog
     from facilitator.clock import SystemClock
     from facilitator.meeting.meeting import creation_event
@@ -99,6 +101,16 @@ def app_meeting(seconds: float) -> None:
         def start_meeting(self) -> None:
             self.screen.action_start_pause()  # type: ignore[attr-defined]
             self.screen.action_next_item()  # type: ignore[attr-defined]
+            if queue:  # on to the core: an open queue and split time, as a facilitator keeps
+                meeting = self.meeting
+                assert meeting is not None
+                while not meeting.agenda.items[meeting.state.current].flexible:
+                    self.screen.action_next_item()  # type: ignore[attr-defined]
+                for name in ("Bo", "Chen", "Dee", "Eli"):
+                    meeting.raise_hand(name)
+                meeting.give_floor()
+                meeting.split_time("Ana 40, Bo 30, Chen")
+                self.screen.refresh_clock()  # type: ignore[attr-defined]
 
     Running(clock, Startup(first=first)).run(headless=True, size=(80, 24))
 
@@ -111,3 +123,5 @@ if __name__ == "__main__":
         bare_digits(duration)
     elif kind == "app-meeting":
         app_meeting(duration)
+    elif kind == "app-queue":
+        app_meeting(duration, queue=True)
