@@ -39,3 +39,14 @@ def utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     yield
     monkeypatch.undo()
     time.tzset()
+
+
+@pytest.fixture(autouse=True)
+def english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Tests speak English unless they choose a language (whatever the machine's locale)."""
+    from facilitator import i18n
+
+    monkeypatch.setenv(i18n.ENV_LANG, "en")
+    i18n.set_language("en")
+    yield
+    i18n.set_language("en")

@@ -1,4 +1,5 @@
-"""Preferences of this machine's user, remembered between runs (today: the theme)."""
+"""Preferences of this machine's user, remembered between runs: the theme, the interface's
+language."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from facilitator.text import clean_line
 @dataclass
 class Settings:
     theme: str | None = None
+    language: str | None = None  # the interface's (facilitator --lang overrides it)
     # What the file held that this version does not know: written back as it was.
     others: dict[str, Any] = field(default_factory=dict, compare=False)
 
@@ -32,12 +34,17 @@ def load_settings() -> Settings:
     if not isinstance(data, dict):
         return Settings()
     theme = data.pop("theme", None)
+    language = data.pop("language", None)
     return Settings(
-        theme=clean_line(theme) if isinstance(theme, str) and theme else None, others=data
+        theme=clean_line(theme) if isinstance(theme, str) and theme else None,
+        language=clean_line(language) if isinstance(language, str) and language else None,
+        others=data,
     )
 
 
 def save_settings(settings: Settings) -> None:
     paths.ensure_private_dir(paths.data_dir())
     data = {**settings.others, "theme": settings.theme}
+    if settings.language is not None:
+        data["language"] = settings.language
     atomic_write(_file(), json.dumps(data, ensure_ascii=False, indent=2))

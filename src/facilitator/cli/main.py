@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -31,7 +32,7 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ),  # fmt: skip
     ("groups", "your groups and when they meet", "facilitator.cli.groups"),
 )
-_TOP_VALUES = ("--data-dir",)  # top-level options followed by a value
+_TOP_VALUES = ("--data-dir", "--lang")  # top-level options followed by a value
 
 
 class Parser(argparse.ArgumentParser):
@@ -67,6 +68,12 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"facilitator {__version__}")
     parser.add_argument(
+        "--lang",
+        metavar="LANG",
+        help="the interface's language: en or fr (default: $FACILITATOR_LANG, "
+        "the 'language' setting, or the locale); the record follows the agenda's language",
+    )
+    parser.add_argument(
         "--data-dir",
         metavar="DIR",
         help="where your agendas, decks and sessions live "
@@ -82,11 +89,46 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+def _value_of(argv: Sequence[str], option: str) -> str | None:
+    """The value of a top-level ``option`` in ``argv``, read before the parser is built."""
+    words = iter(argv)
+    for word in words:
+        if word == "--":
+            return None
+        if word == option:
+            return next(words, None)
+        if word.startswith(option + "="):
+            return word.partition("=")[2]
+    return None
+
+
+def asked_language(argv: Sequence[str]) -> str | None:
+    """``--lang``'s value: read first, so that the parser's help is in that language."""
+    return _value_of(argv, "--lang")
+
+
+def choose_language(asked: str | None) -> str:
+    """The interface language, from ``--lang``, ``FACILITATOR_LANG``, the setting, the locale."""
+    from facilitator import i18n
+
+    setting = None
+    if asked is None and not os.environ.get(i18n.ENV_LANG):
+        from facilitator.settings import load_settings
+
+        setting = load_settings().language
+    return i18n.set_language(i18n.choose(asked, setting))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
+    data_dir = _value_of(argv, "--data-dir")
+    if data_dir:  # the setting is read from the data folder asked for
+        paths.set_data_dir(data_dir)
+    choose_language(asked_language(argv))
     parser = build_parser(argv)
     args = parser.parse_args(argv)
     paths.set_data_dir(args.data_dir)
+
     handler = getattr(args, "handler", None)
     if handler is None:
         from facilitator.cli.run import open_home

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.app import SystemCommand
@@ -25,6 +25,7 @@ from facilitator.tui.notices import NoticeLog
 from facilitator.tui.opening import offer_resume, open_meeting, resume_meeting
 from facilitator.tui.screens.home import HomeScreen
 from facilitator.tui.theme import ThemeMemory
+from facilitator.tui.translate import translate_once, words
 
 if TYPE_CHECKING:  # the rest is imported when first needed: a faster first frame
     from facilitator.decks.drawer import Drawer
@@ -46,6 +47,26 @@ class FacilitatorApp(NoticeLog):
         self.sessions = SessionService(self.clock)
         self.drawer_factory = drawer_factory or _default_drawer
         self.themes = ThemeMemory(self)
+        translate_once(self)  # ctrl+q's Quit, ctrl+p's palette
+
+    def push_screen(self, screen: Any, *args: Any, **kwargs: Any) -> Any:
+        """Every screen's keys speak the interface language (see tui/translate.py)."""
+        if isinstance(screen, Screen):
+            translate_once(screen)
+        return super().push_screen(screen, *args, **kwargs)
+
+    def switch_screen(self, screen: Any) -> Any:
+        if isinstance(screen, Screen):
+            translate_once(screen)
+        return super().switch_screen(screen)
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, with its placeholder in the interface language."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
+            placeholder = words("Search for commands…")
+            self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
 
     @property
     def meeting(self) -> Meeting | None:
@@ -53,7 +74,9 @@ class FacilitatorApp(NoticeLog):
 
     def get_default_screen(self) -> Screen[None]:
         at_once = self.startup.first_screen not in ("meeting", "resume")
-        return HomeScreen(self.startup.upcoming, load_at_once=at_once)
+        home = HomeScreen(self.startup.upcoming, load_at_once=at_once)
+        translate_once(home)
+        return home
 
     def on_mount(self) -> None:
         self.themes.restore()
