@@ -20,6 +20,7 @@ from facilitator import paths
 from facilitator.formats.agenda import Agenda, load_agenda
 from facilitator.formats.deck import Deck, load_deck
 from facilitator.formats.problems import FormatError, Problem
+from facilitator.i18n import _
 from facilitator.text import clean_line
 
 T = TypeVar("T", Agenda, Deck)
@@ -217,7 +218,8 @@ def language_note(agenda: Agenda, language: str) -> str | None:
             missing.append(f"{deck.id} ({deck.language})")
     if not missing:
         return None
-    return f"No question deck in “{language}” for this agenda: questions come from {', '.join(missing)}."
+    said = _("No question deck in “{language}” for this agenda: questions come from {decks}.")
+    return said.format(language=language, decks=", ".join(missing))
 
 
 def twin_problems(agenda: Agenda) -> list[Problem]:

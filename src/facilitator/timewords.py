@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from facilitator.clock import local_datetime
+from facilitator.i18n import _
 
 
 def mmss(seconds: float, *, up: bool = False) -> str:
@@ -24,16 +25,16 @@ def hhmm(t: float | None) -> str:
 def minutes_words(seconds: float) -> str:
     minutes = int(abs(seconds) // 60)  # whole minutes, like the clock times beside it
     if minutes >= 60:
-        return f"{minutes // 60} h {minutes % 60:02} min"
-    return f"{minutes} min"
+        return _("{hours} h {minutes:02} min").format(hours=minutes // 60, minutes=minutes % 60)
+    return _("{minutes} min").format(minutes=minutes)
 
 
 def far_start_note(start: float, now: float, end: float) -> str | None:
     """A planned start over an hour away is worth a word (a typo, or the wrong day)."""
     if abs(start - now) <= 3600:
         return None
-    when = "from now" if start > now else "ago"
-    return (
-        f"The planned start {hhmm(start)} is {minutes_words(abs(start - now))} {when}: "
-        f"the meeting would end at {hhmm(end)}."
-    )
+    if start > now:
+        said = _("The planned start {start} is {away} from now: the meeting would end at {end}.")
+    else:
+        said = _("The planned start {start} is {away} ago: the meeting would end at {end}.")
+    return said.format(start=hhmm(start), away=minutes_words(abs(start - now)), end=hhmm(end))

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from facilitator.formats.problems import FormatError
 from facilitator.formats.reader import Reader
 from facilitator.formats.yamlnodes import Node, read_file
+from facilitator.i18n import ngettext
 from facilitator.text import clean_line, is_language_tag
 
 KINDS = ["open", "round", "discussion", "silence", "break"]
@@ -96,7 +97,9 @@ class Agenda:
         size = self.group_size
         if not size or size[0] <= people <= size[1]:
             return None
-        return f"This agenda is meant for {size[0]}–{size[1]} people; you have {people}."
+        said = ngettext("This agenda is meant for {low}–{high} people; you have {count}.",
+                        "This agenda is meant for {low}–{high} people; you have {count}.", people)  # fmt: skip
+        return said.format(low=size[0], high=size[1], count=people)
 
 
 DeckIds = Collection[str]  # the decks an agenda may name, to check and suggest

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from facilitator.clock import Clock, nearest_time_of_day, parse_clock_time
 from facilitator.formats.agenda import Agenda
 from facilitator.groups import Group, all_groups, close_names, load_group
+from facilitator.i18n import _
 from facilitator.journal.store import new_session_id
 from facilitator.meeting.events import Airtime, Carried, SessionCreated
 from facilitator.meeting.meeting import creation_event, gather_people
@@ -119,13 +120,13 @@ class SetupForm:
         words: list[str] = []
         note = self.agenda.size_note(count) if count else None
         if note:
-            words.append(f"{note} You can still start.")
+            words.append(_("{note} You can still start.").format(note=note))
         if not count:
-            words.append("Add the participants: rounds are shared between them.")
+            words.append(_("Add the participants: rounds are shared between them."))
         words += self._start_words(fields)
         problem = self.rhythm_problem(fields)
         if problem:
-            words.append(f"Rhythm: {problem}")
+            words.append(_("Rhythm: {problem}").format(problem=problem))
         words += [self.language_problem(fields) or self.language_note(fields) or ""]
         words += self._group_words(fields) + self._role_words(fields)
         return [w for w in words if w]
@@ -136,17 +137,17 @@ class SetupForm:
         try:
             self.start_time(fields)
         except ValueError:
-            out.append("The planned start should look like 19:00.")
+            out.append(_("The planned start should look like 19:00."))
         out.append(self.language_problem(fields) or "")
         if self.rhythm_problem(fields):
-            out.append("The rhythm is not clear yet: fix it or empty the field.")
+            out.append(_("The rhythm is not clear yet: fix it or empty the field."))
         return [p for p in out if p]
 
     def _start_words(self, fields: Fields) -> list[str]:
         try:
             start = self.start_time(fields)
         except ValueError:
-            return ["The planned start should look like 19:00."]
+            return [_("The planned start should look like 19:00.")]
         if start is None:
             return []
         note = far_start_note(start, self.clock.now(), start + self.minutes(fields) * 60)
@@ -156,7 +157,8 @@ class SetupForm:
         """A name close to a group's that exists is likely a typo: say so (it starts anew)."""
         name = clean_line(fields.group)
         meant = self.book.likely_meant(name)
-        return [f"“{name}” would be a new group: did you mean “{meant}”?"] if meant else []
+        said = _("“{name}” would be a new group: did you mean “{meant}”?")
+        return [said.format(name=name, meant=meant)] if meant else []
 
     def _role_words(self, fields: Fields) -> list[str]:
         """A round for a role nobody holds would be empty (Case Clinic's coaches)."""
@@ -165,7 +167,8 @@ class SetupForm:
         for item in self.agenda.items:
             if item.who and not roles.get(item.who):
                 missing.setdefault(item.who, item.title)
-        return [f"Nobody holds the role {role} yet (needed for “{title}”)."
+        said = _("Nobody holds the role {role} yet (needed for “{title}”).")
+        return [said.format(role=role, title=title)
                 for role, title in missing.items()] + self._role_typos(fields, roles)  # fmt: skip
 
     def _role_typos(self, fields: Fields, roles: dict[str, list[str]]) -> list[str]:
@@ -179,8 +182,9 @@ class SetupForm:
                     continue
                 close = difflib.get_close_matches(name.casefold(), list(folded), n=1, cutoff=0.75)
                 if close:
-                    words.append(f"“{name}” ({role}) is not among the participants: "
-                                 f"did you mean “{folded[close[0]]}”?")  # fmt: skip
+                    said = _("“{name}” ({role}) is not among the participants: "
+                             "did you mean “{meant}”?")  # fmt: skip
+                    words.append(said.format(name=name, role=role, meant=folded[close[0]]))
         return words
 
     def language(self, fields: Fields) -> str:
@@ -190,7 +194,8 @@ class SetupForm:
         language = self.language(fields)
         if not language or is_language_tag(language):
             return None
-        return f"The question language should be a tag such as en, fr or pt-BR, not “{language}”."
+        said = _("The question language should be a tag such as en, fr or pt-BR, not “{language}”.")
+        return said.format(language=language)
 
     def language_note(self, fields: Fields) -> str | None:
         """A language no deck of this agenda has (questions come in the deck's own)."""

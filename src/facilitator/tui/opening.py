@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from textual.screen import Screen
 
+from facilitator.i18n import _
 from facilitator.session.service import SessionError
 
 if TYPE_CHECKING:
@@ -44,4 +45,5 @@ def offer_resume(app: FacilitatorApp, session: str, question: str) -> None:
         if yes:
             resume_meeting(app, session)
 
-    app.push_screen(Confirm(question or f"Resume the unfinished meeting {session}?"), answer)
+    asked = question or _("Resume the unfinished meeting {session}?").format(session=session)
+    app.push_screen(Confirm(asked), answer)

@@ -8,6 +8,9 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from facilitator.i18n import _
+from facilitator.tui.translate import words as textual_words
+
 
 def screen_commands(
     app: App[int], screen: Screen[None], textual: Iterable[SystemCommand]
@@ -20,21 +23,28 @@ def screen_commands(
     for binding in screen.BINDINGS:
         if not isinstance(binding, Binding) or not binding.description:
             continue
-        name, _, _ = binding.action.partition("(")
+        name = binding.action.partition("(")[0]
         if not screen.check_action(name, ()) or (offers is not None and not offers(name)):
             continue
-        titles.add(binding.description)
-        words = f"{binding.tooltip} · " if binding.tooltip else ""
+        title = _(binding.description)
+        titles.add(title)
+        key = _("key {key}").format(key=app.get_key_display(binding))
+        help_line = f"{_(binding.tooltip)} · {key}" if binding.tooltip else key
         yield SystemCommand(
-            binding.description,
-            f"{words}key {app.get_key_display(binding)}",
-            lambda a=binding.action: app.call_later(screen.run_action, a),
+            title, help_line, lambda a=binding.action: app.call_later(screen.run_action, a)
         )
     for command in textual:
+        if command.title == "Screenshot":
+            continue
         if command.title == "Quit":
             command = SystemCommand(
-                "Quit", "leave facilitator (in a meeting, asks first: it can be resumed)",
+                _("Quit"), _("leave facilitator (in a meeting, asks first: it can be resumed)"),
                 command.callback,
             )  # fmt: skip
-        if command.title not in titles and command.title != "Screenshot":
+        else:  # Textual's own: its words in the interface language
+            command = SystemCommand(
+                textual_words(command.title), textual_words(command.help), command.callback,
+                command.discover,
+            )  # fmt: skip
+        if command.title not in titles:
             yield command

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from facilitator.i18n import N_, _, ngettext, pgettext
 from facilitator.journal.record import MET_WORDS
 from facilitator.meeting.meeting import Meeting, Moved
 from facilitator.meeting.projection import Projection, allotted, project, remaining
@@ -19,12 +20,20 @@ from facilitator.views import hands as hands_view
 from facilitator.views.fitting import fit, wrap_to
 
 NAME_CELLS = 20  # at 80 columns, two such names, the turn's time and "next" fit in one line
+# The field's prompt, with and without whose words it holds.
 PROMPTS = {
-    "expectations": "Expectation",
-    "conclusions": "Conclusion",
-    "notes": "Note",
-    "followups": "Follow-up",
-    "decisions": "Decision",
+    "expectations": N_("Expectation"),
+    "conclusions": N_("Conclusion"),
+    "notes": N_("Note"),
+    "followups": N_("Follow-up"),
+    "decisions": N_("Decision"),
+}
+PROMPTS_OF = {
+    "expectations": N_("Expectation of {person}"),
+    "conclusions": N_("Conclusion of {person}"),
+    "notes": N_("Note of {person}"),
+    "followups": N_("Follow-up from {person}"),
+    "decisions": N_("Decision of {person}"),
 }
 MARKS = {"done": "✓", "current": "▶", "pending": " ", "skipped": "⤼"}
 
@@ -133,11 +142,15 @@ def saving_words(saving: Saving) -> str:
     if saving.problem is None:
         return ""
     count = saving.pending
-    kept = (f"{count} action{'s' if count != 1 else ''} not saved yet: kept in memory, in "
-            "order, and written as soon as the disk allows (tried each minute and at every key)")  # fmt: skip
-    where = (f"; a full copy is in {saving.fallback}" if saving.fallback
-             else "; no other folder could take a copy either")  # fmt: skip
-    return f"NOT SAVED: {saving.problem}. {kept}{where}. Do not quit until this goes away."
+    kept = ngettext("{count} action not saved yet: kept in memory, in order, and written as "
+                    "soon as the disk allows (tried each minute and at every key)",
+                    "{count} actions not saved yet: kept in memory, in order, and written as "
+                    "soon as the disk allows (tried each minute and at every key)",
+                    count).format(count=count)  # fmt: skip
+    where = (_("; a full copy is in {folder}").format(folder=saving.fallback) if saving.fallback
+             else _("; no other folder could take a copy either"))  # fmt: skip
+    said = _("NOT SAVED: {problem}. {kept}{where}. Do not quit until this goes away.")
+    return said.format(problem=saving.problem, kept=kept, where=where)
 
 
 # -- the clock panel ---------------------------------------------------------------------------
@@ -161,7 +174,8 @@ def clock_face(
         parts = cue(meeting, now, over, warn, left, given)
     if layout.compact:  # no big digits: the time leads the cue
         if over:
-            parts = [f"OVERTIME {shown}", *(p for p in parts if not p.startswith("OVERTIME"))]
+            overtime = _("OVERTIME by {time}").format(time=mmss(left))
+            parts = [_("OVERTIME {time}").format(time=shown), *(p for p in parts if p != overtime)]
         else:
             parts = [shown, *parts]
     return ClockFace(shown, " · ".join(parts), elapsed / (given or 1.0),
@@ -173,22 +187,24 @@ def cue(meeting: Meeting, now: float, over: bool, warn: bool, left: float,
     """What the cue line says, most important first (the panel drops what does not fit)."""
     status = meeting.state.status
     if status == "ready":
-        return ["READY: press space to start"]
+        return [_("READY: press space to start")]
     if status == "ended":
-        return ["The meeting has ended"]
+        return [_("The meeting has ended")]
     words = []
     if status == "paused" and meeting.clock_moves():  # its countdown goes on: say why
-        words += ["PAUSED · taken from this item's time", "space to resume"]
+        words += [_("PAUSED · taken from this item's time"), _("space to resume")]
     elif status == "paused":
-        words.append("PAUSED: space to resume")
+        words.append(_("PAUSED: space to resume"))
     if over:
-        words += [f"OVERTIME by {mmss(left)}", "n for the next item", "+ adds a minute"]
+        words += [_("OVERTIME by {time}").format(time=mmss(left)), _("n for the next item"),
+                  _("+ adds a minute")]  # fmt: skip
     elif warn:
-        words.append("One minute left")
+        words.append(_("One minute left"))
     if not words:  # both to the nearest minute, as the timeline shows them
         total = int(given / 60 + 0.5) * 60
         rest = min(total, int(left / 60 + 0.5) * 60)
-        words.append(f"{minutes_words(rest)} left of {minutes_words(total)}")
+        said = _("{left} left of {total}")
+        words.append(said.format(left=minutes_words(rest), total=minutes_words(total)))
     return words
 
 
@@ -200,34 +216,42 @@ def speaker_line(meeting: Meeting, now: float) -> str:
         queue = hands_view.side_line(meeting, now)
         if queue or not item.who:
             return queue
-        holders = ", ".join(state.holders(item.who)) or "nobody here yet (w gives the role)"
+        holders = ", ".join(state.holders(item.who)) or _("nobody here yet (w gives the role)")
         return f"{item.who}: {holders}"
     nobody = (
-        f"Nobody here holds the role {item.who}: w gives it"
+        _("Nobody here holds the role {role}: w gives it").format(role=item.who)
         if item.who
-        else "Nobody to speak: press a to add a participant"
+        else _("Nobody to speak: press a to add a participant")
     )
     if run.status != "current":  # before the meeting starts
         order = state.round_members(state.current)
-        return f"First to speak: {order[0]}" if order else nobody
+        return _("First to speak: {name}").format(name=order[0]) if order else nobody
     if not run.order:
         return nobody
     if run.speaker is None:
         waiting = run.waiting()
         if waiting:  # someone came after the last turn
-            return f"Not heard yet: {', '.join(waiting)} · s gives them the floor"
+            said = _("Not heard yet: {names} · s gives them the floor")
+            return said.format(names=", ".join(waiting))
         last = state.active_indexes()[-1] == state.current
-        return "Round complete (" + ("q ends the meeting)" if last else "n: next item)")
+        return (
+            _("Round complete (q ends the meeting)") if last else _("Round complete (n: next item)")
+        )
     share = run.turn_share or 0
     spent = turn_time(run, now)
-    over = " OVER" if spent > share else ""
     # Long names are cut so that the time and who is next still fit beside the digits.
-    line = f"Speaking: {ellipsize(run.speaker, NAME_CELLS)}  {mmss(spent, up=True)} of {mmss(share)}{over}"
+    said = (
+        _("Speaking: {name}  {spent} of {share} OVER")
+        if spent > share
+        else _("Speaking: {name}  {spent} of {share}")
+    )
+    line = said.format(name=ellipsize(run.speaker, NAME_CELLS), spent=mmss(spent, up=True),
+                       share=mmss(share))  # fmt: skip
     nxt = next_speaker(run)
     if nxt:
-        line += f" · next: {ellipsize(nxt, NAME_CELLS)}"
+        line += _(" · next: {name}").format(name=ellipsize(nxt, NAME_CELLS))
     if run.passed:
-        line += f" · passed: {', '.join(run.passed)}"
+        line += _(" · passed: {names}").format(names=", ".join(run.passed))
     return line
 
 
@@ -237,7 +261,8 @@ def speaker_line(meeting: Meeting, now: float) -> str:
 def topbar(meeting: Meeting, now: float) -> str:
     s = meeting.state
     group = f"{s.group} · " if s.group else ""
-    badge = {"ready": "READY", "running": "RUNNING", "paused": "PAUSED", "ended": "ENDED"}[s.status]
+    badge = {"ready": _("READY"), "running": _("RUNNING"), "paused": _("PAUSED"),
+             "ended": _("ENDED")}[s.status]  # fmt: skip
     return f"{badge} · {hhmm(now)} · {group}{s.agenda.title}"
 
 
@@ -245,10 +270,26 @@ def item_title(meeting: Meeting) -> str:
     state = meeting.state
     item = state.agenda.items[state.current]
     active = state.active_indexes()
-    kind = f" · {item.kind}" if item.kind != "open" else ""
-    flags = " · flexible" if item.flexible else (" · protected" if item.protected else "")
+    kind = f" · {kind_words(item.kind)}" if item.kind != "open" else ""
+    flags = (
+        (" · " + _("flexible"))
+        if item.flexible
+        else ((" · " + _("protected")) if item.protected else "")
+    )
     number = active.index(state.current) + 1 if state.current in active else 0
     return f"{number}/{len(active)}  {item.title}{kind}{flags}"
+
+
+def kind_words(kind: str) -> str:
+    """An item's kind, as the title line names it (the YAML keeps the English key)."""
+    words = {
+        "open": pgettext("item kind", "open"),
+        "round": pgettext("item kind", "round"),
+        "discussion": pgettext("item kind", "discussion"),
+        "silence": pgettext("item kind", "silence"),
+        "break": pgettext("item kind", "break"),
+    }
+    return words.get(kind, kind)
 
 
 def guidance(meeting: Meeting, layout: Layout) -> str:
@@ -258,14 +299,15 @@ def guidance(meeting: Meeting, layout: Layout) -> str:
     item = state.agenda.items[state.current]
     text, hint = item.guidance or "", ""
     if state.item.alternative and item.alternative:
-        text = f"Alternative: {item.alternative}"
+        text = _("Alternative: {text}").format(text=item.alternative)
     elif item.alternative:
-        hint = f"Alternative (v): {item.alternative}"
+        hint = _("Alternative (v): {text}").format(text=item.alternative)
     hint = hint or hands_view.split_hint(meeting)
     width = max(10, layout.width - 2)
     room = 1 if layout.compact else (5 if layout.height >= 30 else 3)
     room -= 1 if hint and room > 1 else 0
-    lines = list(wrap_to(text, width, room, more=" … (g reads it all)"))
+    lines = list(wrap_to(text, width, room, more=_(" … (g reads it all)")))
+
     if hint:
         lines.append(ellipsize(hint, width))
     return "\n".join(line for line in lines if line)
@@ -274,16 +316,16 @@ def guidance(meeting: Meeting, layout: Layout) -> str:
 def whole_guidance(meeting: Meeting) -> tuple[str, str]:
     """The title and the whole guidance, for g."""
     item = meeting.agenda.items[meeting.state.current]
-    parts = [item.guidance or "This item has no guidance."]
+    parts = [item.guidance or _("This item has no guidance.")]
     if item.alternative:
-        parts.append(f"Alternative (v): {item.alternative}")
+        parts.append(_("Alternative (v): {text}").format(text=item.alternative))
     return item.title, "\n\n".join(parts)
 
 
 def question_text(meeting: Meeting) -> str:
     state = meeting.state
     drawn = current_question(state.agenda.items[state.current], state.item)
-    return drawn.text if drawn is not None else "Press d to draw a question"
+    return drawn.text if drawn is not None else _("Press d to draw a question")
 
 
 def question_shown(meeting: Meeting) -> bool:
@@ -312,31 +354,34 @@ def capture(meeting: Meeting, layout: Layout) -> Capture:
     if not (item.record is not None or here or layout.writing_notes):
         return Capture()
     person = capture_person(meeting, layout)
-    of = " from " if kind == "followups" else " of "
-    prompt = PROMPTS[kind] + (f"{of}{person}" if person else "")
+    prompt = _(PROMPTS_OF[kind]).format(person=person) if person else _(PROMPTS[kind])
     if kind == "followups":  # who will do it comes first, as in "Bo: send the article"
-        prompt += ' (start with "Bo: " to say who will do it)'
+        prompt += _(' (start with "Bo: " to say who will do it)')
     earlier = ""
     if kind == "conclusions" and person and asks_expectations(state.agenda):
         hopes = [
             e.text for e in meeting.entries() if e.kind == "expectations" and e.person == person
         ]
-        earlier = (f"Earlier, {person} expected: {' / '.join(hopes)}" if hopes
-                   else f"{person} gave no expectation earlier")  # fmt: skip
+        earlier = (_("Earlier, {name} expected: {hopes}").format(name=person, hopes=" / ".join(hopes))
+                   if hopes else _("{name} gave no expectation earlier").format(name=person))  # fmt: skip
         rated = [e for e in here if e.person == person and e.met is not None]
         met = rated[-1].met if rated else None
-        prompt += f"  (met: {MET_WORDS[met]})" if met is not None else "  (0-4: met?)"
+        prompt += (_("  (met: {rating})").format(rating=_(MET_WORDS[met])) if met is not None
+                   else _("  (0-4: met?)"))  # fmt: skip
     lines = [entry_line(entry) for entry in here]
     if len(lines) > 3:  # the last two, and a word that there are more
-        lines = [f"  … {len(lines) - 2} earlier (E to see them all)", *lines[-2:]]
+        more = ngettext("  … {count} earlier (E to see them all)",
+                        "  … {count} earlier (E to see them all)", len(lines) - 2)  # fmt: skip
+        lines = [more.format(count=len(lines) - 2), *lines[-2:]]
     return Capture(True, prompt, earlier, tuple(lines))
 
 
 def too_long() -> str:
     from facilitator.meeting.events import MAX_TEXT
 
-    return (f"An entry holds at most {MAX_TEXT:,} characters: the rest was not taken. "
-            "Write the rest as another entry.")  # fmt: skip
+    said = _("An entry holds at most {count} characters: the rest was not taken. "
+             "Write the rest as another entry.")  # fmt: skip
+    return said.format(count=f"{MAX_TEXT:,}")
 
 
 def entry_line(entry: Entry) -> str:
@@ -346,9 +391,9 @@ def entry_line(entry: Entry) -> str:
     who = f"{name}: " if name else ""
     words = entry.text.splitlines()[0] if entry.text else ""
     if entry.met is not None:
-        rating = f"met: {MET_WORDS[entry.met]}"
+        rating = _("met: {rating}").format(rating=_(MET_WORDS[entry.met]))
         words = f"{words} ({rating})" if words else rating
-    share = " [to share]" if entry.share else ""
+    share = _(" [to share]") if entry.share else ""
     return f"• {who}{words}{share}"
 
 
@@ -366,7 +411,7 @@ def timeline(projection: Projection) -> tuple[TimelineRow, ...]:
             minutes = row.actual_seconds or 0.0
         elif row.status == "pending":
             minutes += row.actual_seconds or 0.0
-        title = row.title + (" (skipped)" if row.status == "skipped" else "")
+        title = row.title + (_(" (skipped)") if row.status == "skipped" else "")
         rows.append(TimelineRow(row.status, MARKS.get(row.status, " "), title,
                                 hhmm(row.planned_start), actual, hhmm(row.projected_start),
                                 f"{(minutes or 0) / 60:.0f}"))  # fmt: skip
@@ -378,19 +423,19 @@ def summary(meeting: Meeting, now: float, projection: Projection, layout: Layout
     state = meeting.state
     over = projection.over
     if abs(over) < 60:
-        words = "on time"
+        words = _("on time")
     elif over > 0:
-        words = f"{minutes_words(over)} OVER"
+        words = _("{time} OVER").format(time=minutes_words(over))
     else:
-        words = f"{minutes_words(over)} early"
+        words = _("{time} early").format(time=minutes_words(over))
     people = len(state.participants)
-    ends = f"Ends {hhmm(projection.projected_end)}"
+    ends = _("Ends {time}").format(time=hhmm(projection.projected_end))
     if not layout.compact:
-        ends += f" (planned {hhmm(projection.planned_end)})"
-    parts = [ends, words, f"{people} {'person' if people == 1 else 'people'}"]
+        ends += _(" (planned {time})").format(time=hhmm(projection.planned_end))
+    parts = [ends, words, ngettext("{count} person", "{count} people", people).format(count=people)]
     to_end = projection.planned_end - now
     if (state.started is not None or state.planned_start is not None) and to_end > 0:
-        parts.append(f"{minutes_words(to_end)} to planned end")
+        parts.append(_("{time} to planned end").format(time=minutes_words(to_end)))
     return fit(" · ".join(parts), max(1, layout.width - 2))
 
 
@@ -435,9 +480,10 @@ def moved_words(moves: list[Moved]) -> str:
     words = []
     for move in moves:
         if move.item is not None:
-            words.append(f"Time is up: on to {move.item}")
+            words.append(_("Time is up: on to {title}").format(title=move.item))
         elif move.speaker is not None:
-            words.append(f"{move.speaker} speaks")
+            words.append(_("{name} speaks").format(name=move.speaker))
         else:
-            words.append("Everyone has spoken")
+            words.append(_("Everyone has spoken"))
+
     return " · ".join(words[-2:])

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from facilitator.i18n import N_, _, ngettext
 from facilitator.meeting.events import Carried
 from facilitator.meeting.meeting import Meeting
 from facilitator.meeting.rounds import not_begun
@@ -17,91 +18,94 @@ from facilitator.meeting.state import State
 from facilitator.text import ellipsize
 
 SHARE_CELLS = 50  # the shared entry's first line, cut to this in the notice
-NO_ROLE = "no role"  # the first choice when someone arrives and the agenda has roles
+NO_ROLE = N_("no role")  # the first choice when someone arrives and the agenda has roles
 
 # Moving between items and the end (meeting.py)
 
 
 def last_item() -> str:
-    return "This is the last item: press q to end the meeting."
+    return _("This is the last item: press q to end the meeting.")
 
 
 def no_earlier_item() -> str:
-    return "There is no earlier item to go back to."
+    return _("There is no earlier item to go back to.")
 
 
 def item_minimum() -> str:
-    return "An item keeps at least one minute."
+    return _("An item keeps at least one minute.")
 
 
 def leave_untouched() -> str:
     """Asked on q before the meeting has started: leaving keeps no record."""
-    return "The meeting has not started. Leave it without keeping a record?"
+    return _("The meeting has not started. Leave it without keeping a record?")
 
 
 def end_now() -> str:
-    return "End the meeting now?"
+    return _("End the meeting now?")
 
 
 # Turns, arrivals, leavers, roles and the speaking order (meeting_people.py)
 
 
 def not_a_round() -> str:
-    return "This item is not a round: there are no turns to give."
+    return _("This item is not a round: there are no turns to give.")
 
 
 def start_first() -> str:
-    return "Press space to start the meeting first."
+    return _("Press space to start the meeting first.")
 
 
 def round_done(anyone: bool) -> str:
     """s when nobody is left to speak: everyone has had a turn, or the round had nobody."""
-    said = "Everyone has spoken in" if anyone else "Nobody is here for"
-    return f"{said} this round."
+    return (
+        _("Everyone has spoken in this round.") if anyone else _("Nobody is here for this round.")
+    )
 
 
 def speaker_goes_on() -> str:
     """b when nobody else is waiting."""
-    return "Nobody else is waiting: the speaker goes on."
+    return _("Nobody else is waiting: the speaker goes on.")
 
 
 def who_arrived() -> str:
-    return "Who has arrived?"
+    return _("Who has arrived?")
 
 
 def name_placeholder() -> str:
-    return "a name or pseudonym"
+    return _("a name or pseudonym")
 
 
 def already_here(name: str) -> str:
-    return f"{name} is already here."
+    return _("{name} is already here.").format(name=name)
 
 
 def role_today(name: str) -> str:
-    return f"Does {name} hold a role today?"
+    return _("Does {name} hold a role today?").format(name=name)
 
 
 def role_choices(roles: Iterable[str]) -> list[str]:
     """The choices for a newcomer's role: none first, then the agenda's roles."""
-    return [NO_ROLE, *roles]
+    return [_(NO_ROLE), *roles]
 
 
 def chosen_roles(choice: str | None) -> list[str]:
     """The roles a choice of :func:`role_choices` gives (``NO_ROLE``: none)."""
-    return [] if not choice or choice == NO_ROLE else [choice]
+    return [] if not choice or choice == _(NO_ROLE) else [choice]
 
 
 def welcome(name: str, back: bool = False) -> str:
     """Someone arrives; ``back``: they were here earlier in this meeting."""
-    return f"Welcome back, {name}." if back else f"Welcome, {name}."
+    return (_("Welcome back, {name}.") if back else _("Welcome, {name}.")).format(name=name)
 
 
 def no_roles() -> str:
-    return "This agenda has no roles."
+    return _("This agenda has no roles.")
 
 
 def holds_roles(name: str, roles: Sequence[str]) -> str:
-    return f"{name} holds {len(roles)} roles: {' and '.join(roles)}."
+    listed = _(" and ").join(roles)
+    return ngettext("{name} holds {count} role: {roles}.", "{name} holds {count} roles: {roles}.",
+                    len(roles)).format(name=name, count=len(roles), roles=listed)  # fmt: skip
 
 
 def role_warnings(meeting: Meeting) -> list[str]:
@@ -119,11 +123,11 @@ def role_warnings(meeting: Meeting) -> list[str]:
 
 
 def who_leaves() -> str:
-    return "Who is leaving?"
+    return _("Who is leaving?")
 
 
 def no_round_left() -> str:
-    return "There is no round left to order."
+    return _("There is no round left to order.")
 
 
 @dataclass(frozen=True)
@@ -141,40 +145,44 @@ def order_question(meeting: Meeting, index: int, now: float) -> OrderQuestion:
     first = index != meeting.state.current or not_begun(meeting.state.item, now)
     if first:
         title = meeting.agenda.items[index].title
-        return OrderQuestion(f"Who speaks first? ({title})", meeting.round_order(index), True)
+        question = _("Who speaks first? ({title})").format(title=title)
+        return OrderQuestion(question, meeting.round_order(index), True)
     run = meeting.state.items[index]
     waiting = [p for p in run.waiting() if p != run.speaker]
-    return OrderQuestion("Who speaks next?", waiting, False)
+    return OrderQuestion(_("Who speaks next?"), waiting, False)
 
 
 def nobody_waiting() -> str:
-    return "Nobody else is waiting to speak."
+    return _("Nobody else is waiting to speak.")
 
 
 def opens(name: str, title: str) -> str:
     """The person chosen to open a round to come."""
-    return f"{name} opens “{title}”."
+    return _("{name} opens “{title}”.").format(name=name, title=title)
 
 
 # Entries, ratings, sharing and earlier follow-ups (meeting_entries.py)
 
 
 def ratings_for_conclusion() -> str:
-    return "Ratings (0-4) are for the conclusion round."
+    return _("Ratings (0-4) are for the conclusion round.")
 
 
 def floor_first() -> str:
-    return "Give someone the floor first (s)."
+    return _("Give someone the floor first (s).")
 
 
 def nothing_to_mark() -> str:
-    return "Nothing written on this item yet to mark."
+    return _("Nothing written on this item yet to mark.")
 
 
 def share_notice(text: str, shared: bool) -> str:
     """x marked (or unmarked) an entry: its first line, cut short; a rating has no text."""
-    words = ellipsize(text.splitlines()[0] if text else "(a rating)", SHARE_CELLS)
-    return f"To share with other groups: “{words}”" if shared else f"No longer shared: “{words}”"
+    words = ellipsize(text.splitlines()[0] if text else _("(a rating)"), SHARE_CELLS)
+    said = (
+        _("To share with other groups: “{words}”") if shared else _("No longer shared: “{words}”")
+    )
+    return said.format(words=words)
 
 
 def open_followups(state: State) -> list[Carried]:
@@ -192,44 +200,44 @@ def followup_labels(carried: Iterable[Carried]) -> list[str]:
 
 
 def no_open_followups() -> str:
-    return "No open follow-ups from earlier sessions."
+    return _("No open follow-ups from earlier sessions.")
 
 
 def which_followup() -> str:
-    return "Which follow-up is done?"
+    return _("Which follow-up is done?")
 
 
 def marked_done() -> str:
-    return "Marked done."
+    return _("Marked done.")
 
 
 # Questions from a deck (meeting_questions.py)
 
 
 def no_deck() -> str:
-    return "This item has no question deck."
+    return _("This item has no question deck.")
 
 
 def already_drawn() -> str:
-    return "A question is already drawn: r draws another."
+    return _("A question is already drawn: r draws another.")
 
 
 def deck_empty() -> str:
-    return "No question left to draw in this deck."
+    return _("No question left to draw in this deck.")
 
 
 def nothing_drawn() -> str:
-    return "No question is drawn on this item."
+    return _("No question is drawn on this item.")
 
 
 def retire_question(text: str) -> str:
     """R asks first, showing the question it would retire."""
-    return f"Never ask this group this question again?\n\n{text}"
+    return _("Never ask this group this question again?") + f"\n\n{text}"
 
 
 def retired() -> str:
-    return "Retired for this group."
+    return _("Retired for this group.")
 
 
 def no_alternative() -> str:
-    return "This item has no alternative."
+    return _("This item has no alternative.")

@@ -9,42 +9,57 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from facilitator.i18n import N_, _, ngettext
 from facilitator.meeting.events import Carried
 from facilitator.views.meeting_words import followup_label
 
 FOLLOWUPS_SHOWN = 5  # the box lists the first few; F in the meeting lists them all
 
-GROUP = "Group name"
-GROUP_HINT = "e.g. Tuesday evening group"
-PARTICIPANTS = "Participants"
-PARTICIPANTS_HINT = "Ana, Bo, Chen (commas)"
-ROLE_HINT = "names, commas"
-START = "Planned start"
-START_HINT = "HH:MM (empty: when you press space)"
-LANGUAGE = "Question language"
-RHYTHM = "Rhythm (optional)"
-RHYTHM_HINT = "e.g. every 3 weeks on thursday at 19:00, or moon"
-NEWCOMER = "Someone new is here today"
-GO = "Start the meeting (ctrl+s)"
+# The fields' words, read as ``say.GROUP`` and so on: each read is in the interface language
+# of the moment (module ``__getattr__``), since they are defined before any language is chosen.
+_WORDS = {
+    "GROUP": N_("Group name"),
+    "GROUP_HINT": N_("e.g. Tuesday evening group"),
+    "PARTICIPANTS": N_("Participants"),
+    "PARTICIPANTS_HINT": N_("Ana, Bo, Chen (commas)"),
+    "ROLE_HINT": N_("names, commas"),
+    "START": N_("Planned start"),
+    "START_HINT": N_("HH:MM (empty: when you press space)"),
+    "LANGUAGE": N_("Question language"),
+    "RHYTHM": N_("Rhythm (optional)"),
+    "RHYTHM_HINT": N_("e.g. every 3 weeks on thursday at 19:00, or moon"),
+    "NEWCOMER": N_("Someone new is here today"),
+    "GO": N_("Start the meeting (ctrl+s)"),
+}
+
+
+def __getattr__(name: str) -> str:
+    if name in _WORDS:
+        return _(_WORDS[name])
+    raise AttributeError(name)
 
 
 def title(agenda_title: str) -> str:
-    return f"Set up · {agenda_title}"
+    return _("Set up · {title}").format(title=agenda_title)
 
 
 def role_label(role: str) -> str:
     """The label of the field for who holds ``role``."""
-    return f"Who is {role}?"
+    return _("Who is {role}?").format(role=role)
 
 
 def followups_box(carried: Sequence[Carried]) -> str:
     """The open follow-ups of the group's earlier sessions, the first few of them ("": none)."""
     if not carried:
         return ""
-    lines = [f"Open follow-ups from earlier sessions ({len(carried)}; key F in the meeting):"]
+    count = len(carried)
+    heading = ngettext("Open follow-up from earlier sessions ({count}; key F in the meeting):",
+                       "Open follow-ups from earlier sessions ({count}; key F in the meeting):",
+                       count)  # fmt: skip
+    lines = [heading.format(count=count)]
     lines += [f"  • {followup_label(item)}" for item in carried[:FOLLOWUPS_SHOWN]]
     return "\n".join(lines)
 
 
 def rhythm_not_saved(error: object) -> str:
-    return f"The rhythm could not be saved: {error}"
+    return _("The rhythm could not be saved: {error}").format(error=error)

@@ -13,6 +13,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
+from facilitator.i18n import _
 from facilitator.text import clean_line
 from facilitator.tui.widgets.text import Plain
 
@@ -30,7 +31,7 @@ class Confirm(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Plain(self.question, classes="dialog-title")
-            yield Plain("y or enter: yes    n or escape: no", classes="dialog-hint")
+            yield Plain(_("y or enter: yes    n or escape: no"), classes="dialog-hint")
 
     def action_answer(self, value: bool) -> None:
         self.dismiss(value)
@@ -41,9 +42,9 @@ class QuitQuestion(Confirm):
 
     def __init__(self) -> None:
         super().__init__(
-            "Quit facilitator now? The meeting stays unfinished: start facilitator again "
-            "to resume it where it is (q ends it properly, with its record)."
-        )
+            _("Quit facilitator now? The meeting stays unfinished: start facilitator again "
+              "to resume it where it is (q ends it properly, with its record).")
+        )  # fmt: skip
 
 
 class AskText(ModalScreen[str | None]):
@@ -64,7 +65,7 @@ class AskText(ModalScreen[str | None]):
                          if self.choices else None)  # fmt: skip
             yield Input(self.value, placeholder=self.placeholder, id="answer",
                         suggester=suggester)  # fmt: skip
-            yield Plain("enter: done    escape: cancel", classes="dialog-hint")
+            yield Plain(_("enter: done    escape: cancel"), classes="dialog-hint")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -92,7 +93,7 @@ class PickOne(ModalScreen[str | None]):
         with Vertical(classes="dialog"):
             yield Plain(self.question, classes="dialog-title")
             yield OptionList(*[Option(Text(c), id=str(i)) for i, c in enumerate(self.choices)])
-            yield Plain("enter: choose    escape: cancel", classes="dialog-hint")
+            yield Plain(_("enter: choose    escape: cancel"), classes="dialog-hint")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

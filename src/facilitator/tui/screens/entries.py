@@ -10,6 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from facilitator.i18n import _
 from facilitator.journal.record import met_words
 from facilitator.meeting.meeting import Meeting
 from facilitator.meeting.state import Entry
@@ -32,11 +33,11 @@ class EntriesScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
-            yield Plain("Entries of this item", classes="dialog-title")
-            yield Plain("Nothing written for this item yet: a adds an entry.", id="empty")
+            yield Plain(_("Entries of this item"), classes="dialog-title")
+            yield Plain(_("Nothing written for this item yet: a adds an entry."), id="empty")
             yield OptionList(id="entry-list")
             yield Plain(
-                "a: add for someone · enter: edit · delete: remove · x: share · escape: close",
+                _("a: add for someone · enter: edit · delete: remove · x: share · escape: close"),
                 classes="dialog-hint",
             )
 
@@ -59,9 +60,9 @@ class EntriesScreen(ModalScreen[None]):
     @staticmethod
     def _label(entry) -> str:  # type: ignore[no-untyped-def]
         who = entry.person or entry.owner or ""
-        words = entry.text or "(no words, only a rating)"
-        extra = f" ({met_words(entry.met)})" if entry.met is not None else ""
-        share = "  [to share]" if entry.share else ""
+        words = entry.text or _("(no words, only a rating)")
+        extra = f" ({_(met_words(entry.met))})" if entry.met is not None else ""
+        share = "  " + _("[to share]") if entry.share else ""
         return f"{who}: {words}{extra}{share}" if who else f"{words}{extra}{share}"
 
     def _current(self) -> str | None:
@@ -86,12 +87,13 @@ class EntriesScreen(ModalScreen[None]):
         def got_person(person: str | None) -> None:
             if person is None:
                 return
-            self.app.push_screen(AskText(f"Entry for {person}"), lambda t: got_text(person, t))
+            asked = _("Entry for {name}").format(name=person)
+            self.app.push_screen(AskText(asked), lambda t: got_text(person, t))
 
         if item.is_round:
-            self.app.push_screen(PickOne("For whom?", list(m.state.participants)), got_person)
+            self.app.push_screen(PickOne(_("For whom?"), list(m.state.participants)), got_person)
         else:
-            self.app.push_screen(AskText("New entry"), lambda t: got_text(None, t))
+            self.app.push_screen(AskText(_("New entry")), lambda t: got_text(None, t))
 
     def action_edit(self) -> None:
         entry_id = self._current()
@@ -104,7 +106,7 @@ class EntriesScreen(ModalScreen[None]):
                 self.meeting.edit_entry(entry_id, text=text)
             self._fill()
 
-        screen = AskText("Edit the entry", value=entry.text)
+        screen = AskText(_("Edit the entry"), value=entry.text)
         self.app.push_screen(screen, done)
 
     def action_remove(self) -> None:
@@ -118,7 +120,7 @@ class EntriesScreen(ModalScreen[None]):
             self._fill()
 
         label = self._label(self.meeting.state.entries[entry_id])
-        self.app.push_screen(Confirm(f"Remove this entry?\n\n{label}"), done)
+        self.app.push_screen(Confirm(_("Remove this entry?") + f"\n\n{label}"), done)
 
     def action_share(self) -> None:
         entry_id = self._current()

@@ -11,6 +11,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from facilitator.i18n import _
+
 
 def key_rows(
     bindings: Sequence[Binding | tuple[str, ...]], display: Callable[[str], str]
@@ -21,11 +23,13 @@ def key_rows(
     for binding in bindings:
         if isinstance(binding, Binding) and binding.tooltip:
             names = [display(k.strip()) for k in binding.key.split(",")]
-            keys.setdefault(binding.tooltip, []).extend(names)
+            keys.setdefault(_(binding.tooltip), []).extend(names)
     rows = []
     for words, names in keys.items():
         digits = len(names) > 2 and all(n.isdigit() for n in names)
-        rows.append((f"{names[0]} to {names[-1]}" if digits else "  or  ".join(names), words))
+        shown = (_("{first} to {last}").format(first=names[0], last=names[-1]) if digits
+                 else _("  or  ").join(names))  # fmt: skip
+        rows.append((shown, words))
     return rows
 
 
@@ -51,16 +55,16 @@ class HelpScreen(ModalScreen[None]):
             return self.app.get_key_display(Binding(key, ""))
 
         self.rows = [*key_rows(self.bindings, display),
-                     (display("ctrl+p"), "command palette: every action by name"),
-                     (display("ctrl+q"), "quit (asks first); the meeting can be resumed later")]  # fmt: skip
+                     (display("ctrl+p"), _("command palette: every action by name")),
+                     (display("ctrl+q"), _("quit (asks first); the meeting can be resumed later"))]  # fmt: skip
         self.query_one("#keys", Static).update(keys_table(self.rows))
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog help"):
-            yield Static("Keys in the meeting  (escape closes)", classes="dialog-title")
+            yield Static(_("Keys in the meeting  (escape closes)"), classes="dialog-title")
             yield Static("", id="keys")
             yield Static(
-                "Typing in a text field never triggers these keys. Escape: close.",
+                _("Typing in a text field never triggers these keys. Escape: close."),
                 classes="dialog-hint",
             )
 

@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from facilitator.clock import local_datetime
+from facilitator.i18n import _, ngettext, pgettext
 from facilitator.tui.messages import OpenSetup, ResumeSession
 from facilitator.tui.widgets.text import Plain
 from facilitator.views.fitting import wrap_to
@@ -54,11 +55,11 @@ class HomeScreen(Screen[None]):
         self.unfinished: str | None = None  # a session to offer for resuming (u)
 
     def compose(self) -> ComposeResult:
-        yield Plain("facilitator · choose an agenda, then press enter", id="topbar")
+        yield Plain(_("facilitator · choose an agenda, then press enter"), id="topbar")
         with Horizontal(id="home"):
             with Vertical(id="agenda-pick"):
                 yield AgendaList(id="agendas")
-                yield Plain("★ your own agenda", id="legend")
+                yield Plain(_("★ your own agenda"), id="legend")
             with Vertical(id="agenda-detail"):
                 yield Plain("", id="agenda-title")
                 yield Plain("", id="agenda-about")
@@ -128,11 +129,12 @@ class HomeScreen(Screen[None]):
         line = self.query_one("#unfinished", Plain)
         if offer is not None:
             today = local_datetime(self.app.clock.now()).date()  # type: ignore[attr-defined]
-            which = (f"the newest of {len(found)} unfinished meetings" if len(found) > 1
-                     else "the unfinished meeting")  # fmt: skip
-            words = f"u resumes {which}: {offer.describe(today)}"
+            said = (_("u resumes the newest of {count} unfinished meetings: {meeting}")
+                    if len(found) > 1 else _("u resumes the unfinished meeting: {meeting}"))  # fmt: skip
+            words = said.format(count=len(found), meeting=offer.describe(today))
         elif found:  # it stays where it is; a later version may read it
-            words = f"An unfinished meeting cannot be read by this version: {found[0].session}"
+            said = _("An unfinished meeting cannot be read by this version: {session}")
+            words = said.format(session=found[0].session)
         else:
             words = ""
         width = max(10, self.size.width - 2)  # two rows at most, ending in … when cut
@@ -156,7 +158,7 @@ class HomeScreen(Screen[None]):
             mark = "★ " if entry.origin == "user" else "  "
             label = Text(f"{mark}{entry.title}")
             if entry.value is None:
-                label.append(" (has errors)", style="red")
+                label.append(_(" (has errors)"), style="red")
             options.add_option(Option(label, id=entry.id))
         self.query_one("#legend").display = any(e.origin == "user" for e in entries)
         if options.option_count:
@@ -183,28 +185,34 @@ class HomeScreen(Screen[None]):
         agenda = entry.value
         if agenda is None:
             count = len(entry.problems)
-            self.query_one("#agenda-title", Plain).show(
-                f"{entry.title} has {count} error{'s' if count != 1 else ''}"
-            )
+            said = ngettext("{title} has {count} error", "{title} has {count} errors", count)
+            self.query_one("#agenda-title", Plain).show(said.format(title=entry.title, count=count))
             self.query_one("#agenda-about", Plain).show(
-                f"{entry.where}\nFix the file, then choose it again "
-                "(facilitator agendas validate FILE checks it)."
+                f"{entry.where}\n"
+                + _(
+                    "Fix the file, then choose it again (facilitator agendas validate FILE checks it)."
+                )
             )
             table.show("\n".join(self._problem_lines(entry)))
             return
-        where = "your own" if entry.origin == "user" else "bundled"
+        where = _("your own") if entry.origin == "user" else _("bundled")
         size = (
-            f" · {agenda.group_size[0]}–{agenda.group_size[1]} people" if agenda.group_size else ""
-        )
-        self.query_one("#agenda-title", Plain).show(
-            f"{agenda.title} · {total_minutes(agenda):g} min{size} · {where}"
-        )
+            " · " + _("{low}–{high} people").format(low=agenda.group_size[0], high=agenda.group_size[1])
+            if agenda.group_size else ""
+        )  # fmt: skip
+        minutes = _("{minutes} min").format(minutes=f"{total_minutes(agenda):g}")
+        self.query_one("#agenda-title", Plain).show(f"{agenda.title} · {minutes}{size} · {where}")
         self.query_one("#agenda-about", Plain).show(self._about(agenda.description or ""))
-        lines = [f"{'start':<8}{'min':>5}  item"]
+        start, mins, item = (
+            pgettext("plan", "start"),
+            pgettext("plan", "min"),
+            pgettext("plan", "item"),
+        )
+        lines = [f"{start:<8}{mins:>5}  {item}"]
         for slot in plan(agenda, agenda.group_size[0] if agenda.group_size else None, True):
-            note = " (if someone is new)" if slot.item.when == "newcomer" else ""
+            note = _(" (if someone is new)") if slot.item.when == "newcomer" else ""
             if slot.item.per_person:  # the minutes shown are for the people assumed here
-                note += f" ({slot.item.per_person:g} min each)"
+                note += _(" ({minutes} min each)").format(minutes=f"{slot.item.per_person:g}")
             lines.append(
                 f"{format_offset(slot.start):<8}{slot.minutes:>5g}  {slot.item.title}{note}"
             )
@@ -222,7 +230,9 @@ class HomeScreen(Screen[None]):
             wrapped = list(wrap_to(_short(problem), width, 3))
             if len(lines) + len(wrapped) > room - (shown + 1 < len(entry.problems)):
                 more = len(entry.problems) - shown
-                lines.append(f"… and {more} more: facilitator agendas validate {entry.where}")
+                said = ngettext("… and {count} more: facilitator agendas validate {file}",
+                                "… and {count} more: facilitator agendas validate {file}", more)  # fmt: skip
+                lines.append(said.format(count=more, file=entry.where))
                 break
             lines += wrapped
         return lines
@@ -242,7 +252,7 @@ class HomeScreen(Screen[None]):
         entry = self.entries[options.highlighted]
         if entry.value is None:
             self.notify(
-                "This agenda has errors: fix them first (facilitator agendas validate).",
+                _("This agenda has errors: fix them first (facilitator agendas validate)."),
                 markup=False,
                 severity="error",
             )
@@ -253,7 +263,7 @@ class HomeScreen(Screen[None]):
         try:
             from facilitator.tui.screens.review import ReviewScreen
         except ImportError:
-            self.notify("Review is not available yet.", markup=False)
+            self.notify(_("Review is not available yet."), markup=False)
             return
         self.app.push_screen(ReviewScreen())
 
@@ -262,4 +272,5 @@ def _short(problem: Problem) -> str:
     """One problem for the Home panel: where in the file and what (the list of allowed keys,
     long and the same each time, is left to agendas validate)."""
     message = re.sub(r" \(allowed: [^)]*\)$", "", problem.message)
-    return f"line {problem.line}, column {problem.column}: {message}"
+    said = _("line {line}, column {column}: {message}")
+    return said.format(line=problem.line, column=problem.column, message=message)

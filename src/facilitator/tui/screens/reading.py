@@ -7,6 +7,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 
+from facilitator.i18n import _
 from facilitator.tui.widgets.text import Plain
 
 
@@ -22,7 +23,7 @@ class ReadingScreen(ModalScreen[None]):
         with VerticalScroll(classes="dialog help"):
             yield Plain(self.title_text, classes="dialog-title")
             yield Plain(self.text, id="reading")
-            yield Plain("escape closes", classes="dialog-hint")
+            yield Plain(_("escape closes"), classes="dialog-hint")
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -8,6 +8,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
+from facilitator.i18n import _
 from facilitator.text import split_names
 from facilitator.tui.widgets.text import Plain
 
@@ -22,14 +23,16 @@ class RolesScreen(ModalScreen[dict[str, list[str]] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
-            yield Plain("Who holds which role?", classes="dialog-title")
+            yield Plain(_("Who holds which role?"), classes="dialog-title")
             for number, role in enumerate(self.roles):
                 with Horizontal(classes="field"):
                     yield Label(role, classes="field-label", markup=False)
                     yield Input(", ".join(self.holders.get(role, [])), id=f"role-{number}",
-                                placeholder="names, commas")  # fmt: skip
+                                placeholder=_("names, commas"))  # fmt: skip
             yield Plain(
-                "Someone not here yet is added.  enter: save    tab: next role    escape: cancel",
+                _(
+                    "Someone not here yet is added.  enter: save    tab: next role    escape: cancel"
+                ),
                 classes="dialog-hint",
             )
 

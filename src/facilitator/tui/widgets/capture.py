@@ -10,6 +10,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input
 
+from facilitator.i18n import _
 from facilitator.meeting.events import MAX_TEXT
 from facilitator.text import clean
 from facilitator.tui.widgets.text import Plain
@@ -74,7 +75,8 @@ class Capture(Vertical):
         yield Plain("", id="prompt")
         yield Plain("", id="earlier")
         # A draft kept with escape is added to, not replaced by the next key.
-        yield EntryField(placeholder="press e to write", id="entry", select_on_focus=False)
+        yield EntryField(placeholder=_("press e to write"), id="entry", select_on_focus=False)
+
         yield Plain("", id="entries")
 
     def show(self, view: CaptureView) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import DataTable
 
+from facilitator.i18n import pgettext
 from facilitator.text import ellipsize
 from facilitator.views.meeting import TimelineRow
 
@@ -24,9 +25,15 @@ class Timeline(DataTable[Text]):
         self._add_columns()
 
     def _add_columns(self) -> None:
-        for label in ("", "item", "planned", "actual", "projected", "mins"):
+        # The headings, no wider than the English (the titles' width is counted from those).
+        headings = {"": "", "item": pgettext("timeline", "item"),
+                    "planned": pgettext("timeline", "planned"),
+                    "actual": pgettext("timeline", "actual"),
+                    "projected": pgettext("timeline", "projected"),
+                    "mins": pgettext("timeline", "mins")}  # fmt: skip
+        for key, label in headings.items():
             # Text, not str: a str label is read as markup, which loads Rich's emoji table.
-            self.add_column(Text(label), key=label or "mark")
+            self.add_column(Text(label), key=key or "mark")
 
     def show(self, timeline: tuple[TimelineRow, ...], title_width: int = 40) -> None:
         rows = [(r.status, r.mark, ellipsize(r.title, title_width), r.planned, r.actual,
