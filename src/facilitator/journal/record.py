@@ -1,14 +1,20 @@
-"""The Markdown record of a session: written at the end, beside the journal."""
+"""The Markdown record of a session: written at the end, beside the journal.
+
+It speaks the group's language (its agenda's), whatever the facilitator's interface speaks: a
+French facilitator running an Italian group writes an Italian record, with Italian dates."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from facilitator.clock import local_datetime
+from facilitator.dates import clock_time, day
+from facilitator.i18n import N_, Translations, group_words
 from facilitator.meeting.projection import project
 from facilitator.meeting.state import Entry, State, asks_expectations
 
-MET_WORDS = ["not at all", "a little", "partly", "mostly", "fully"]
+MET_WORDS = [N_("not at all"), N_("a little"), N_("partly"), N_("mostly"), N_("fully")]
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
 
 
@@ -17,49 +23,59 @@ def md(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", text).replace("\n", "<br>")
 
 
-def met_words(met: int | None) -> str:
-    return MET_WORDS[met] if met is not None and 0 <= met < len(MET_WORDS) else ""
-
-
-def _hm(t: float | None) -> str:
-    return local_datetime(t).strftime("%H:%M") if t is not None else "–"
+def met_words(met: int | None, words: Translations | None = None) -> str:
+    """The rating's words; in English (the msgid) without ``words``."""
+    if met is None or not 0 <= met < len(MET_WORDS):
+        return ""
+    return words.gettext(MET_WORDS[met]) if words is not None else MET_WORDS[met]
 
 
 def render(state: State, now: float) -> str:
+    t = group_words(state.agenda.language)
+    language = state.agenda.language
+
+    def hm(moment: float | None) -> str:
+        return clock_time(local_datetime(moment), language) if moment is not None else "–"
+
     out: list[str] = []
     when = local_datetime(state.started or state.created)
-    out.append(f"# {md(state.agenda.title)} — {when:%Y-%m-%d}")
+    out.append(f"# {md(state.agenda.title)} — {day(when, language)}")
     out.append("")
     if state.group:
-        out.append(f"- Group: {md(state.group)}")
-    out.append(f"- Agenda: {md(state.agenda.title)} (`{state.agenda.id}`)")
-    people = ", ".join(_attendee(state, p) for p in _everyone(state))
-    out.append(f"- Participants: {people or '–'}")
+        out.append(t.gettext("- Group: {group}").format(group=md(state.group)))
+    out.append(t.gettext("- Agenda: {title} (`{id}`)").format(title=md(state.agenda.title),
+                                                             id=state.agenda.id))  # fmt: skip
+    people = ", ".join(_attendee(state, p, t, hm) for p in _everyone(state))
+    out.append(t.gettext("- Participants: {people}").format(people=people or "–"))
     roles = [f"{md(role)}: {', '.join(md(p) for p in state.roles[role])}"
              for role in state.agenda.roles if state.roles.get(role)]  # fmt: skip
     if roles:
-        out.append(f"- Roles: {'; '.join(roles)}")
+        out.append(t.gettext("- Roles: {roles}").format(roles="; ".join(roles)))
     if state.started is not None:
         end = state.ended if state.ended is not None else now
-        out.append(
-            f"- Time: {_hm(state.started)}–{_hm(end)} "
-            f"({round((end - state.started) / 60)} min, planned {state.total:g} min)"
-        )
+        said = t.gettext("- Time: {start}–{end} ({minutes} min, planned {planned} min)")
+        out.append(said.format(start=hm(state.started), end=hm(end),
+                               minutes=round((end - state.started) / 60),
+                               planned=f"{state.total:g}"))  # fmt: skip
     out.append("")
-    out += _timeline(state, now)
-    out += _slots(state, now)
-    out += _airtime(state, now)
-    out += _questions(state)
-    out += _expectations(state)
-    for kind, title in (("notes", "Notes"), ("followups", "Follow-ups"),
-                        ("decisions", "Decisions")):  # fmt: skip
+    out += _timeline(state, now, t, hm)
+    out += _slots(state, now, t)
+    out += _airtime(state, now, t)
+    out += _questions(state, t)
+    out += _expectations(state, t)
+    for kind, title in (("notes", t.gettext("Notes")), ("followups", t.gettext("Follow-ups")),
+                        ("decisions", t.gettext("Decisions"))):  # fmt: skip
         out += _list(state, kind, title)
-    out += _carried(state)
+    out += _carried(state, t)
     return "\n".join(out).rstrip() + "\n"
 
 
-def _attendee(state: State, person: str) -> str:
-    notes = [f"{kind} {_hm(float(t))}" for kind, t in state.moves.get(person, [])]
+MOVES = {"arrived": N_("arrived"), "back": N_("back"), "left": N_("left")}  # as the journal says
+
+
+def _attendee(state: State, person: str, t: Translations, hm: Callable[[float], str]) -> str:
+    notes = [f"{t.gettext(MOVES.get(str(kind), str(kind)))} {hm(float(at))}"
+             for kind, at in state.moves.get(person, [])]  # fmt: skip
     return md(person) + (f" ({', '.join(notes)})" if notes else "")
 
 
@@ -72,29 +88,30 @@ def _everyone(state: State) -> list[str]:
     return people
 
 
-def _timeline(state: State, now: float) -> list[str]:
+def _timeline(state: State, now: float, t: Translations,
+              hm: Callable[[float | None], str]) -> list[str]:  # fmt: skip
     rows = project(state, now).rows
-    out = ["## Timeline", "", "| # | Item | Planned start | Planned min | Actual start | Actual min |",
-           "|---|---|---|---|---|---|"]  # fmt: skip
+    head = t.gettext("| # | Item | Planned start | Planned min | Actual start | Actual min |")
+    out = [t.gettext("## Timeline"), "", head, "|---|---|---|---|---|---|"]
     for number, row in enumerate(rows, 1):
         actual = f"{row.actual_seconds / 60:.0f}" if row.actual_seconds is not None else "–"
-        title = md(row.title) + (" (skipped)" if row.status == "skipped" else "")
+        title = md(row.title) + (t.gettext(" (skipped)") if row.status == "skipped" else "")
         out.append(
-            f"| {number} | {title} | {_hm(row.planned_start)} | {row.planned_minutes:.0f} "
-            f"| {_hm(row.actual_start)} | {actual} |"
+            f"| {number} | {title} | {hm(row.planned_start)} | {row.planned_minutes:.0f} "
+            f"| {hm(row.actual_start)} | {actual} |"
         )
     return [*out, ""]
 
 
-def _slots(state: State, now: float) -> list[str]:
+def _slots(state: State, now: float, t: Translations) -> list[str]:
     """Each split item's slots, planned against given and held (minutes)."""
     out: list[str] = []
     for run in state.items:
         if not run.shares:
             continue
         title = md(state.agenda.items[run.index].title)
-        out += [f"## Time shared: {title}", "",
-                "| Slot | Planned min | Given min | Actual min |", "|---|---|---|---|"]  # fmt: skip
+        out += [t.gettext("## Time shared: {title}").format(title=title), "",
+                t.gettext("| Slot | Planned min | Given min | Actual min |"), "|---|---|---|---|"]  # fmt: skip
         for number, share in enumerate(run.shares):
             used = share.used
             if number == run.slot:
@@ -106,7 +123,7 @@ def _slots(state: State, now: float) -> list[str]:
     return out
 
 
-def _airtime(state: State, now: float) -> list[str]:
+def _airtime(state: State, now: float, t: Translations) -> list[str]:
     """Who spoke how long (minutes), when the group keeps it in its records."""
     if state.airtime != "record":
         return []
@@ -116,33 +133,34 @@ def _airtime(state: State, now: float) -> list[str]:
             spoken[name] = spoken.get(name, 0.0) + seconds
     if not spoken:
         return []
-    out = ["## Airtime", "", "| Person | Minutes |", "|---|---|"]
+    out = [t.gettext("## Airtime"), "", t.gettext("| Person | Minutes |"), "|---|---|"]
     for name, seconds in sorted(spoken.items(), key=lambda pair: -pair[1]):
         out.append(f"| {md(name)} | {seconds / 60:.0f} |")
     return [*out, ""]
 
 
-def _questions(state: State) -> list[str]:
+def _questions(state: State, t: Translations) -> list[str]:
     draws = [(state.agenda.items[r.index].title, d) for r in state.items for d in r.draws]
     alternatives = [state.agenda.items[r.index] for r in state.items if r.alternative]
     if not draws and not alternatives:
         return []
-    out = ["## Questions", ""]
+    out = [t.gettext("## Questions"), ""]
     for title, draw in draws:
-        who = f" (for {md(draw.person)})" if draw.person else ""
+        who = t.gettext(" (for {name})").format(name=md(draw.person)) if draw.person else ""
         status = (
-            " — retired" if draw.text in state.retired
-            else " — set aside for the alternative" if draw.aside
-            else " — skipped" if draw.skipped
+            t.gettext(" — retired") if draw.text in state.retired
+            else t.gettext(" — set aside for the alternative") if draw.aside
+            else t.gettext(" — skipped") if draw.skipped
             else ""
         )  # fmt: skip
         out.append(f"- {md(title)}{who}: {md(draw.text)}{status}")
     for item in alternatives:
-        out.append(f"- {md(item.title)}: the alternative was chosen — {md(item.alternative or '')}")
+        said = t.gettext("- {title}: the alternative was chosen — {alternative}")
+        out.append(said.format(title=md(item.title), alternative=md(item.alternative or "")))
     return [*out, ""]
 
 
-def _expectations(state: State) -> list[str]:
+def _expectations(state: State, t: Translations) -> list[str]:
     entries = list(state.entries.values())
     hopes = [e for e in entries if e.kind == "expectations"]
     ends = [e for e in entries if e.kind == "conclusions"]
@@ -151,20 +169,20 @@ def _expectations(state: State) -> list[str]:
     if not asks_expectations(state.agenda):
         # An agenda that asks for no expectations (Case Clinic): what each said, in order.
         said = [f"- {md(e.person or '–')}: {md(e.text)}" for e in ends if e.text]
-        return ["## Conclusions", "", *said, ""] if said else []
+        return [t.gettext("## Conclusions"), "", *said, ""] if said else []
     people = [p for p in _everyone(state) if any(e.person == p for e in hopes + ends)]
     people += sorted({e.person or "" for e in hopes + ends} - set(people))
     out = [
-        "## Expectations and conclusions",
+        t.gettext("## Expectations and conclusions"),
         "",
-        "| Person | Expected | Concluded | Expectations met |",
+        t.gettext("| Person | Expected | Concluded | Expectations met |"),
         "|---|---|---|---|",
     ]
     for person in people:
         expected = " / ".join(md(e.text) for e in hopes if (e.person or "") == person and e.text)
         concluded = [e for e in ends if (e.person or "") == person]
         words = " / ".join(md(e.text) for e in concluded if e.text)
-        met = next((met_words(e.met) for e in concluded if e.met is not None), "")
+        met = next((met_words(e.met, t) for e in concluded if e.met is not None), "")
         out.append(f"| {md(person) or '–'} | {expected or '–'} | {words or '–'} | {met or '–'} |")
     return [*out, ""]
 
@@ -182,10 +200,10 @@ def _list(state: State, kind: str, title: str) -> list[str]:
     return [*out, ""]
 
 
-def _carried(state: State) -> list[str]:
+def _carried(state: State, t: Translations) -> list[str]:
     if not state.carried:
         return []
-    out = ["## Follow-ups from earlier sessions", ""]
+    out = [t.gettext("## Follow-ups from earlier sessions"), ""]
     for item in state.carried:
         done = "[x]" if item.ref in state.followups_done else "[ ]"
         owner = f" — {md(item.owner)}" if item.owner else ""
