@@ -153,7 +153,9 @@ def _questions(state: State, t: Translations) -> list[str]:
             else t.gettext(" — skipped") if draw.skipped
             else ""
         )  # fmt: skip
-        out.append(f"- {md(title)}{who}: {md(draw.text)}{status}")
+        said = t.gettext("- {title}{who}: {question}{status}")
+        out.append(said.format(title=md(title), who=who, question=md(draw.text), status=status))
+
     for item in alternatives:
         said = t.gettext("- {title}: the alternative was chosen — {alternative}")
         out.append(said.format(title=md(item.title), alternative=md(item.alternative or "")))

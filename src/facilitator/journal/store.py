@@ -209,12 +209,20 @@ class Unfinished:
 
     def describe(self, today: dt.date) -> str:
         """In a sentence, for the offer to resume it."""
-        day = "today" if self.last.date() == today else f"{self.last:%a %d %b}"
-        where = f", at “{self.where}”" if self.where else ""
-        return (
-            f"{self.group or 'A meeting with no group'} ({self.agenda}){where}; "
-            f"last saved action {day} at {self.last:%H:%M}"
-        )
+        from facilitator.i18n import SOURCE, _, language
+
+        if self.last.date() == today:
+            day = _("today")
+        elif language() == SOURCE:
+            day = f"{self.last:%a %d %b}"
+        else:
+            from facilitator.dates import skeleton
+
+            day = skeleton(self.last, "MMMEd", language())
+        where = _(", at “{item}”").format(item=self.where) if self.where else ""
+        said = _("{group} ({agenda}){where}; last saved action {day} at {time}")
+        return said.format(group=self.group or _("A meeting with no group"), agenda=self.agenda,
+                           where=where, day=day, time=f"{self.last:%H:%M}")  # fmt: skip
 
 
 def unfinished_sessions() -> list[Unfinished]:

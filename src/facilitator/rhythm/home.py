@@ -12,6 +12,7 @@ from datetime import datetime, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo
 
 from facilitator.groups import Group, all_groups, known, load_group, slug
+from facilitator.i18n import N_, SOURCE, _, base, group_words
 from facilitator.rhythm.rhythm import (
     MONTHS,
     WEEKDAYS,
@@ -21,6 +22,10 @@ from facilitator.rhythm.rhythm import (
     next_meeting,
 )
 from facilitator.text import clean_line
+
+# How PlannedMeeting names its kinds (rhythm.py), for the catalogue.
+KINDS = {"full moon call": N_("full moon call"), "new moon call": N_("new moon call"),
+         "gathering": N_("gathering"), "meeting": N_("meeting")}  # fmt: skip
 
 
 def local_tz() -> tzinfo:
@@ -80,20 +85,29 @@ def to_minute(moment: datetime) -> datetime:
     return rounded.replace(second=0, microsecond=0).astimezone(moment.tzinfo)
 
 
-def when(start: datetime, now: datetime | None = None) -> str:
-    """``Thu 3 Dec 19:00`` (English names whatever the locale); the year too if not ``now``'s."""
+def when(start: datetime, now: datetime | None = None, language: str = SOURCE) -> str:
+    """``Thu 3 Dec 19:00`` in English (the same whatever the locale); in another language, its
+    CLDR words (``jeu. 3 déc. 19:00``, Babel's skeletons); the year too if not ``now``'s."""
     start = to_minute(start)
+    this_year = now is not None and now.astimezone(start.tzinfo).year == start.year
+    if base(language) != SOURCE:
+        from facilitator.dates import clock_time, skeleton
+
+        form = "MMMEd" if this_year else "yMMMEd"
+        return f"{skeleton(start, form, language)} {clock_time(start, language)}"
     day = f"{WEEKDAYS[start.weekday()][:3].title()} {start.day} {MONTHS[start.month - 1][:3]}"
-    if now is None or now.astimezone(start.tzinfo).year != start.year:
+    if not this_year:
         day += f" {start.year}"
     return f"{day} {start:%H:%M}"
 
 
-def what(meeting: PlannedMeeting) -> str:
-    """``full moon call (full-moon-call)``, or just ``gathering`` when no agenda is planned."""
+def what(meeting: PlannedMeeting, language: str = SOURCE) -> str:
+    """``full moon call (full-moon-call)``, or just ``gathering`` when no agenda is planned; the
+    kind in ``language`` (the group's)."""
+    kind = group_words(language).gettext(KINDS.get(meeting.kind, meeting.kind))
     if meeting.agenda is None:
-        return meeting.kind
-    return f"{meeting.kind} ({clean_line(meeting.agenda)})"
+        return kind
+    return f"{kind} ({clean_line(meeting.agenda)})"
 
 
 def upcoming_lines(now: datetime | None = None, tz: tzinfo | None = None) -> list[str]:
@@ -109,7 +123,7 @@ def upcoming_lines(now: datetime | None = None, tz: tzinfo | None = None) -> lis
         now = datetime.now(zone)
     elif now.tzinfo is None or now.utcoffset() is None:
         now = now.replace(tzinfo=zone)
-    found: list[tuple[datetime, str, PlannedMeeting]] = []
+    found: list[tuple[datetime, str, PlannedMeeting, str]] = []
     for group in all_groups():
         try:
             rhythm = group_rhythm(group)
@@ -119,6 +133,9 @@ def upcoming_lines(now: datetime | None = None, tz: tzinfo | None = None) -> lis
             continue
         meeting = next_meeting(rhythm, now, zone)
         if meeting is not None:
-            found.append((meeting.start, clean_line(group.name), meeting))
+            found.append((meeting.start, clean_line(group.name), meeting, group.language or ""))
     found.sort(key=lambda row: (row[0], row[1]))
-    return [f"Next: {name} · {when(m.start, now)} · {what(m)}" for _, name, m in found]
+    # "Next" is the interface's word; the day, the month and the kind are the group's.
+    said = _("Next: {group} · {when} · {what}")
+    return [said.format(group=name, when=when(m.start, now, lang or SOURCE),
+                        what=what(m, lang or SOURCE)) for _, name, m, lang in found]  # fmt: skip

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from facilitator.clock import Clock, local_datetime
+from facilitator.i18n import _
 from facilitator.journal.lock import SessionLocked
 from facilitator.journal.store import (
     OpenSession,
@@ -48,7 +49,7 @@ class SessionService:
         try:
             self.handle, self.meeting = start_session(first, self.clock)
         except (OSError, SessionLocked) as exc:
-            raise SessionError(f"Could not start the session: {exc}") from exc
+            raise SessionError(_("Could not start the session: {error}").format(error=exc)) from exc
         return self.meeting
 
     def resume(self, session: str) -> tuple[Meeting, str]:
@@ -58,16 +59,20 @@ class SessionService:
         except SessionLocked as exc:
             raise SessionError(str(exc)) from exc
         except JournalFormatError as exc:
-            raise SessionError(f"Could not resume {session}: its journal cannot be read by this "
-                               f"version ({exc}); it is left as it is.") from exc  # fmt: skip
+            said = _("Could not resume {session}: its journal cannot be read by this version "
+                     "({error}); it is left as it is.")  # fmt: skip
+            raise SessionError(said.format(session=session, error=exc)) from exc
         except (OSError, LookupError) as exc:
-            raise SessionError(f"Could not resume {session}: {exc}") from exc
+            said = _("Could not resume {session}: {error}")
+            raise SessionError(said.format(session=session, error=exc)) from exc
         if meeting.state.status == "ended":  # ended meanwhile, in another window
             self.close()
-            raise SessionError(f"The meeting {session} has ended; the review shows it.")
+            said = _("The meeting {session} has ended; the review shows it.")
+            raise SessionError(said.format(session=session))
         self.meeting = meeting
         away = meeting.state.resumed_after or 0.0
-        notice = f"Resumed. The last action saved was {_away(away)} ago; {_then(meeting)}."
+        said = _("Resumed. The last action saved was {away} ago; {then}.")
+        notice = said.format(away=_away(away), then=_then(meeting))
         return meeting, "\n".join([notice, *self.handle.warnings])
 
     def end(self) -> Ended:
@@ -82,14 +87,16 @@ class SessionService:
         markdown = render(state, meeting.now())
         try:
             path = write_record(state.session, markdown)
-            result = Ended(path, f"The record is saved: {path}")
+            result = Ended(path, _("The record is saved: {path}").format(path=path))
         except OSError as exc:
             result = self._record_elsewhere(state.session, markdown, exc)
         if not handle.flush():  # the journal's last events are not on disk: say where they are
-            where = f" A full copy of the journal is in {handle.fallback}." if handle.fallback \
-                else " Keep this window open and free some space: nothing else could take them."  # fmt: skip
-            result = Ended(result.record, f"{result.message} The journal could not be saved "
-                           f"({handle.problem}).{where}", failed=True)  # fmt: skip
+            where = (_(" A full copy of the journal is in {folder}.").format(folder=handle.fallback)
+                     if handle.fallback else
+                     _(" Keep this window open and free some space: nothing else could take them."))  # fmt: skip
+            said = _("{message} The journal could not be saved ({problem}).{where}")
+            result = Ended(result.record, said.format(message=result.message,
+                           problem=handle.problem, where=where), failed=True)  # fmt: skip
         self.close(ended=True)
         self.remember_group(meeting)
         self.meeting = None
@@ -104,9 +111,10 @@ class SessionService:
             target = fallback_folder() / f"{session}.md"
             atomic_write(target, markdown, mode=0o600)
         except OSError:
-            return Ended(None, f"Could not write the record: {failure_words(exc)}.", failed=True)
-        return Ended(target, f"Could not write the record in the data folder "
-                     f"({failure_words(exc)}): it is saved in {target}", failed=True)  # fmt: skip
+            said = _("Could not write the record: {problem}.")
+            return Ended(None, said.format(problem=failure_words(exc)), failed=True)
+        said = _("Could not write the record in the data folder ({problem}): it is saved in {path}")
+        return Ended(target, said.format(problem=failure_words(exc), path=target), failed=True)
 
     def discard(self) -> str | None:
         """A meeting left before it started: no journal, no record, no lock. What went wrong."""
@@ -118,7 +126,7 @@ class SessionService:
         try:
             discard_session(meeting.state.session)
         except OSError as exc:
-            return f"Could not remove the session: {exc}"
+            return _("Could not remove the session: {error}").format(error=exc)
         return None
 
     def close(self, *, ended: bool = False) -> None:
@@ -147,7 +155,8 @@ class SessionService:
 
     def offer(self, unfinished: Unfinished) -> str:
         today = local_datetime(self.clock.now()).date()
-        return f"An unfinished meeting: {unfinished.describe(today)}. Resume it?"
+        said = _("An unfinished meeting: {meeting}. Resume it?")
+        return said.format(meeting=unfinished.describe(today))
 
     def opening_notes(self, meeting: Meeting) -> list[str]:
         """What to point out when a meeting opens with no set-up shown (``run --participants``)."""
@@ -161,20 +170,24 @@ class SessionService:
 
 
 def _away(seconds: float) -> str:
-    return minutes_words(seconds) if seconds >= 60 else f"{seconds:.0f} s"
+    if seconds >= 60:
+        return minutes_words(seconds)
+    return _("{seconds} s").format(seconds=f"{seconds:.0f}")
 
 
 def _then(meeting: Meeting) -> str:
     """What the clock did while the meeting was closed, in words."""
     state = meeting.state
     if state.status == "running":
-        return "the clock kept counting while it was closed"
+        return _("the clock kept counting while it was closed")
     if state.status == "ready":
-        return "it has not started yet: space starts it"
+        return _("it has not started yet: space starts it")
     if meeting.clock_moves():  # paused in a flexible item: the time away came out of it
         title = state.agenda.items[state.current].title
-        return f"it is still paused, and the time away was taken from “{title}”"
-    return "it is still paused, as it was left"
+        return _("it is still paused, and the time away was taken from “{title}”").format(
+            title=title
+        )
+    return _("it is still paused, as it was left")
 
 
 def new_group_note(name: str) -> str | None:
@@ -184,5 +197,6 @@ def new_group_note(name: str) -> str | None:
     meant = likely_meant(name)
     if meant is None:
         return None
-    return (f"“{name}” is a new group: did you mean “{meant}”? Its people and roles were "
-            "not used; end with q and run again to change it.")  # fmt: skip
+    said = _("“{name}” is a new group: did you mean “{meant}”? Its people and roles were "
+             "not used; end with q and run again to change it.")  # fmt: skip
+    return said.format(name=name, meant=meant)
