@@ -166,9 +166,13 @@ class HomeScreen(Screen[None]):
         self.look_for_unfinished()
 
     def _default_index(self) -> int:
-        for number, entry in enumerate(self.entries):
-            if entry.id == "mutual-support-150":
-                return number
+        """The 150-minute meeting, in the interface's language when it has a twin in it."""
+        from facilitator.i18n import language
+
+        ids = [entry.id for entry in self.entries]
+        for wanted in (f"mutual-support-150-{language()}", "mutual-support-150"):
+            if wanted in ids:
+                return ids.index(wanted)
         return 0
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
