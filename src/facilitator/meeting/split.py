@@ -18,6 +18,7 @@ import dataclasses
 import re
 from typing import Any, TypeVar
 
+from facilitator import i18n
 from facilitator.meeting.events import (
     SPLIT_EVENTS,
     Event,
@@ -42,21 +43,21 @@ def parse(text: str, left_minutes: float) -> list[tuple[str, float]]:
     parts = [clean_line(p) for p in re.split(r"[,;\n]", text)]
     parts = [p for p in parts if p]
     if not parts:
-        raise ValueError("Name who shares the time, e.g. 'Jo 30, Raf 15' or 'Jo, Raf'")
+        raise ValueError(i18n._("Name who shares the time, e.g. 'Jo 30, Raf 15' or 'Jo, Raf'"))
     if len(parts) > MAX_SLOTS:
-        raise ValueError(f"At most {MAX_SLOTS} slots")
+        raise ValueError(i18n._("At most {count} slots").format(count=MAX_SLOTS))
     asked: list[tuple[str, float | None]] = []
     for part in parts:
         found = _PART.match(part)
         name = clean_line(found.group("name")) if found else part
         minutes = found.group("minutes") if found else None
         if not name or name.replace(".", "").isdigit():
-            raise ValueError(f"'{part}': give a name before the minutes")
+            raise ValueError(i18n._("'{part}': give a name before the minutes").format(part=part))
         if any(name.casefold() == other.casefold() for other, _ in asked):
-            raise ValueError(f"{name} is named twice")
+            raise ValueError(i18n._("{name} is named twice").format(name=name))
         value = float(minutes.replace(",", ".")) if minutes else None
         if value is not None and value <= 0:
-            raise ValueError(f"{name}: give more than 0 minutes")
+            raise ValueError(i18n._("{name}: give more than 0 minutes").format(name=name))
         asked.append((name, value))
     named = sum(m for _, m in asked if m is not None)
     open_ones = [n for n, m in asked if m is None]
@@ -64,10 +65,9 @@ def parse(text: str, left_minutes: float) -> list[tuple[str, float]]:
         return [(n, m) for n, m in asked if m is not None]
     rest = left_minutes - named
     if rest < len(open_ones):
-        raise ValueError(
-            f"The minutes given already take the {left_minutes:.0f} left: give "
-            f"{', '.join(open_ones)} minutes too"
-        )
+        said = i18n._("The minutes given already take the {left} left: give {names} minutes too")
+        raise ValueError(said.format(left=f"{left_minutes:.0f}", names=", ".join(open_ones)))
+
     equal = round(rest / len(open_ones), 1)
     return [(n, m if m is not None else equal) for n, m in asked]
 

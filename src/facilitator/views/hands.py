@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from facilitator.i18n import N_, _
 from facilitator.meeting.meeting import Meeting
 from facilitator.meeting.split import slot_left
 from facilitator.meeting.state import ItemRun
@@ -16,7 +17,14 @@ from facilitator.timewords import minutes_words, mmss
 
 NAME_CELLS = 20
 BAR_CELLS = 24
-MOVES = ("Withdraw the hand", "Move up", "Move down", "First in the queue")
+# What j offers for a hand; read as ``MOVES``, in the interface language of the moment.
+_MOVES = (N_("Withdraw the hand"), N_("Move up"), N_("Move down"), N_("First in the queue"))
+
+
+def __getattr__(name: str) -> tuple[str, ...]:
+    if name == "MOVES":
+        return tuple(_(move) for move in _MOVES)
+    raise AttributeError(name)
 
 
 # -- the queue, beside the countdown -------------------------------------------------------------
@@ -27,15 +35,18 @@ def queue_line(run: ItemRun, now: float) -> str:
     parts = []
     if run.speaker is not None:
         spoken = run.spent(run.speaker, now)
-        parts.append(f"Floor: {ellipsize(run.speaker, NAME_CELLS)} {mmss(spoken, up=True)}")
+        said = _("Floor: {name} {time}")
+        parts.append(
+            said.format(name=ellipsize(run.speaker, NAME_CELLS), time=mmss(spoken, up=True))
+        )
     if run.hands:
-        parts.append(f"next: {ellipsize(run.hands[0], NAME_CELLS)}")
+        parts.append(_("next: {name}").format(name=ellipsize(run.hands[0], NAME_CELLS)))
         if run.speaker is None:
-            parts.append("H gives the floor")
+            parts.append(_("H gives the floor"))
     if len(run.hands) > 1:
-        parts.append("then " + ", ".join(run.hands[1:]))
+        parts.append(_("then {names}").format(names=", ".join(run.hands[1:])))
     if run.progressive and run.hands:
-        parts.append("first-time speakers first")
+        parts.append(_("first-time speakers first"))
     return " · ".join(parts)
 
 
@@ -45,7 +56,7 @@ def slots_line(run: ItemRun) -> str:
     for number, share in enumerate(run.shares):
         mark = "▶" if number == run.slot else ("✓" if share.used is not None else "")
         words.append(f"{mark}{share.name} {share.minutes:g}")
-    return "Slots: " + " · ".join(words)
+    return _("Slots: {slots}").format(slots=" · ".join(words))
 
 
 def side_line(meeting: Meeting, now: float) -> str:
@@ -79,19 +90,21 @@ def slot_clock(meeting: Meeting, now: float, item_left: float) -> SlotClock | No
     name = ellipsize(share.name, NAME_CELLS)
     count = f"{run.slot + 1}/{len(run.shares)}"
     later = run.shares[run.slot + 1].name if run.slot + 1 < len(run.shares) else None
-    item = (f"item: {minutes_words(item_left)} left" if item_left >= 0
-            else f"item OVERTIME by {mmss(item_left)}")  # fmt: skip
+    item = (_("item: {time} left").format(time=minutes_words(item_left)) if item_left >= 0
+            else _("item OVERTIME by {time}").format(time=mmss(item_left)))  # fmt: skip
     if left < 0:
-        cue = [f"OVERTIME for {name} by {mmss(left)}",
-               f"T: {later}" if later else "T ends the slots", item]  # fmt: skip
+        cue = [_("OVERTIME for {name} by {time}").format(name=name, time=mmss(left)),
+               _("T: {name}").format(name=later) if later else _("T ends the slots"), item]  # fmt: skip
     elif 1 <= int(left + 0.999) <= 60 and meeting.status == "running":
-        cue = [f"One minute left for {name}", item]
+        cue = [_("One minute left for {name}").format(name=name), item]
     else:
         total = int(given / 60 + 0.5) * 60
         rest = min(total, int(left / 60 + 0.5) * 60)
-        cue = [f"{name} ({count}): {minutes_words(rest)} left of {minutes_words(total)}", item]
+        said = _("{name} ({count}): {left} left of {total}")
+        cue = [said.format(name=name, count=count, left=minutes_words(rest),
+                           total=minutes_words(total)), item]  # fmt: skip
         if later:
-            cue.append(f"then {ellipsize(later, NAME_CELLS)}")
+            cue.append(_("then {names}").format(names=ellipsize(later, NAME_CELLS)))
     return SlotClock(left, given, cue)
 
 
@@ -102,8 +115,8 @@ def split_hint(meeting: Meeting) -> str:
     if item.split is None or state.item.shares:
         return ""
     if item.split == "topics":
-        return "Split (T): share this item's time between the topics brought today"
-    return "Split (T): share this item's time between those who bring something"
+        return _("Split (T): share this item's time between the topics brought today")
+    return _("Split (T): share this item's time between those who bring something")
 
 
 # -- airtime ---------------------------------------------------------------------------------------
@@ -132,65 +145,70 @@ def airtime_chart(meeting: Meeting, width: int) -> tuple[str, str]:
     """A's title and text: who has spoken how long, in this item and in the meeting."""
     state = meeting.state
     if state.airtime == "off":
-        return "Airtime", airtime_off()
+        return _("Airtime"), airtime_off()
     item = state.agenda.items[state.current]
     here = list(state.participants)
-    parts = [f"In this item ({item.title}):", *chart_lines(meeting.airtime(state.current), here,
-             width), "", "In the whole meeting:", *chart_lines(meeting.airtime(), here, width),
-             "", "Counted from the turns of rounds and from the floor (H) in other items. "
-             "For you alone: it is never shown on a stage view."]  # fmt: skip
-    return "Airtime: who has spoken least", "\n".join(parts)
+    parts = [_("In this item ({title}):").format(title=item.title),
+             *chart_lines(meeting.airtime(state.current), here, width), "",
+             _("In the whole meeting:"), *chart_lines(meeting.airtime(), here, width), "",
+             _("Counted from the turns of rounds and from the floor (H) in other items. "
+               "For you alone: it is never shown on a stage view.")]  # fmt: skip
+    return _("Airtime: who has spoken least"), "\n".join(parts)
 
 
 # -- notices and dialogs -----------------------------------------------------------------------------
 
 
 def airtime_off() -> str:
-    return "This group has airtime switched off (facilitator groups airtime GROUP on)."
+    return _("This group has airtime switched off (facilitator groups airtime GROUP on).")
 
 
 def no_hands_in_a_round() -> str:
-    return "A round has its turns (s): raised hands are for the other items."
+    return _("A round has its turns (s): raised hands are for the other items.")
 
 
 def who_raises() -> str:
-    return "Who raises a hand? (tab or → completes a name)"
+    return _("Who raises a hand? (tab or → completes a name)")
 
 
 def not_here(name: str) -> str:
-    return f"{name} is not here: a adds someone who arrived."
+    return _("{name} is not here: a adds someone who arrived.").format(name=name)
 
 
 def already_waiting(name: str) -> str:
-    return f"{name} already has a hand up."
+    return _("{name} already has a hand up.").format(name=name)
 
 
 def no_hands() -> str:
-    return "No hand is up: h raises one."
+    return _("No hand is up: h raises one.")
 
 
 def queue_question(meeting: Meeting) -> tuple[str, list[str]]:
     """j: the hands, and the stack's switch."""
     run = meeting.run
-    stack = "Progressive stack: " + ("turn off" if run.progressive else
-                                     "turn on (first-time speakers first)")  # fmt: skip
-    return "The raised hands", [*run.hands, stack]
+    stack = (_("Progressive stack: turn off") if run.progressive
+             else _("Progressive stack: turn on (first-time speakers first)"))  # fmt: skip
+    return _("The raised hands"), [*run.hands, stack]
 
 
 def hand_question(name: str) -> str:
-    return f"{name}'s hand"
+    return _("{name}'s hand").format(name=name)
 
 
 def stack_words(on: bool) -> str:
-    return ("Progressive stack on: those who have not spoken here yet go first." if on
-            else "Progressive stack off: hands wait in the order they were raised.")  # fmt: skip
+    return (_("Progressive stack on: those who have not spoken here yet go first.") if on
+            else _("Progressive stack off: hands wait in the order they were raised."))  # fmt: skip
 
 
 def split_question(meeting: Meeting) -> str:
     left = minutes_words(max(0.0, meeting.remaining()))
-    what = "topics" if meeting.agenda.items[meeting.state.current].split == "topics" else "people"
-    return (f"Share the {left} left between {what}: 'Jo 30, Raf 15', or names alone for equal "
-            "shares")  # fmt: skip
+    if meeting.agenda.items[meeting.state.current].split == "topics":
+        said = _("Share the {left} left between topics: 'Jo 30, Raf 15', or names alone for "
+                 "equal shares")  # fmt: skip
+    else:
+        said = _("Share the {left} left between people: 'Jo 30, Raf 15', or names alone for "
+                 "equal shares")  # fmt: skip
+    return said.format(left=left)
 
 
 def split_placeholder() -> str:
@@ -199,12 +217,12 @@ def split_placeholder() -> str:
 
 def cannot_split(meeting: Meeting) -> str:
     if meeting.agenda.items[meeting.state.current].is_round:
-        return "A round has its turns already: its time is not split."
-    return "Press space to start the meeting first."
+        return _("A round has its turns already: its time is not split.")
+    return _("Press space to start the meeting first.")
 
 
 def slots_over() -> str:
-    return "The slots are over: the item goes on with its own countdown."
+    return _("The slots are over: the item goes on with its own countdown.")
 
 
 def pick_present(meeting: Meeting, text: str) -> str | None:
