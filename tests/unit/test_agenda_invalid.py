@@ -95,6 +95,23 @@ CASES: list[tuple[str, str, int, int, str]] = [
         10,
         "roles are: host, coach",
     ),
+    (
+        "who-list-unknown-role",
+        "title: T\nroles: [coach, timekeeper]\nitems:\n" + ITEM + "    who: [coach, timekeper]\n",
+        6,
+        18,
+        "did you mean 'timekeeper'",
+    ),
+    (
+        "who-empty-list",
+        "title: T\nroles: [coach]\nitems:\n" + ITEM + "    who: []\n",
+        6,
+        10,
+        "at least one role",
+    ),  # fmt: skip
+    ("show-unknown", HEAD + ITEM + "    show: [question, article]\n", 5, 22, "not 'article'"),
+    ("brings-unknown", "title: T\nbrings: [quiz]\nitems:\n" + ITEM, 2, 10, "not 'quiz'"),
+    ("question-not-text", HEAD + ITEM + "    question: [a, b]\n", 5, 15, "must be text"),
     ("id-invisible", 'title: T\nid: "our\u00a0evening"\nitems:\n' + ITEM, 2, 5, "U+00A0"),
     ("bad-record", HEAD + ITEM + "    record: minutes\n", 5, 13, "choose one of"),
     ("bad-when", HEAD + ITEM + "    when: always\n", 5, 11, "choose one of"),

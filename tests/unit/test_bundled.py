@@ -66,7 +66,8 @@ SCHEMA_CASES = [c for c in CASES if c[0] in {
     "bad-kind", "per-person-not-round", "min-without-flexible", "flexible-and-protected",
     "flexible-not-bool", "group-size-fraction", "bad-record", "bad-when", "bad-language",
     "top-is-list", "minutes-over-a-day", "minutes-1e20", "minutes-1e308", "per-person-1e300",
-    "min-minutes-over-a-day", "group-size-huge", "bad-split", "split-round",
+    "min-minutes-over-a-day", "group-size-huge", "bad-split", "split-round", "who-empty-list",
+    "show-unknown", "brings-unknown", "question-not-text",
 }]  # fmt: skip
 
 
@@ -174,3 +175,26 @@ def test_files_with_errors_are_listed_by_title_and_marked(
     assert "Our evening (has errors)" in capsys.readouterr().out
     assert main(["decks", "list"]) == 0
     assert "My questions (has errors)" in capsys.readouterr().out
+
+
+def test_several_roles_a_set_question_and_session_content_load_as_the_schema_says(
+    tmp_path: Path,
+) -> None:
+    from facilitator.meeting.agenda_data import agenda_from_data, agenda_to_data
+
+    text = (
+        "title: T\nroles: [coach, timekeeper]\nbrings: [question, supporting]\nitems:\n"
+        "  - title: Mirror\n    kind: round\n    minutes: 8\n    who: [coach, timekeeper]\n"
+        "    question: What did you notice?\n    show: question\n"
+        "  - title: Open\n    minutes: 5\n    who: coach\n    show: [question, supporting]\n"
+    )
+    path = tmp_path / "t.yaml"
+    path.write_text(text)
+    jsonschema.validate(yaml.safe_load(text), schema("agenda"))
+    agenda = load_agenda(str(path), catalog.deck_ids())
+    mirror, open_ = agenda.items
+    assert mirror.who_roles == ("coach", "timekeeper") and open_.who_roles == ("coach",)
+    assert mirror.question == "What did you notice?" and mirror.show == ("question",)
+    assert open_.show == ("question", "supporting") and agenda.brings == ("question", "supporting")
+    kept = agenda_from_data(agenda_to_data(agenda))  # as a journal keeps it
+    assert kept.items == agenda.items and kept.brings == agenda.brings

@@ -27,13 +27,15 @@ _GROUP_CAP = (MAX_GROUP, f"{MAX_GROUP} people")
 ADVANCES = ["manual", "auto"]
 AGENDA_KEYS = [
     "title", "id", "description", "language", "translation_of", "source", "group_size", "roles",
-    "items",
+    "brings", "items",
 ]  # fmt: skip
 ITEM_KEYS = [
     "title", "minutes", "kind", "per_person", "who", "first", "when", "record", "deck", "draw",
     "advance", "alternative", "guidance", "flexible", "min_minutes", "protected", "tags",
-    "split",
+    "split", "question", "show",
 ]  # fmt: skip
+# What a session may bring (set-up and ``run`` fill them in); items may ``show`` them.
+CONTENT = ["topic", "question", "supporting", "reading"]
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,8 @@ class Item:
     minutes: float | None = None
     kind: str = "open"
     per_person: float | None = None
-    who: str | None = None
+    who: str | None = None  # the first role named in 'who'
+    who_also: tuple[str, ...] = ()  # 'who: [coach, timekeeper]': the roles after the first
     first: str | None = None  # rounds: the holders of this role speak first
     advance: str = "manual"  # "auto": moves on by itself when its time (a turn's, in a round) is up
     when: str | None = None
@@ -56,6 +59,13 @@ class Item:
     min_minutes: float | None = None
     protected: bool = False
     split: str | None = None  # "people" | "topics": its time may be shared out in slots (T)
+    question: str | None = None  # the item's own question: a round's headline, shown at once
+    show: tuple[str, ...] = ()  # what the session brings that this item shows (CONTENT)
+
+    @property
+    def who_roles(self) -> tuple[str, ...]:
+        """Every role named in 'who' (their holders together speak or hold the item)."""
+        return ((self.who,) if self.who else ()) + self.who_also
 
     @property
     def is_round(self) -> bool:
@@ -88,6 +98,7 @@ class Agenda:
     source: str | None = None
     group_size: tuple[int, int] | None = None
     roles: tuple[str, ...] = ()
+    brings: tuple[str, ...] = ()  # what a session of this agenda brings (CONTENT)
     path: str = ""
     origin: str = "bundled"  # "bundled" | "user" | "file"
     extra: dict[str, str] = field(default_factory=dict)
@@ -141,6 +152,7 @@ def _read_agenda(
                   f"'{original}'; name the agenda this one translates")  # fmt: skip
     group_size = _read_group_size(r, fields.get("group_size"))
     roles = [name for name, _ in r.text_list(fields, "roles")]
+    brings = _content_list(r, fields, "brings")
     items_node = fields.get("items")
     items: list[Item] = []
     if items_node is None:
@@ -161,7 +173,7 @@ def _read_agenda(
     return Agenda(
         id=agenda_id, title=title, items=tuple(items), description=r.text(fields, "description",
         one_line=False), language=language, translation_of=original, source=r.text(fields, "source", one_line=False),
-        group_size=group_size, roles=tuple(roles), path=path, origin=origin,
+        group_size=group_size, roles=tuple(roles), brings=brings, path=path, origin=origin,
     )  # fmt: skip
 
 
@@ -220,7 +232,7 @@ def _read_item(r: Reader, node: Node, roles: list[str], known_decks: DeckIds | N
             )
     if flexible and protected:
         r.problem(fields["protected"], "an item cannot be both 'flexible' and 'protected'")
-    who = _role(r, fields, "who", roles)
+    who_roles = _roles(r, fields, "who", roles)
     first = _role(r, fields, "first", roles)
     if first is not None and kind != "round":
         r.problem(fields["first"], "'first' orders a round's speakers; add 'kind: round'")
@@ -239,8 +251,8 @@ def _read_item(r: Reader, node: Node, roles: list[str], known_decks: DeckIds | N
     if title is None:
         return None
     return Item(
-        title=title, minutes=minutes, kind=kind, per_person=per_person, who=who, first=first,
-        when=when,
+        title=title, minutes=minutes, kind=kind, per_person=per_person,
+        who=who_roles[0] if who_roles else None, who_also=who_roles[1:], first=first, when=when,
         record=r.choice(fields, "record", RECORDS, None), deck=deck,
         draw=r.choice(fields, "draw", DRAWS, "group") or "group",
         advance=r.choice(fields, "advance", ADVANCES, "manual") or "manual",
@@ -248,20 +260,51 @@ def _read_item(r: Reader, node: Node, roles: list[str], known_decks: DeckIds | N
         guidance=r.text(fields, "guidance", one_line=False), flexible=flexible,
         min_minutes=min_minutes, protected=protected,
         tags=tuple(t for t, _ in r.text_list(fields, "tags")), split=split,
+        question=r.text(fields, "question", one_line=False), show=_content_list(r, fields, "show"),
     )  # fmt: skip
+
+
+def _content_list(r: Reader, fields: dict[str, Node], key: str) -> tuple[str, ...]:
+    """A list of what a session brings (one name alone is a list of one)."""
+    node = fields.get(key)
+    if node is not None and node.kind == "scalar":
+        named = [(clean_line(node.text), node)]
+    else:
+        named = r.text_list(fields, key)
+    for name, where in named:
+        if name not in CONTENT:
+            r.problem(where, f"'{key}' may name {', '.join(CONTENT)}, not '{name}'")
+    return tuple(dict.fromkeys(name for name, _ in named if name in CONTENT))
+
+
+def _roles(r: Reader, fields: dict[str, Node], key: str, roles: list[str]) -> tuple[str, ...]:
+    """'who': one role, or a list of them (``[coach, timekeeper]``)."""
+    node = fields.get(key)
+    if node is None or node.kind != "seq":
+        role = _role(r, fields, key, roles)
+        return (role,) if role else ()
+    named = r.text_list(fields, key)
+    if not named:
+        r.problem(node, f"'{key}' must name at least one role")
+    for role, where in named:
+        _check_role(r, where, key, role, roles)
+    return tuple(dict.fromkeys(role for role, _ in named))
 
 
 def _role(r: Reader, fields: dict[str, Node], key: str, roles: list[str]) -> str | None:
     """A key that names one of the agenda's roles."""
     role = r.text(fields, key)
-    if role is not None and role not in roles:
+    if role is not None:
+        _check_role(r, fields[key], key, role, roles)
+    return role
+
+
+def _check_role(r: Reader, where: Node, key: str, role: str, roles: list[str]) -> None:
+    if role not in roles:
         close = difflib.get_close_matches(role, roles, n=1, cutoff=0.6)
         known = (
             f"did you mean '{close[0]}'?" if close
             else f"roles are: {', '.join(roles)}" if roles
             else "add it under 'roles:' at the top"
         )  # fmt: skip
-        r.problem(
-            fields[key], f"'{key}' is '{role}', which is not one of the agenda's roles; {known}"
-        )
-    return role
+        r.problem(where, f"'{key}' is '{role}', which is not one of the agenda's roles; {known}")

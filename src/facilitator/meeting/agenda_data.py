@@ -27,6 +27,7 @@ def agenda_to_data(agenda: Agenda) -> dict[str, Any]:
         "language": agenda.language,
         "group_size": list(agenda.group_size) if agenda.group_size else None,
         "roles": list(agenda.roles),
+        "brings": list(agenda.brings),
         "items": [
             {name: _plain(getattr(item, name)) for name in _ITEM_FIELDS} for item in agenda.items
         ],  # fmt: skip
@@ -58,6 +59,7 @@ def agenda_from_data(data: Mapping[str, Any]) -> Agenda:
         language=value_of(str, data.get("language", "en"), "agenda.language"),
         group_size=group_size,
         roles=value_of(tuple[str, ...], data.get("roles", []), "agenda.roles"),
+        brings=value_of(tuple[str, ...], data.get("brings", []), "agenda.brings"),
         origin="journal",
     )
 
