@@ -35,12 +35,32 @@ class Fit:
 def speakers_for(
     item: Item, participants: int | None, role_counts: Mapping[str, int] | None = None
 ) -> int | None:
-    """How many people speak in a round (None when not known)."""
+    """How many people speak in a round (None when not known). An item for several roles is
+    counted under their joined key (see count_roles: someone holding two counts once)."""
     if item.who is not None:
-        if role_counts and item.who in role_counts:
-            return role_counts[item.who]
+        key = roles_key(item.who_roles)
+        if role_counts and key in role_counts:
+            return role_counts[key]
+        if role_counts and all(role in role_counts for role in item.who_roles):
+            return sum(role_counts[role] for role in item.who_roles)
         return None
     return participants
+
+
+def roles_key(roles: Sequence[str]) -> str:
+    """The key under which count_roles counts the holders of several roles together."""
+    return " + ".join(roles)
+
+
+def count_roles(agenda: Agenda, holders: Mapping[str, Sequence[str]]) -> dict[str, int]:
+    """How many hold each role, and, for each item whose 'who' names several, how many hold
+    any of them (each person once)."""
+    counts = {role: len(names) for role, names in holders.items()}
+    for item in agenda.items:
+        if len(item.who_roles) > 1:
+            names = {n for role in item.who_roles for n in holders.get(role, ())}
+            counts[roles_key(item.who_roles)] = len(names)
+    return counts
 
 
 def nominal_minutes(

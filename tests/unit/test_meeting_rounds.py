@@ -364,3 +364,33 @@ def test_old_journals_with_speakers_on_items_that_are_not_rounds_replay_without_
     events.append(SpeakerChanged(clock.now(), index=0, name="Bo"))
     again = Meeting.replay(events, clock)
     assert again.run.speaker is None and again.run.spoke == {}
+
+
+@pytest.mark.parametrize("agenda_id", ["case-clinic", "full-moon-call"])
+def test_a_separate_timekeeper_mirrors_like_every_coach(agenda_id: str) -> None:
+    """Set up as most people would: the timekeeper named only as timekeeper still mirrors,
+    once, and the round is planned for four turns."""
+    from facilitator import catalog
+
+    clock = FakeClock()
+    roles = {"case giver": ["Ana"], "coach": ["Bo", "Chen", "Dee"], "timekeeper": ["Eli"]}
+    people = ["Ana", "Bo", "Chen", "Dee", "Eli"]
+    m = meeting(catalog.find_agenda(agenda_id), people, roles=roles, clock=clock)
+    mirroring = next(i for i, it in enumerate(m.agenda.items) if it.title == "Mirroring")
+    assert m.state.speakers_for(mirroring) == ["Bo", "Chen", "Dee", "Eli"]
+    m.set_roles({**roles, "coach": ["Bo", "Chen", "Dee", "Eli"]})  # named as both: one turn
+    assert m.state.speakers_for(mirroring) == ["Bo", "Chen", "Dee", "Eli"]
+    m.toggle()
+    while m.state.current != mirroring:
+        m.next_item()
+    assert m.run.order == ["Bo", "Chen", "Dee", "Eli"]
+    assert m.speaker_share() == 120  # 2 minutes each, as planned for four
+
+
+def test_an_item_for_several_roles_is_planned_for_each_holder_once() -> None:
+    from facilitator.schedule import count_roles, nominal_minutes
+
+    item = Item("Mirroring", 8, kind="round", who="coach", who_also=("timekeeper",), per_person=2)
+    agenda = Agenda("x", "X", (item,), roles=("coach", "timekeeper"))
+    counts = count_roles(agenda, {"coach": ["Bo", "Chen"], "timekeeper": ["Chen", "Eli"]})
+    assert nominal_minutes(item, 5, counts) == 3 * 2

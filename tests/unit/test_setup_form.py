@@ -9,6 +9,7 @@ import pytest
 
 from facilitator import catalog
 from facilitator.clock import FakeClock, nearest_time_of_day
+from facilitator.formats.agenda import Agenda, Item
 from facilitator.groups import Group, save_group
 from facilitator.meeting.events import Carried, SessionCreated, Slot
 from facilitator.rhythm.parse import parse_rhythm
@@ -133,10 +134,29 @@ def test_a_role_an_item_needs_that_nobody_holds_is_pointed_out(clinic) -> None: 
     fields = Fields(participants="Ana, Bo, Chen, Dee")
     assert form(clinic).notices(fields) == [
         "Nobody holds the role case giver yet (needed for “Intention statement”).",
-        "Nobody holds the role coach yet (needed for “Mirroring”).",
+        "Nobody holds the role coach or timekeeper yet (needed for “Mirroring”).",
     ]
     held = Fields(participants="Ana, Bo, Chen, Dee", roles={"case giver": "Ana", "coach": "Bo"})
-    assert form(clinic).notices(held) == []  # nobody keeps time: no item needs it
+    assert form(clinic).notices(held) == [  # nobody keeps time: no item needs one
+        "Chen and Dee would have no turn in “Mirroring” (no role): give the role coach or "
+        "timekeeper to whoever should speak there."
+    ]
+    coaches = {"case giver": "Ana", "coach": "Bo, Chen, Dee"}
+    assert form(clinic).notices(Fields(participants="Ana, Bo, Chen, Dee", roles=coaches)) == []
+
+
+def test_a_person_whose_role_gives_no_turn_is_pointed_out() -> None:
+    """A user's Case Clinic whose mirroring is for coaches alone: the separate timekeeper
+    would silently have no turn."""
+    items = (Item("Mirroring", 8, kind="round", who="coach"), Item("Close", 5, kind="round"))
+    own = Agenda("own", "Own clinic", items, roles=("case giver", "coach", "timekeeper"))
+    roles = {"case giver": "Ana", "coach": "Bo, Chen, Dee", "timekeeper": "Eli"}
+    assert form(own).notices(Fields(participants="Ana, Bo, Chen, Dee, Eli", roles=roles)) == [
+        "Ana would have no turn in “Mirroring” (only case giver): give the role coach to "
+        "whoever should speak there.",
+        "Eli would have no turn in “Mirroring” (only timekeeper): give the role coach to "
+        "whoever should speak there.",
+    ]
 
 
 def test_a_name_in_a_role_close_to_a_participants_is_likely_a_typo(clinic) -> None:  # type: ignore[no-untyped-def]
@@ -145,7 +165,9 @@ def test_a_name_in_a_role_close_to_a_participants_is_likely_a_typo(clinic) -> No
         roles={"case giver": "Anna", "coach": "bo, Chen, Zed"},
     )
     assert form(clinic).notices(fields) == [
-        "“Anna” (case giver) is not among the participants: did you mean “Ana”?"
+        "Ana and Dee would have no turn in “Mirroring” (no role): give the role coach or "
+        "timekeeper to whoever should speak there.",
+        "“Anna” (case giver) is not among the participants: did you mean “Ana”?",
     ]
     assert form(clinic).people(fields) == ["Ana", "Bo", "Chen", "Dee", "Anna", "Zed"]
 

@@ -26,7 +26,7 @@ from facilitator.meeting.projection import (
 )
 from facilitator.meeting.rounds import decide, next_speaker, not_begun, turn_time
 from facilitator.meeting.state import Entry, ItemRun, State
-from facilitator.schedule import plan, total_minutes
+from facilitator.schedule import count_roles, plan, total_minutes
 from facilitator.text import clean, clean_line, clean_name, name_key
 
 Sink = Callable[[ev.Event], None]
@@ -62,7 +62,7 @@ def creation_event(agenda: Agenda, *, session: str, group: str, participants: Se
                    airtime: ev.Airtime = "on", t: float) -> ev.SessionCreated:  # fmt: skip
     """The first event of a session: who is here, the agenda as it is today, and the plan."""
     people, holders = gather_people(participants, {r: list(ps) for r, ps in (roles or {}).items()})
-    counts = {r: len(ps) for r, ps in holders.items()}
+    counts = count_roles(agenda, holders)
     slots = plan(agenda, max(1, len(people)), newcomer, counts)
     return ev.SessionCreated(
         t=round(t, 3), session=session, group=clean_line(group), agenda=agenda_to_data(agenda),

@@ -14,7 +14,7 @@ from facilitator.meeting.events import (
     SplitKind,
     Status,
 )
-from facilitator.schedule import Slot
+from facilitator.schedule import Slot, count_roles
 
 
 @dataclass
@@ -147,7 +147,7 @@ class State:
         """Who speaks in a round, in order: the holders of its role (or everyone), those of
         its ``first`` role ahead of the others."""
         item = self.agenda.items[index]
-        people = self.holders(item.who) if item.who else list(self.participants)
+        people = self.holders_of(item.who_roles) if item.who else list(self.participants)
         if item.first:
             ahead = [p for p in self.holders(item.first) if p in people]
             people = ahead + [p for p in people if p not in ahead]
@@ -166,8 +166,13 @@ class State:
         """Who holds ``role`` among those here now."""
         return [p for p in self.roles.get(role, []) if p in self.participants]
 
+    def holders_of(self, roles: tuple[str, ...]) -> list[str]:
+        """Who holds any of ``roles`` among those here now, each once, in the order they came."""
+        held = {p for role in roles for p in self.holders(role)}
+        return [p for p in self.participants if p in held]
+
     def role_counts(self) -> dict[str, int]:
-        return {role: len(self.holders(role)) for role in self.roles}
+        return count_roles(self.agenda, {role: self.holders(role) for role in self.roles})
 
 
 def current_question(item: Item, run: ItemRun) -> Draw | None:

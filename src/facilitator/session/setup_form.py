@@ -107,9 +107,9 @@ class SetupForm:
         return nearest_time_of_day(self.clock.now(), at.hour, at.minute)
 
     def minutes(self, fields: Fields) -> float:
-        from facilitator.schedule import total_minutes
+        from facilitator.schedule import count_roles, total_minutes
 
-        counts = {r: len(p) for r, p in self.roles(fields).items()}
+        counts = count_roles(self.agenda, self.roles(fields))
         return total_minutes(self.agenda, len(self.people(fields)) or 1, counts)
 
     # -- what to point out, and what stops the start -------------------------------------------
@@ -165,11 +165,39 @@ class SetupForm:
         roles = self.roles(fields)
         missing: dict[str, str] = {}
         for item in self.agenda.items:
-            if item.who and not roles.get(item.who):
-                missing.setdefault(item.who, item.title)
+            if item.who and not any(roles.get(role) for role in item.who_roles):
+                missing.setdefault(_(" or ").join(item.who_roles), item.title)
         said = _("Nobody holds the role {role} yet (needed for “{title}”).")
-        return [said.format(role=role, title=title)
-                for role, title in missing.items()] + self._role_typos(fields, roles)  # fmt: skip
+        return ([said.format(role=role, title=title) for role, title in missing.items()]
+                + self._missed_turns(fields, roles) + self._role_typos(fields, roles))  # fmt: skip
+
+    def _missed_turns(self, fields: Fields, roles: dict[str, list[str]]) -> list[str]:
+        """Someone whose roles give them no turn of their own, left out of a round for some
+        roles (a timekeeper who is not named as a coach, with no mirroring turn)."""
+        speaking = {r for item in self.agenda.items for r in (*item.who_roles, item.first) if r}
+        people, holders = gather_people(split_names(fields.participants), roles)
+        rounds = [item for item in self.agenda.items if item.is_round and item.who
+                  and any(holders.get(role) for role in item.who_roles)]  # fmt: skip
+        if not rounds:
+            return []
+        left_out: dict[str, list[str]] = {}  # the roles they hold -> who
+        for person in people:
+            mine = [role for role, names in holders.items() if person in names]
+            if not any(role in speaking for role in mine):
+                left_out.setdefault(_(" and ").join(mine), []).append(person)
+        item = rounds[0]
+        only = _(
+            "{names} would have no turn in “{title}” (only {roles}): give the role {needed} "
+            "to whoever should speak there."
+        )
+        none = _(
+            "{names} would have no turn in “{title}” (no role): give the role {needed} to "
+            "whoever should speak there."
+        )
+        needed = _(" or ").join(item.who_roles)
+        return [(only if held else none).format(names=_and(names), title=item.title, roles=held,
+                                                needed=needed)
+                for held, names in left_out.items()]  # fmt: skip
 
     def _role_typos(self, fields: Fields, roles: dict[str, list[str]]) -> list[str]:
         """A name in a role that is not a participant but close to one is likely a typo (it
@@ -284,3 +312,7 @@ def _rhythm_hint(group: Group) -> str:
         return f"now: {describe(from_dict(group.rhythm))} (type to change)"
     except ValueError:
         return ""
+
+
+def _and(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + _(" and ") + names[-1]

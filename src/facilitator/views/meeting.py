@@ -216,10 +216,14 @@ def speaker_line(meeting: Meeting, now: float) -> str:
         queue = hands_view.side_line(meeting, now)
         if queue or not item.who:
             return queue
-        holders = ", ".join(state.holders(item.who)) or _("nobody here yet (w gives the role)")
-        return f"{item.who}: {holders}"
+        holders = ", ".join(state.holders_of(item.who_roles)) or _(
+            "nobody here yet (w gives the role)"
+        )
+        return f"{_(' or ').join(item.who_roles)}: {holders}"
     nobody = (
-        _("Nobody here holds the role {role}: w gives it").format(role=item.who)
+        _("Nobody here holds the role {role}: w gives it").format(
+            role=_(" or ").join(item.who_roles)
+        )
         if item.who
         else _("Nobody to speak: press a to add a participant")
     )

@@ -110,14 +110,18 @@ def holds_roles(name: str, roles: Sequence[str]) -> str:
 
 def role_warnings(meeting: Meeting) -> list[str]:
     """After w: who holds more than one role that has its own turn (the case giver who still
-    coaches, say). A role nobody speaks as (a timekeeper who coaches too, as Case Clinic asks)
-    is no surprise, so it is not pointed out."""
+    coaches, say). A role nobody speaks as, or roles that speak together in one turn (a
+    timekeeper who also coaches, as Case Clinic asks), are no surprise and not pointed out."""
     agenda, state = meeting.agenda, meeting.state
-    speaking = {r for item in agenda.items for r in (item.who, item.first) if r}
+    turns = {frozenset(item.who_roles) for item in agenda.items if item.who}
+    turns |= {frozenset([item.first]) for item in agenda.items if item.first}
     notices = []
     for name in state.participants:
-        held = [r for r in agenda.roles if r in speaking and name in state.holders(r)]
-        if len(held) > 1:
+        mine = [t for t in turns if any(name in state.holders(r) for r in t)]
+        if len(mine) > 1 and not any(all(t <= other for t in mine) for other in mine):
+            held = [
+                r for r in agenda.roles if name in state.holders(r) and any(r in t for t in mine)
+            ]
             notices.append(holds_roles(name, held))
     return notices
 
