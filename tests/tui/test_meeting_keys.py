@@ -373,11 +373,17 @@ async def test_r_in_a_draw_each_round_retires_only_the_question_on_screen(clock:
                            participants=["Ana", "Bo", "Chen"], t=clock.now())  # fmt: skip
     app = FacilitatorApp(clock, Startup(first=first))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("space", "n", "n")  # Round 1, which draws for each speaker
+        await pilot.press("space", "n")  # Round 1 (no newcomer), which draws for each speaker
         meeting = app.meeting
         assert meeting is not None and meeting.agenda.items[meeting.state.current].draw == "each"
+        box = app.screen.query_one("#question", Plain)
+        headline = (
+            "What challenges am I working on, or would like to take on, and what makes them hard?"
+        )
+        assert box.display and box.text == f"{headline}\nd draws a prompt to help"  # before d
         await pilot.press("d")
         asked = meeting.run.draws[-1].text
+        assert box.text == f"{headline}\n{asked}"  # the nudge under the headline
         clock.advance(60)
         await pilot.press("s", "R")
         assert not isinstance(app.screen, Confirm)

@@ -575,3 +575,25 @@ def test_the_summary_and_the_guidance_fit_the_width(size: tuple[int, int]) -> No
         for line in v.guidance.split("\n"):
             assert cell_len(line) <= width - 2, line
         assert len(v.guidance.split("\n")) <= (3 if width >= 70 and height >= 22 else 2)
+
+
+# -- the question box ----------------------------------------------------------------------------
+
+
+def test_a_rounds_own_question_heads_the_box_and_a_drawn_prompt_goes_under_it() -> None:
+    from facilitator import catalog
+
+    m, clock = started(catalog.find_agenda("open-meetup"), ["Ana", "Bo"])
+    at(m, "Round 1")
+    shown = view(m, clock)
+    assert shown.question_shown and shown.question.startswith("What challenges am I working on")
+    assert shown.nudge == "d draws a prompt to help"
+    m.record_draw("open-meetup", "What is the smallest next step?", m.run.speaker)
+    drawn = view(m, clock)
+    assert drawn.question == shown.question and drawn.nudge == "What is the smallest next step?"
+
+
+def test_without_a_question_of_its_own_the_box_shows_the_drawn_one() -> None:
+    m, clock = started()
+    at(m, "Jasette")
+    assert view(m, clock).question == "Press d to draw a question" and view(m, clock).nudge == ""

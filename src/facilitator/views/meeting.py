@@ -106,13 +106,14 @@ class MeetingView:
     item_title: str
     clock: ClockFace
     guidance: str
-    question: str
+    question: str  # the headline: the item's own question, or the one drawn
     question_shown: bool
     capture: Capture
     timeline: tuple[TimelineRow, ...]
     timeline_width: int  # cells for the items' titles
     summary: str
     offers: frozenset[str] = field(default_factory=frozenset)  # actions the palette offers now
+    nudge: str = ""  # under a headline, smaller: the prompt drawn (d) to help with it
 
 
 def build(meeting: Meeting, now: float, layout: Layout, saving: Saving = Saving()) -> MeetingView:
@@ -129,6 +130,7 @@ def build(meeting: Meeting, now: float, layout: Layout, saving: Saving = Saving(
         guidance=guidance(meeting, layout),
         question=question_text(meeting),
         question_shown=question_shown(meeting),
+        nudge=nudge_text(meeting),
         capture=capture(meeting, layout),
         timeline=timeline(projection),
         timeline_width=timeline_title_width(layout),
@@ -326,15 +328,35 @@ def whole_guidance(meeting: Meeting) -> tuple[str, str]:
     return item.title, "\n\n".join(parts)
 
 
+def headline(meeting: Meeting) -> str | None:
+    """What the item puts in the question box from the start: its own question."""
+    item = meeting.agenda.items[meeting.state.current]
+    return item.question
+
+
 def question_text(meeting: Meeting) -> str:
     state = meeting.state
     drawn = current_question(state.agenda.items[state.current], state.item)
+    title = headline(meeting)
+    if title is not None:
+        return title
     return drawn.text if drawn is not None else _("Press d to draw a question")
 
 
+def nudge_text(meeting: Meeting) -> str:
+    """Under a headline: the prompt drawn for it, or how to draw one."""
+    state = meeting.state
+    item = state.agenda.items[state.current]
+    if headline(meeting) is None or not item.deck:
+        return ""
+    drawn = current_question(item, state.item)
+    return drawn.text if drawn is not None else _("d draws a prompt to help")
+
+
 def question_shown(meeting: Meeting) -> bool:
-    item = meeting.agenda.items[meeting.state.current]
-    return bool(item.deck) and not meeting.state.item.alternative
+    if meeting.state.item.alternative:
+        return False
+    return bool(meeting.agenda.items[meeting.state.current].deck) or headline(meeting) is not None
 
 
 # -- entries ---------------------------------------------------------------------------------------

@@ -6,8 +6,10 @@ from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.content import Content
 from textual.events import Resize
 from textual.screen import Screen
+from textual.style import Style
 from textual.widgets import Footer, Input
 
 from facilitator.decks.drawer import Drawer
@@ -152,7 +154,13 @@ class MeetingScreen(PeopleActions, HandActions, EntryActions, QuestionActions, S
         self.query_one("#item-title", Plain).show(view.item_title)
         self.query_one("#guidance", Plain).show(view.guidance)
         question = self.query_one("#question", Plain)
-        question.show(view.question)
+        question.show(
+            Content.assemble(
+                (view.question, Style(bold=True)), ("\n" + view.nudge, Style(bold=False, dim=True))
+            )
+            if view.nudge
+            else view.question
+        )
         question.display = view.question_shown
         self.capture.display = view.capture.shown
         if view.capture.shown:
