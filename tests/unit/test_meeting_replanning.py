@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from facilitator.clock import FakeClock
 from tests.factories import MS150, meeting
 
@@ -198,3 +200,21 @@ def test_a_pause_that_took_the_flexible_item_to_its_minimum_stops_its_clock() ->
     clock.advance(minutes=139 - 60 + 1)  # the break has eaten the core down to its minimum
     assert not m.clock_moves()
     assert minutes(m.remaining()) == 60
+
+
+def test_starting_hours_before_the_planned_start_runs_the_plan_from_now() -> None:
+    """Starting 9 hours early used to give the core 562 minutes: the plan moves to now and
+    says so, and no flexible item grows to fill the hours before the planned start."""
+    from facilitator.views.meeting_words import early_start
+
+    clock = FakeClock(start=dt.datetime(2027, 1, 15, 10, 0).timestamp())
+    m = meeting(clock=clock, planned_start=clock.now() + 9 * 60 * MIN)
+    assert early_start(m.state) is None  # not started yet
+    m.toggle()
+    core = next(r for r in m.projection().rows if r.title == "Core")
+    assert core.projected_seconds == 107 * MIN  # its planned minutes (with Introductions' two)
+    assert m.projection().planned_end == clock.now() + 150 * MIN
+    assert early_start(m.state) == (
+        "Started 9 h 00 min before the planned 19:00: the plan now runs from 10:00 and ends at "
+        "12:30."
+    )

@@ -43,8 +43,11 @@ class Projection:
 
 
 def anchor(state: State, now: float) -> float:
-    """When the meeting started, or is planned to start."""
+    """When the meeting is planned to start, or started: a meeting started before its planned
+    start runs its plan from then (no flexible item grows to fill the time before it)."""
     if state.planned_start is not None:
+        if state.started is not None and state.started < state.planned_start:
+            return state.started
         return state.planned_start
     if state.started is not None:
         return state.started

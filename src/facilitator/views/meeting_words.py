@@ -245,3 +245,19 @@ def retired() -> str:
 
 def no_alternative() -> str:
     return _("This item has no alternative.")
+
+
+EARLY_SAID = 5 * 60  # an earlier start than this before the planned one is said on screen
+
+
+def early_start(state: State) -> str | None:
+    """Started well before the planned start: the plan now runs from the start, and says so."""
+    from facilitator.timewords import hhmm, minutes_words
+
+    planned, started = state.planned_start, state.started
+    if planned is None or started is None or planned - started < EARLY_SAID:
+        return None
+    said = _("Started {early} before the planned {planned}: the plan now runs from {start} and "
+             "ends at {end}.")
+    return said.format(early=minutes_words(planned - started), planned=hhmm(planned),
+                       start=hhmm(started), end=hhmm(started + state.total * 60))  # fmt: skip

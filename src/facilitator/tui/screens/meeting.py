@@ -210,6 +210,9 @@ class MeetingScreen(PeopleActions, HandActions, EntryActions, QuestionActions, S
 
     def action_start_pause(self) -> None:
         if self.meeting.toggle() == "started":
+            early = say.early_start(self.meeting.state)
+            if early:
+                self.notify(early, markup=False, timeout=10)
             self.post_message(MeetingBegan(self.meeting))
         self._after()
 
