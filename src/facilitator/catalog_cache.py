@@ -17,17 +17,27 @@ from facilitator import paths
 from facilitator.fsutil import atomic_write
 from facilitator.text import clean_line
 
-VERSION = 3  # 2: a file with errors is listed by its title; 3: stamps hold the file's mode
+VERSION = 4  # 2: a file with errors is listed by its title; 3: stamps hold the file's mode;
+# 4: how the length grows with the number of people
 
 
 @dataclass(frozen=True)
 class Summary:
     id: str
     title: str
-    minutes: float | None  # None: the file has errors
+    minutes: float | None  # for ``people``; None: the file has errors
     origin: str
     path: str
     shadows: bool = False
+    each: float = 0.0  # minutes each person adds (rounds with per_person)
+    people: int = 6  # how many people the length is shown for by default
+    written: float | None = None  # the length the agenda's own minutes add up to
+
+    def minutes_for(self, people: int) -> float | None:
+        """The length for ``people`` (None: the file has errors)."""
+        if self.minutes is None:
+            return None
+        return self.minutes - self.each * self.people + self.each * people
 
 
 def _stamp(path: Path) -> list[int]:
@@ -47,14 +57,17 @@ def _summarise(path: Path, origin: str, decks: Collection[str]) -> dict[str, obj
     from facilitator import catalog
     from facilitator.formats.agenda import load_agenda
     from facilitator.formats.problems import FormatError
-    from facilitator.schedule import total_minutes
+    from facilitator.schedule import scaling, total_minutes, typical_people
 
     try:
         agenda = load_agenda(str(path), decks, origin=origin)
     except FormatError:
         return {"id": clean_line(path.stem), "title": f"{catalog.guess_title(path)} (has errors)",
                 "minutes": None}  # fmt: skip
-    return {"id": agenda.id, "title": agenda.title, "minutes": total_minutes(agenda)}
+    people = typical_people(agenda)
+    return {"id": agenda.id, "title": agenda.title, "minutes": total_minutes(agenda, people),
+            "written": total_minutes(agenda), "each": scaling(agenda)[1],
+            "people": people}  # fmt: skip
 
 
 def agenda_summaries() -> list[Summary]:
@@ -79,13 +92,17 @@ def agenda_summaries() -> list[Summary]:
             entry = hit if hit and hit.get("stamp") == stamp else {
                 "stamp": stamp, **_summarise(path, origin, known)}  # fmt: skip
             fresh[str(path)] = entry
-            minutes = entry["minutes"]
+            minutes, each, people = entry["minutes"], entry.get("each"), entry.get("people")
+            written = entry.get("written", minutes)
             summary = Summary(
                 str(entry["id"]),
                 str(entry["title"]),
                 float(minutes) if isinstance(minutes, (int, float)) else None,
                 origin,
                 str(path),
+                each=float(each) if isinstance(each, (int, float)) else 0.0,
+                people=people if isinstance(people, int) else 6,
+                written=float(written) if isinstance(written, (int, float)) else None,
             )
             if summary.id in by_id and by_id[summary.id].origin != origin:
                 summary = Summary(**{**summary.__dict__, "shadows": True})

@@ -111,6 +111,23 @@ def total_minutes(
     return sum(nominal_minutes(i, participants, role_counts) for i in agenda.items)
 
 
+TYPICAL_PEOPLE = 6  # the groups we build for have 6 to 12 people
+
+
+def typical_people(agenda: Agenda) -> int:
+    """The number of people a length is shown for before anyone is named: the agenda's smallest
+    group, or six."""
+    return agenda.group_size[0] if agenda.group_size else TYPICAL_PEOPLE
+
+
+def scaling(agenda: Agenda) -> tuple[float, float]:
+    """(base, each): the meeting lasts base + each * people minutes (rounds for a role keep
+    their written minutes until the role's holders are known)."""
+    each = sum(i.per_person or 0.0 for i in agenda.items if i.per_person and i.who is None)
+    base = sum(i.nominal(None) for i in agenda.items if not (i.per_person and i.who is None))
+    return base, each
+
+
 def plan(
     agenda: Agenda,
     participants: int | None = None,

@@ -38,3 +38,15 @@ def far_start_note(start: float, now: float, end: float) -> str | None:
     else:
         said = _("The planned start {start} is {away} ago: the meeting would end at {end}.")
     return said.format(start=hhmm(start), away=minutes_words(abs(start - now)), end=hhmm(end))
+
+
+def length_words(written: float, sized: float, people: int) -> str:
+    """An agenda's length for ``people``, when rounds that give each speaker their minutes make
+    it differ from what the agenda says: "71 min for 3", or "99 min for 6: 9 over its 90"."""
+    if abs(sized - written) < 0.5:
+        return _("{minutes} min").format(minutes=f"{written:g}")
+    if sized < written:
+        return _("{minutes} min for {people}").format(minutes=f"{sized:g}", people=people)
+    return _("{minutes} min for {people}: {over} over its {written}").format(
+        minutes=f"{sized:g}", people=people, over=f"{sized - written:g}", written=f"{written:g}"
+    )

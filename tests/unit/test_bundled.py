@@ -198,3 +198,18 @@ def test_several_roles_a_set_question_and_session_content_load_as_the_schema_say
     assert open_.show == ("question", "supporting") and agenda.brings == ("question", "supporting")
     kept = agenda_from_data(agenda_to_data(agenda))  # as a journal keeps it
     assert kept.items == agenda.items and kept.brings == agenda.brings
+
+
+def test_list_and_show_give_a_per_person_agendas_length_for_the_people(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "200")
+    assert main(["agendas", "list"]) == 0
+    rows = {line.split("│")[1].strip(): line.split("│")[3].strip()
+            for line in capsys.readouterr().out.splitlines() if line.startswith("│")}  # fmt: skip
+    assert rows["open-meetup"] == "99 for 6: 9 over its 90"  # 3 + 2 + 2 + 2 minutes each
+    assert rows["mutual-support-150"] == "150" and rows["home-group"] == "71 for 3"
+    assert main(["agendas", "list", "--participants", "7"]) == 0
+    assert "108 for 7: 18 over its 90" in capsys.readouterr().out
+    assert main(["agendas", "show", "open-meetup", "--newcomer"]) == 0
+    assert "ends at T0+99': 99 min for 6: 9 over its 90" in capsys.readouterr().out

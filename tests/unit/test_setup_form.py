@@ -300,3 +300,13 @@ def test_a_book_given_its_groups_never_reads_the_folder(
     assert f.notices(Fields(group="Mooon", participants=SIX)) == [
         "“Mooon” would be a new group: did you mean “Moon”?"
     ]
+
+
+def test_rounds_for_each_person_say_how_long_the_meeting_runs_for_those_here() -> None:
+    clock = FakeClock(start=dt.datetime(2027, 1, 15, 18, 0).timestamp())
+    f = form(catalog.find_agenda("open-meetup"), clock)
+    seven = "Ana, Bo, Chen, Dee, Eli, Fay, Gil"
+    assert f.notices(Fields(participants=seven, start="19:00")) == [
+        "With 7 people this agenda runs 108 min, 18 more than its 90: it would end at 20:48."
+    ]
+    assert f.notices(Fields(participants="Ana, Bo, Chen, Dee, Eli")) == []  # 75 + 15: as written

@@ -9,6 +9,7 @@ import shlex
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from facilitator import catalog, paths
 from facilitator.cli.output import console, error, problems, resolve, say
@@ -16,15 +17,23 @@ from facilitator.cli.values import parse_hhmm
 from facilitator.formats.agenda import load_agenda
 from facilitator.formats.problems import FormatError
 from facilitator.fsutil import atomic_write
-from facilitator.schedule import format_offset, plan
+from facilitator.schedule import format_offset, plan, scaling, total_minutes, typical_people
 from facilitator.text import clean_line
 from facilitator.text import slug as text_slug
+from facilitator.timewords import length_words
+
+if TYPE_CHECKING:
+    from facilitator.catalog_cache import Summary
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = sub.add_parser("agendas", help="list, show, check and edit meeting agendas")
     cmds = parser.add_subparsers(dest="agendas_command", metavar="ACTION", required=True)
-    cmds.add_parser("list", help="the bundled agendas and your own").set_defaults(handler=cmd_list)
+    listing = cmds.add_parser("list", help="the bundled agendas and your own")
+    listing.add_argument(
+        "--participants", metavar="N", type=_positive_int, help="lengths for N people"
+    )
+    listing.set_defaults(handler=cmd_list)
     show = cmds.add_parser("show", help="print an agenda's timeline")
     show.add_argument("agenda", metavar="ID|PATH")
     show.add_argument("--at", metavar="HH:MM", type=parse_hhmm, help="show clock times from HH:MM")
@@ -70,10 +79,18 @@ def cmd_list(args: argparse.Namespace) -> int:
         where = "your own" if entry.origin == "user" else "bundled"
         if entry.shadows:
             where += " (replaces bundled)"
-        minutes = f"{entry.minutes:g}" if entry.minutes is not None else "-"
+        minutes = _listed_minutes(entry, args.participants)
         table.add_row(Text(clean_line(entry.id)), Text(clean_line(entry.title)), minutes, where)
     console().print(table)
     return 0
+
+
+def _listed_minutes(entry: Summary, participants: int | None) -> str:
+    people = participants or entry.people
+    sized = entry.minutes_for(people)
+    if sized is None or entry.written is None:
+        return "-"
+    return length_words(entry.written, sized, people).replace(" min", "")
 
 
 def cmd_show(args: argparse.Namespace) -> int:
@@ -86,7 +103,8 @@ def cmd_show(args: argparse.Namespace) -> int:
     note = agenda.size_note(args.participants) if args.participants else None
     if note:
         error(f"Note: {note}")
-    slots = plan(agenda, args.participants, args.newcomer)
+    people = args.participants or (typical_people(agenda) if scaling(agenda)[1] else None)
+    slots = plan(agenda, people, args.newcomer)
     table = Table(title=Text(agenda.title), title_justify="left")
     for column in ("#", "item", "start", "end", "minutes"):
         table.add_column(column, justify="right" if column in ("#", "minutes") else "left")
@@ -111,6 +129,11 @@ def cmd_show(args: argparse.Namespace) -> int:
         )
     end = slots[-1].end if slots else 0
     table.caption = f"ends at {when(max(s.end for s in slots if s.active) if slots else end)}"
+    if people is not None and scaling(agenda)[1]:
+        sized = total_minutes(agenda, people)
+        table.caption += f": {length_words(total_minutes(agenda), sized, people)}"
+        if not args.participants:
+            table.caption += " (--participants N for another number)"
     console().print(table)
     left_out = [s.item.title for s in slots if not s.active]
     if left_out:

@@ -123,7 +123,7 @@ class SetupForm:
             words.append(_("{note} You can still start.").format(note=note))
         if not count:
             words.append(_("Add the participants: rounds are shared between them."))
-        words += self._start_words(fields)
+        words += self._start_words(fields) + self._length_words(fields, count)
         problem = self.rhythm_problem(fields)
         if problem:
             words.append(_("Rhythm: {problem}").format(problem=problem))
@@ -152,6 +152,30 @@ class SetupForm:
             return []
         note = far_start_note(start, self.clock.now(), start + self.minutes(fields) * 60)
         return [note] if note else []
+
+    def _length_words(self, fields: Fields, count: int) -> list[str]:
+        """Rounds that give each speaker their minutes make the meeting longer than written."""
+        from facilitator.schedule import scaling, total_minutes
+        from facilitator.timewords import hhmm
+
+        if not count or not scaling(self.agenda)[1]:
+            return []
+        sized, written = self.minutes(fields), total_minutes(self.agenda)
+        if sized <= written + 0.5:
+            return []
+        values = {"count": count, "minutes": f"{sized:g}", "over": f"{sized - written:g}",
+                  "written": f"{written:g}"}  # fmt: skip
+        try:
+            start = self.start_time(fields)
+        except ValueError:
+            start = None
+        if start is None:
+            said = _("With {count} people this agenda runs {minutes} min, {over} more than its "
+                     "{written}.")  # fmt: skip
+            return [said.format(**values)]
+        said = _("With {count} people this agenda runs {minutes} min, {over} more than its "
+                 "{written}: it would end at {end}.")  # fmt: skip
+        return [said.format(**values, end=hhmm(start + sized * 60))]
 
     def _group_words(self, fields: Fields) -> list[str]:
         """A name close to a group's that exists is likely a typo: say so (it starts anew)."""

@@ -257,7 +257,9 @@ def early_start(state: State) -> str | None:
     planned, started = state.planned_start, state.started
     if planned is None or started is None or planned - started < EARLY_SAID:
         return None
-    said = _("Started {early} before the planned {planned}: the plan now runs from {start} and "
-             "ends at {end}.")
+    said = _(
+        "Started {early} before the planned {planned}: the plan now runs from {start} and "
+        "ends at {end}."
+    )
     return said.format(early=minutes_words(planned - started), planned=hhmm(planned),
                        start=hhmm(started), end=hhmm(started + state.total * 60))  # fmt: skip

@@ -182,7 +182,8 @@ class HomeScreen(Screen[None]):
         self.action_setup()
 
     def _show(self, entry: Entry[Any]) -> None:
-        from facilitator.schedule import format_offset, plan, total_minutes
+        from facilitator.schedule import format_offset, plan, scaling, total_minutes, typical_people
+        from facilitator.timewords import length_words
 
         table = self.query_one("#agenda-timeline", Plain)
         table.show("")
@@ -204,8 +205,9 @@ class HomeScreen(Screen[None]):
             " · " + _("{low}–{high} people").format(low=agenda.group_size[0], high=agenda.group_size[1])
             if agenda.group_size else ""
         )  # fmt: skip
-        minutes = _("{minutes} min").format(minutes=f"{total_minutes(agenda):g}")
-        self.query_one("#agenda-title", Plain).show(f"{agenda.title} · {minutes}{size} · {where}")
+        people = typical_people(agenda) if agenda.group_size or scaling(agenda)[1] else None
+        length = length_words(total_minutes(agenda), total_minutes(agenda, people), people or 1)
+        self.query_one("#agenda-title", Plain).show(f"{agenda.title} · {length}{size} · {where}")
         self.query_one("#agenda-about", Plain).show(self._about(agenda.description or ""))
         start, mins, item = (
             pgettext("plan", "start"),
@@ -213,7 +215,7 @@ class HomeScreen(Screen[None]):
             pgettext("plan", "item"),
         )
         lines = [f"{start:<8}{mins:>5}  {item}"]
-        for slot in plan(agenda, agenda.group_size[0] if agenda.group_size else None, True):
+        for slot in plan(agenda, people, True):
             note = _(" (if someone is new)") if slot.item.when == "newcomer" else ""
             if slot.item.per_person:  # the minutes shown are for the people assumed here
                 note += _(" ({minutes} min each)").format(minutes=f"{slot.item.per_person:g}")
