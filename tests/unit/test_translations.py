@@ -72,7 +72,11 @@ CHANGES = [
     ("newcomer", "    minutes: 4\n", "    minutes: 4\n    when: newcomer\n", (26, 11), "'when'"),
     ("role-order", "  - porteur de cas\n  - coach\n", "  - coach\n  - porteur de cas\n", (21, 10),
      "'who' is role 2 ('porteur de cas') here but role 1 ('case giver')"),
-    ("role-count", "  - gardien du temps\n", "", (12, 3), "'roles' lists 2 here but 3"),
+    ("role-count", "  - gardien du temps\n", "  - gardien du temps\n  - hôte\n", (12, 3),
+     "'roles' lists 4 here but 3"),
+    ("who-list", "who: [coach, gardien du temps]", "who: coach", (34, 10), "'who' is [] here"),
+    ("question", "  - title: Silence\n", "  - title: Silence\n    question: Quoi ?\n", (28, 15),
+     "'question' is a question of its own here but no question of its own"),
     ("size", "  max: 6\n", "  max: 7\n", (9, 3), "'group_size' is 4–7 here but 4–6"),
     ("deck", "    minutes: 4\n", "    minutes: 4\n    deck: check-in\n", (26, 11), "'deck'"),
     ("item-added", "  - title: Répartir les rôles\n    minutes: 2\n", "  - title: Répartir les rôles\n"
@@ -96,7 +100,10 @@ def test_a_structural_change_is_reported_where_it_is(tmp_path: Path, change: tup
 
 def test_words_may_change_freely(tmp_path: Path) -> None:
     path = _changed(tmp_path, "title: Silence\n", "title: Un moment de silence\n")
-    path.write_text(path.read_text().replace("coach\n", "accompagnant\n"), encoding="utf-8")
+    renamed = (
+        path.read_text().replace("coach\n", "accompagnant\n").replace("[coach,", "[accompagnant,")
+    )
+    path.write_text(renamed, encoding="utf-8")
     assert catalog.twin_problems(load_agenda(str(path), catalog.deck_ids())) == []
 
 

@@ -72,8 +72,9 @@ def differences(twin: Agenda, original: Agenda) -> list[Difference]:
                 deck_matches(here, there, twin.language) if key == "deck" else here == there
             )  # fmt: skip
             if not same:
-                found.append(Difference(number, key, f"{where}: '{key}' is {_show(here)} here but "
-                                        f"{_show(there)} in {name}, the original"))  # fmt: skip
+                shown = "who" if key == "who_also" else key  # the roles after the first
+                found.append(Difference(number, shown, f"{where}: '{shown}' is {_show(here)} here "
+                                        f"but {_show(there)} in {name}, the original"))  # fmt: skip
     return found
 
 
@@ -108,7 +109,21 @@ def _value(agenda: Agenda, item: Item, key: str) -> Any:
     value = getattr(item, key)
     if key in ROLE_FIELDS and value is not None and value in agenda.roles:
         return RolePlace(agenda.roles.index(value), value)
+    if key == "question":  # its words are translated; whether the item has one is structure
+        return HasQuestion(value is not None)
+    if key == "who_also":  # the roles after the first in 'who: [a, b]'
+        return tuple(RolePlace(agenda.roles.index(v), v) if v in agenda.roles else v for v in value)
     return value
+
+
+@dataclass(frozen=True)
+class HasQuestion:
+    """Whether an item has its own question (the question itself is translated)."""
+
+    present: bool
+
+    def __str__(self) -> str:
+        return "a question of its own" if self.present else "no question of its own"
 
 
 @dataclass(frozen=True)
@@ -131,7 +146,7 @@ def _show(value: Any) -> str:
         return f"{value:g}"
     if isinstance(value, tuple):
         return "[" + ", ".join(str(v) for v in value) + "]"
-    if isinstance(value, RolePlace):
+    if isinstance(value, (RolePlace, HasQuestion)):
         return str(value)
     return f"'{value}'"
 
