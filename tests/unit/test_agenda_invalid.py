@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -210,13 +209,10 @@ def test_invalid_agenda_gets_precise_message(
 ) -> None:
     path = tmp_path / f"{name}.yaml"
     path.write_text(text, encoding="utf-8")
-    started = time.perf_counter()
     status = main(["agendas", "validate", str(path)])
-    elapsed = time.perf_counter() - started
     err = capsys.readouterr().err
     assert status == 1
     assert "Traceback" not in err
-    assert elapsed < 1.0
     first = err.splitlines()[0]
     prefix = f"{path}:{line}:{column}: " if line else f"{path}:"
     assert first.startswith(prefix) or any(
