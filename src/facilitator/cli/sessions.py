@@ -37,9 +37,16 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "session", metavar="ID", help="a session id, a unique start of one, or latest"
     )
     show.set_defaults(handler=_safe(cmd_show))
-    export = cmds.add_parser("export", help="write a session as Markdown or JSON")
-    export.add_argument("session", metavar="ID", help="a session id, its start, or latest")
-    export.add_argument("--format", choices=["md", "json"], default="md")
+    export = cmds.add_parser(
+        "export", help="write a session as Markdown, HTML (print it as PDF), text, CSV or JSON"
+    )
+    export.add_argument(
+        "session", metavar="ID", nargs="?", help="a session id, its start, or latest"
+    )
+    export.add_argument("--format", choices=["md", "html", "txt", "csv", "json"], default="md",
+                        help="md (the record), html (a page to print), txt (for e-mail), csv "
+                        "(planned vs actual minutes per item), json (every event)")  # fmt: skip
+    export.add_argument("--group", metavar="NAME", help="csv only: every session of this group")
     export.add_argument("--output", metavar="PATH", help="a file (private, 0600); default: stdout")
     export.set_defaults(handler=_safe(cmd_export))
     search = cmds.add_parser("search", help="find words in what was said and asked")
@@ -208,9 +215,41 @@ def _write(text: str, output: str | None) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    if args.group is not None and args.format != "csv":
+        raise LookupError("--group exports a whole group as CSV only: add --format csv")
+    if args.group is not None and args.session is not None:
+        raise LookupError("Give a session or --group, not both.")
+    if args.group is not None:
+        from facilitator.review.export_csv import group_rows, to_csv
+
+        rows = group_rows(clean_line(args.group))
+        if not rows:
+            raise LookupError(f"No sessions of the group '{clean_line(args.group)}'.")
+        _write(to_csv(rows), args.output)
+        return 0
+    if args.session is None:
+        raise LookupError("Which session? Give its id, the start of it, or latest.")
     _, events, state, last = _load(args.session)
-    _write(_json_text(events) if args.format == "json" else _record(state, last), args.output)
+    _write(_export_text(args.format, events, state, last), args.output)
     return 0
+
+
+def _export_text(form: str, events: list[Event], state: State, last: float) -> str:
+    if form == "json":
+        return _json_text(events)
+    if form == "html":
+        from facilitator.review.export_html import record_html
+
+        return record_html(state, last)
+    if form == "txt":
+        from facilitator.review.export_text import to_text
+
+        return to_text(_record(state, last))
+    if form == "csv":
+        from facilitator.review.export_csv import session_rows, to_csv
+
+        return to_csv(session_rows(state, last))
+    return _record(state, last)
 
 
 def cmd_share(args: argparse.Namespace) -> int:

@@ -260,6 +260,33 @@ def stats(group: str | None = None, agenda: str | None = None, last: int = 10, *
     return result
 
 
+@dataclass(frozen=True)
+class ItemRow:
+    """One item of one session, planned against actual."""
+
+    session: str
+    at: float
+    group: str
+    agenda_title: str
+    index: int
+    title: str
+    status: str
+    planned_min: float
+    actual_min: float | None
+
+
+def item_rows(group: str, *, db: sqlite3.Connection | None = None) -> list[ItemRow]:
+    """Every item of every session of ``group`` (any case), oldest session first."""
+    with _opened(db) as conn:
+        found = conn.execute(
+            "SELECT s.id, s.at, s.grp, s.agenda_title, i.idx, i.title, i.status, i.planned_min, "
+            "i.actual_min FROM sessions s JOIN items i ON i.session = s.id "
+            "WHERE s.grp = ? COLLATE NOCASE ORDER BY s.at, s.id, i.idx",
+            (group,),
+        ).fetchall()
+    return [ItemRow(*row) for row in found]
+
+
 def carried_followups(group: str, limit: int | None = None) -> list[Carried]:
     """A group's open follow-ups as a new session carries them (``session_created.carried``).
 
