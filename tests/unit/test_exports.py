@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import csv
+import email
 import io
+from email import policy
+from email.message import EmailMessage
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -19,6 +22,7 @@ from facilitator.meeting.meeting import Meeting, creation_event
 from facilitator.meeting.projection import project
 from facilitator.meeting.state import State
 from facilitator.review.export_csv import COLUMNS, group_rows, safe_cell, session_rows, to_csv
+from facilitator.review.export_eml import digest_parts, share_email
 from facilitator.review.export_html import record_html
 from facilitator.review.export_text import WIDTH, to_text
 from tests.browser import chromium_check
@@ -132,6 +136,26 @@ def test_csv_cells_a_spreadsheet_would_run_are_made_text() -> None:
     assert [safe_cell(t) for t in ("+1", "-2", "@a", "Core")] == ["'+1", "'-2", "'@a", "Core"]
 
 
+def test_eml_parses_back_addressed_to_nobody_with_the_digest_as_its_parts() -> None:
+    state = play("2027-02-16-1900-tuesday-0001")
+    message = email.message_from_bytes(share_email(state), policy=policy.default)
+    assert isinstance(message, EmailMessage)
+    assert message.get_content_type() == "multipart/alternative"
+    assert not any(message[h] for h in ("To", "Cc", "Bcc", "From", "Sender"))
+    assert message["X-Unsent"] == "1" and "Mutual support" in message["Subject"]
+    text_part = message.get_body(("plain",))
+    html_part = message.get_body(("html",))
+    assert text_part is not None and html_part is not None
+    text, html = digest_parts(state)
+    assert text_part.get_content().replace("\r\n", "\n") == text
+    assert html_part.get_content().replace("\r\n", "\n") == html
+    page = " ".join(parsed(html).text)
+    for said in SHARED:
+        assert said in text and said in page
+    for said in PRIVATE + ["Ana", "Bo", "Tuesday", "to rest"]:
+        assert said not in text and said not in page
+
+
 def test_cli_exports_to_private_files_and_explains_wrong_requests(capsys, tmp_path: Path) -> None:
     play("2027-02-16-1900-tuesday-0001")
     for form in ("html", "txt", "csv"):
@@ -141,6 +165,10 @@ def test_cli_exports_to_private_files_and_explains_wrong_requests(capsys, tmp_pa
         )
         assert target.stat().st_mode & 0o777 == 0o600 and target.stat().st_size > 200
     assert (tmp_path / "out.html").read_text().startswith("<!DOCTYPE html>")
+    target = tmp_path / "digest.eml"
+    assert main(["sessions", "share", "latest", "--format", "eml", "--output", str(target)]) == 0
+    message = email.message_from_bytes(target.read_bytes(), policy=policy.default)
+    assert message.get_content_type() == "multipart/alternative"
     assert main(["sessions", "export", "--group", "TUESDAY", "--format", "csv"]) == 0
     out = capsys.readouterr().out
     assert out.count("2027-02-16-1900-tuesday-0001") == len(MS150.items) - 1

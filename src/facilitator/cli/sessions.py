@@ -8,6 +8,7 @@ import functools
 import json
 import re
 import sqlite3
+import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -62,6 +63,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     stats.set_defaults(handler=_safe(cmd_stats))
     share = cmds.add_parser("share", help="only what was marked to share, names only if agreed")
     share.add_argument("session", metavar="ID", help="a session id, its start, or latest")
+    share.add_argument("--format", choices=["md", "eml"], default="md",
+                       help="md (Markdown) or eml (an e-mail file to open in your mail program, "
+                       "addressed to nobody: it is never sent)")  # fmt: skip
     share.add_argument("--output", metavar="PATH", help="a file (private, 0600); default: stdout")
     share.set_defaults(handler=_safe(cmd_share))
 
@@ -203,9 +207,12 @@ def _json_text(events: list[Event]) -> str:
     return re.sub("[\x7f-\x9f]", lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
 
 
-def _write(text: str, output: str | None) -> None:
+def _write(text: str | bytes, output: str | None) -> None:
     if output is None:
-        say(text.rstrip("\n"))
+        if isinstance(text, bytes):  # an e-mail file: ASCII, its parts encoded
+            sys.stdout.write(text.decode("ascii", "replace"))
+        else:
+            say(text.rstrip("\n"))
         return
     from facilitator.fsutil import atomic_write
 
@@ -253,9 +260,14 @@ def _export_text(form: str, events: list[Event], state: State, last: float) -> s
 
 
 def cmd_share(args: argparse.Namespace) -> int:
+    _, _, state, _ = _load(args.session)
+    if args.format == "eml":
+        from facilitator.review.export_eml import share_email
+
+        _write(share_email(state), args.output)
+        return 0
     from facilitator.review.share import share_digest
 
-    _, _, state, _ = _load(args.session)
     _write(clean(share_digest(state)), args.output)
     return 0
 
