@@ -16,6 +16,7 @@ from facilitator.meeting.meeting import Meeting, creation_event
 from facilitator.tui.screens.review import FILTER_DELAY, ReviewScreen
 from facilitator.tui.screens.review_views import SessionScreen, StatsScreen
 from tests.factories import MS150
+from tests.tui.helpers import notices
 
 NOW = dt.datetime(2027, 2, 1, 9, 0, tzinfo=dt.timezone.utc).timestamp()
 PEOPLE = ["Ana", "Bo", "Chen", "Dee"]
@@ -164,6 +165,11 @@ async def test_filter_share_followups_and_back(data_dir, monkeypatch) -> None:  
         text = digest.read_text()
         assert "Repair cafés" in text and "library" in text and "landlord" not in text
         assert "Ana" not in text and "Bo" not in text
+        await pilot.press("c")  # the same digest, as plain text, on the clipboard
+        copied = app.clipboard
+        assert "Repair cafés can help" in copied and "next time: meet at the library" in copied
+        assert "landlord" not in copied and "Ana" not in copied and "# " not in copied
+        assert any("copied to the clipboard (2 marked entries)" in n for n in notices(app))
         await pilot.press("escape", "f")
         await loaded(pilot)
         table = app.screen.query_one("DataTable")

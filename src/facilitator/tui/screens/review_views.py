@@ -86,7 +86,11 @@ class Record:
 class SessionScreen(_View):
     """One session: timeline planned vs actual, questions, what was said, follow-ups."""
 
-    BINDINGS = [Binding("escape", "back", "Back"), Binding("x", "share", "Write share digest")]
+    BINDINGS = [
+        Binding("escape", "back", "Back"),
+        Binding("x", "share", "Write share digest"),
+        Binding("c", "copy_share", "Copy share digest"),
+    ]
 
     def __init__(self, session: str, now: float | None = None) -> None:
         super().__init__()
@@ -127,6 +131,19 @@ class SessionScreen(_View):
         if self.record is None:
             return
         self.write_share(self.record.state)
+
+    def action_copy_share(self) -> None:
+        """The share digest as plain text (what a mail or a list post wants) to the clipboard."""
+        from facilitator.review.export_text import to_text
+        from facilitator.review.share import share_digest, shared_entries
+        from facilitator.text import clean
+        from facilitator.views.review_words import digest_copied
+
+        if self.record is None:
+            return
+        state = self.record.state
+        self.app.copy_to_clipboard(to_text(clean(share_digest(state))))
+        self.notify(digest_copied(len(shared_entries(state))), markup=False, timeout=8)
 
     @work(thread=True, group="review-share")
     def write_share(self, state: State) -> None:
