@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import email
 import io
 from email import policy
@@ -15,6 +16,7 @@ import pytest
 from facilitator import paths
 from facilitator.cli.main import main
 from facilitator.clock import FakeClock
+from facilitator.formats.agenda import Agenda
 from facilitator.journal.jsonl import JournalWriter
 from facilitator.journal.load import load
 from facilitator.journal.store import journal_path
@@ -34,10 +36,11 @@ SHARED = ["Repair cafés can help with small appliances", "We meet at the librar
 PRIVATE = ["Bo's landlord will not fix the heating", "Chen is thinking of leaving her job"]
 
 
-def play(session: str, group: str = "Tuesday", start: float = T0, extra: bool = True) -> State:
+def play(session: str, group: str = "Tuesday", start: float = T0, extra: bool = True,
+         agenda: Agenda = MS150) -> State:  # fmt: skip
     clock = FakeClock(start)
     writer = JournalWriter(paths.sessions_dir() / f"{session}.jsonl")
-    first = creation_event(MS150, session=session, group=group,
+    first = creation_event(agenda, session=session, group=group,
                            participants=["Ana", "Bo", "Chen"], t=clock.now())  # fmt: skip
     m = Meeting.create(first, clock, writer.append)
     m.toggle()
@@ -154,6 +157,14 @@ def test_eml_parses_back_addressed_to_nobody_with_the_digest_as_its_parts() -> N
         assert said in text and said in page
     for said in PRIVATE + ["Ana", "Bo", "Tuesday", "to rest"]:
         assert said not in text and said not in page
+
+
+def test_a_french_groups_page_and_mail_speak_french() -> None:
+    state = play("2027-02-16-1900-mardi-0001", agenda=dataclasses.replace(MS150, language="fr"))
+    html = record_html(state, state.last_event)
+    assert '<html lang="fr">' in html and "107 prévues, 110 réelles" in html
+    message = email.message_from_bytes(share_email(state), policy=policy.default)
+    assert message["Subject"].startswith("Partagé depuis notre rencontre : Mutual support")
 
 
 def test_cli_exports_to_private_files_and_explains_wrong_requests(capsys, tmp_path: Path) -> None:

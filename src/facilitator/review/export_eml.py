@@ -13,6 +13,8 @@ from email.message import EmailMessage
 from email.utils import format_datetime
 
 from facilitator.clock import local_datetime
+from facilitator.dates import day
+from facilitator.i18n import group_words
 from facilitator.meeting.state import State
 from facilitator.review.export_html import digest_html
 from facilitator.review.export_text import to_text
@@ -21,14 +23,17 @@ from facilitator.text import clean, clean_line
 
 
 def subject(state: State) -> str:
+    """In the group's language, as the digest is."""
+    language = state.agenda.language
     when = local_datetime(state.started if state.started is not None else state.created)
-    return f"Shared from our meeting: {clean_line(state.agenda.title)} — {when:%Y-%m-%d}"
+    words = group_words(language).gettext("Shared from our meeting: {title} — {day}")
+    return words.format(title=clean_line(state.agenda.title), day=day(when, language))
 
 
 def digest_parts(state: State) -> tuple[str, str]:
     """(plain text, HTML) of the share digest: what the e-mail's two parts hold."""
     markdown = clean(share_digest(state))
-    return to_text(markdown), digest_html(markdown, subject(state), state.language)
+    return to_text(markdown), digest_html(markdown, subject(state), state.agenda.language)
 
 
 def share_email(state: State) -> bytes:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from html import escape
 
+from facilitator.i18n import Translations, group_words
 from facilitator.journal.record import render
 from facilitator.meeting.projection import project
 from facilitator.meeting.state import State
@@ -78,24 +79,23 @@ def _bar(kind: str, minutes: float, scale: float) -> str:
 
 
 def chart(state: State, now: float) -> str:
-    """Planned against actual minutes, one pair of bars per item."""
+    """Planned against actual minutes, one pair of bars per item, in the group's language."""
     rows = project(state, now).rows
     if not rows:
         return ""
+    t = group_words(state.agenda.language)
     actuals = [r.actual_seconds / 60 for r in rows if r.actual_seconds is not None]
     scale = max([r.planned_minutes for r in rows] + actuals + [1.0])
-    out = ['<section class="chart" aria-label="Planned against actual minutes">',
-           f'<p class="minutes key">Minutes per item:<span style="background:{PLANNED}"></span>'
-           f'planned<span style="background:{ACTUAL}"></span>actual'
-           f'<span style="background:{OVER}"></span>longer than planned</p>']  # fmt: skip
+    out = [f'<section class="chart" aria-label="{escape(t.gettext("Minutes per item"))}">',
+           f'<p class="minutes key">{escape(t.gettext("Minutes per item"))}:'
+           f'<span style="background:{PLANNED}"></span>{escape(t.pgettext("timeline", "planned"))}'
+           f'<span style="background:{ACTUAL}"></span>{escape(t.pgettext("timeline", "actual"))}'
+           f'<span style="background:{OVER}"></span>{escape(t.gettext("longer than planned"))}'
+           "</p>"]  # fmt: skip
     for row in rows:
         actual = row.actual_seconds / 60 if row.actual_seconds is not None else None
         over = actual is not None and actual > row.planned_minutes * 1.05 + 0.5
-        said = f"{row.planned_minutes:.0f} planned, " + (
-            "not held" if actual is None else f"{actual:.0f} actual"
-        )
-        if row.status == "skipped":
-            said += " (skipped)"
+        said = escape(_said(t, row.planned_minutes, actual, row.status == "skipped"))
         bars = _bar("planned", row.planned_minutes, scale)
         if actual is not None:
             bars += _bar("over" if over else "actual", actual, scale)
@@ -107,12 +107,22 @@ def chart(state: State, now: float) -> str:
     return "\n".join(out) + "\n"
 
 
+def _said(t: Translations, planned: float, actual: float | None, skipped: bool) -> str:
+    if actual is None:
+        said = t.gettext("{planned} planned, not held").format(planned=f"{planned:.0f}")
+    else:
+        said = t.gettext("{planned} planned, {actual} actual").format(
+            planned=f"{planned:.0f}", actual=f"{actual:.0f}"
+        )
+    return said + (t.gettext(" (skipped)") if skipped else "")
+
+
 def record_html(state: State, now: float) -> str:
     """The session's record as a page: its header, the chart, then the record's sections."""
     body = to_html(clean(render(state, now)))
     at = body.find("<h2>")
     body = body + chart(state, now) if at < 0 else body[:at] + chart(state, now) + body[at:]
-    return page(state.agenda.title, body, state.language)
+    return page(state.agenda.title, body, state.agenda.language)
 
 
 def digest_html(markdown: str, title: str, language: str = "en") -> str:
