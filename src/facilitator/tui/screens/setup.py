@@ -28,6 +28,8 @@ from facilitator.tui.widgets.text import Plain
 from facilitator.tui.widgets.tickbox import TickBox
 from facilitator.views import setup_words as say
 
+LABEL_CELLS = 22  # the labels' column, as setup.tcss sets it (max-width)
+
 
 @dataclass
 class FollowupsLoaded(Message):
@@ -83,7 +85,22 @@ class SetupScreen(Screen[None]):
             yield Label(label, classes="field-label", markup=False)  # role names are users' text
             yield field
 
+    def _fit_labels(self) -> None:
+        """A label longer than the column (a role's name in French or German: « Qui est
+        gardien du temps ? ») widens the column, up to 40 % of the screen, rather than wrap."""
+        from rich.cells import cell_len
+
+        labels = [label for label in self.query(Label) if label.has_class("field-label")]
+
+        longest = max((cell_len(str(label.render())) for label in labels), default=0)
+        if longest + 1 > LABEL_CELLS:
+            width = min(longest + 1, max(LABEL_CELLS, self.size.width * 2 // 5))
+            for label in labels:
+                label.styles.max_width = width
+                label.styles.width = width
+
     def _input(self, name: str) -> Input:
+
         return self.query_one(f"#{name}", Input)
 
     @property
@@ -97,6 +114,7 @@ class SetupScreen(Screen[None]):
         )  # fmt: skip
 
     def on_mount(self) -> None:
+        self._fit_labels()
         self.query_one("#followups").display = False
         if self.group_name:
             self._remember(self.group_name)
