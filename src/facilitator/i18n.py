@@ -22,7 +22,7 @@ from pathlib import Path
 
 DOMAIN = "facilitator"
 SOURCE = "en"  # the msgids' language
-LANGUAGES = ("en", "fr")  # the interfaces shipped
+LANGUAGES = ("en", "fr", "de", "es", "it")  # the interfaces shipped
 NAMES = {"en": "English", "fr": "Français", "de": "Deutsch", "es": "Español", "it": "Italiano"}
 ENV_LANG = "FACILITATOR_LANG"
 LOCALE_DIR = Path(__file__).with_name("locale")

@@ -70,7 +70,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     parser.add_argument(
         "--lang",
         metavar="LANG",
-        help="the interface's language: en or fr (default: $FACILITATOR_LANG, "
+        help="the interface's language: en, fr, de, es or it (default: $FACILITATOR_LANG, "
         "the 'language' setting, or the locale); the record follows the agenda's language",
     )
     parser.add_argument(
