@@ -72,6 +72,29 @@ def startup(runs: int) -> None:
     )
 
 
+def catalogues(runs: int) -> None:
+    """Loading each shipped catalogue as a wheel has it (a .mo compiled from its .po)."""
+    import gettext
+
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    print(f"\n## Translations: loading a catalogue (median of {runs} loads, milliseconds)")
+    print("a .mo compiled from each .po as the wheel's build hook does, read by gettext")
+    with tempfile.TemporaryDirectory() as folder:
+        for po in sorted((ROOT / "src" / "facilitator" / "locale").glob("*/LC_MESSAGES/*.po")):
+            mo = Path(folder) / f"{po.parts[-3]}.mo"
+            with po.open("rb") as source, mo.open("wb") as out:
+                write_mo(out, read_po(source))
+            times = []
+            for _ in range(runs):
+                started = time.perf_counter()
+                with mo.open("rb") as file:
+                    gettext.GNUTranslations(file)
+                times.append(time.perf_counter() - started)
+            print(f"{po.parts[-3]}  {statistics.median(times) * 1000:6.2f} ms   (target < 10 ms)")
+
+
 def idle(seconds: float, rounds: int) -> None:
     """CPU of a running meeting, measured by the child itself after its start-up (see apps.py).
 
@@ -173,7 +196,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="shorter idle run, fewer repeats")
     parser.add_argument(
-        "--only", choices=["screen", "startup", "idle", "journal", "draws", "review"]
+        "--only", choices=["screen", "startup", "catalogues", "idle", "journal", "draws", "review"]
     )
     args = parser.parse_args()
     if not BIN.exists() or shutil.which(str(BIN)) is None:
@@ -181,6 +204,7 @@ def main() -> None:
     sections = {
         "screen": lambda: screen(3 if args.quick else 10),
         "startup": lambda: startup(3 if args.quick else 15),
+        "catalogues": lambda: catalogues(20),
         "idle": lambda: idle(10 if args.quick else 60, 1 if args.quick else 3),
         "journal": journal,
         "draws": draws,

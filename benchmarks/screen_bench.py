@@ -14,7 +14,8 @@ What is measured, and how:
   exec, ``TERM=xterm-256color``), read by pyte, a terminal emulator. The time is taken from
   just before the fork until the read that brought the awaited text onto the emulated screen
   (the read's time, not the time pyte then spends decoding it).
-- Targets: Home until its agenda list shows "Mutual support" (the mutual-support-150 row);
+- Targets: Home until its agenda list shows "Mutual support" (the mutual-support-150 row),
+  in English and, in the empty scenario, with `--lang fr` just after (paired with it);
   ``facilitator run mutual-support-150 --participants "Ana,Bo,Chen"`` until "READY"; and, for
   comparison, a bare Textual app showing one Label, from the same environment. Each app
   launch is paired with a bare launch just before it, in every round; the figures are medians
@@ -348,6 +349,8 @@ def _round(venv: Venv, s: Scenario, with_version: bool) -> dict[str, float | Non
         out["bare (home)"] = launch(bare, env, anywhere(BARE_TEXT)).seconds
         home = launch([fac], env, in_list(HOME_TEXT))
         out["home"] = home.seconds
+        if with_version:  # the French interface, side by side with the English one just before
+            out["home (fr)"] = launch([fac, "--lang", "fr"], env, in_list(HOME_TEXT)).seconds
         out["bare (run)"] = launch(bare, env, anywhere(BARE_TEXT)).seconds
         meeting = launch(run, env, anywhere(READY_TEXT), quit_keys=2)
         out["run"] = meeting.seconds
@@ -360,8 +363,8 @@ def _round(venv: Venv, s: Scenario, with_version: bool) -> dict[str, float | Non
     return out
 
 
-PAIRS = {"home": "bare (home)", "run": "bare (run)", "--version": "bare (run)",
-         "python -c pass": "bare (run)"}  # fmt: skip
+PAIRS = {"home": "bare (home)", "home (fr)": "home", "run": "bare (run)",
+         "--version": "bare (run)", "python -c pass": "bare (run)"}  # fmt: skip
 
 
 def measure(venv: Venv, s: Scenario, rounds: int, report: Callable[[str], object]) -> None:
@@ -383,7 +386,8 @@ def measure(venv: Venv, s: Scenario, rounds: int, report: Callable[[str], object
         report(f"  ! {failure}")
 
 
-TARGETS = {("empty", "home"): 1.2, ("empty", "run"): 1.3, ("agendas", "home"): 1.4,
+TARGETS = {("empty", "home"): 1.2, ("empty", "home (fr)"): 1.05, ("empty", "run"): 1.3,
+           ("agendas", "home"): 1.4,
            ("agendas", "run"): 1.5, ("empty", "--version"): 0.3}  # fmt: skip
 
 
@@ -392,7 +396,7 @@ def summary(scenarios: list[Scenario], report: Callable[[str], object]) -> None:
     report(f"{'scenario':<24}{'what':<16}{'median s':>10}{'bare s':>9}{'ratio':>8}"
            f"{'range':>13}{'target':>8}{'warm-up s':>11}")  # fmt: skip
     for s in scenarios:
-        for name in ("home", "run", "--version", "python -c pass"):
+        for name in ("home", "home (fr)", "run", "--version", "python -c pass"):
             if name not in s.times:
                 continue
             ratios = s.ratios.get(name, [])
