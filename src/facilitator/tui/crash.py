@@ -18,8 +18,11 @@ def quiet_fatal_error(app: App[int]) -> None:
 
     app.bell()
     trace = Traceback(show_locals=False, width=None, suppress=[rich])
-    words = Text("facilitator stopped on an error. Everything acknowledged is saved: "
-                 "run facilitator again to resume the meeting.")  # fmt: skip
+    from facilitator.i18n import _
+
+    words = Text(_("facilitator stopped on an error. Everything acknowledged is saved: "
+                   "run facilitator again to resume the meeting."))  # fmt: skip
+
     # One renderable: Textual prints only the first one it is given (without --dev).
     report = Group(Segments(app.console.render(trace, app.console.options)), words)
     app._exit_renderables.append(report)

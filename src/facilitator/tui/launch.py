@@ -8,6 +8,7 @@ import sys
 from facilitator import catalog
 from facilitator.cli.output import error, resolve
 from facilitator.clock import SystemClock
+from facilitator.i18n import _
 from facilitator.session.startup import Startup
 
 
@@ -67,18 +68,20 @@ def _resume(startup: Startup, resume: str) -> Startup | None:
     if resume == "latest":
         free = [u for u in found if u.resumable and not u.open_elsewhere]
         if not free:
-            elsewhere = " (one is open in another facilitator)" if found else ""
-            error(f"There is no unfinished session to resume{elsewhere}.")
+            error(_("There is no unfinished session to resume (one is open in another "
+                    "facilitator).") if found else _("There is no unfinished session to resume."))  # fmt: skip
             return None
         resume = free[0].session
     if not journal_path(resume).exists():
         matches = [u.session for u in found if u.session.startswith(resume)]
         if len(matches) != 1:
-            error(f"No unfinished session '{resume}' (see 'facilitator sessions list').")
+            error(_("No unfinished session '{session}' (see 'facilitator sessions list').")
+                  .format(session=resume))  # fmt: skip
             return None
         resume = matches[0]
     elif has_ended(resume):
-        error(f"The meeting {resume} has ended; 'facilitator sessions show {resume}' shows it.")
+        error(_("The meeting {session} has ended; 'facilitator sessions show {session}' shows it.")
+              .format(session=resume))  # fmt: skip
         return None
     startup.resume = resume
     return startup
@@ -99,7 +102,8 @@ def launch(args: argparse.Namespace) -> int:
     if startup is None:
         return 1
     if not sys.stdout.isatty():
-        error("facilitator needs a terminal to run full-screen.")
+        error(_("facilitator needs a terminal to run full-screen."))
+
         return 1
     from facilitator.tui.app import FacilitatorApp
 

@@ -34,5 +34,7 @@ class ThemeMemory:
         try:
             save_settings(self.settings)
         except OSError as exc:
-            self.app.notify(f"Could not remember the theme: {exc}", markup=False,
-                            severity="warning")  # fmt: skip
+            from facilitator.i18n import _
+
+            said = _("Could not remember the theme: {error}").format(error=exc)
+            self.app.notify(said, markup=False, severity="warning")

@@ -19,6 +19,7 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Input
 
 from facilitator.clock import local_datetime
+from facilitator.i18n import _, ngettext
 from facilitator.review.index import open_index
 from facilitator.review.queries import SessionRow, list_sessions
 from facilitator.text import clean_line
@@ -55,10 +56,14 @@ def length_cell(row: SessionRow) -> Text:
 def ago(seconds: float) -> str:
     days = int(seconds // 86400)
     if days < 1:
-        return "today"
+        return _("today")
     if days < 60:
-        return f"{days} day{'s' if days > 1 else ''} ago"
-    return f"{days // 30} months ago" if days < 730 else f"{days // 365} years ago"
+        return ngettext("{count} day ago", "{count} days ago", days).format(count=days)
+    if days < 730:
+        return ngettext("{count} month ago", "{count} months ago", days // 30).format(
+            count=days // 30
+        )
+    return ngettext("{count} year ago", "{count} years ago", days // 365).format(count=days // 365)
 
 
 class ReviewScreen(Screen[None]):
@@ -92,18 +97,18 @@ class ReviewScreen(Screen[None]):
         return self.query_one("#review-filter", Input)
 
     def compose(self) -> ComposeResult:
-        title = "Review · past sessions" + (f" · {clean_line(self.group)}" if self.group else "")
+        title = _("Review · past sessions") + (f" · {clean_line(self.group)}" if self.group else "")
         yield Plain(title, id="topbar")
-        yield Input(placeholder="/ to filter: group, agenda or words said", id="review-filter")
+        yield Input(placeholder=_("/ to filter: group, agenda or words said"), id="review-filter")
         yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
-        yield Plain("Loading…", id="review-status", classes="review-status")
+        yield Plain(_("Loading…"), id="review-status", classes="review-status")
         yield Footer()
 
     def on_mount(self) -> None:
         table = self.table
-        for label, key, width in (("Date", "date", 16), ("Group", "group", 16),
-                                  ("Agenda", "agenda", 15), ("People", "people", 6),
-                                  ("Min/plan", "min", 9)):  # fmt: skip
+        for label, key, width in ((_("Date"), "date", 16), (_("Group"), "group", 16),
+                                  (_("Agenda"), "agenda", 15), (_("People"), "people", 6),
+                                  (_("Min/plan"), "min", 9)):  # fmt: skip
             table.add_column(label, key=key, width=width)
         table.focus()
         self.load("")
@@ -121,7 +126,8 @@ class ReviewScreen(Screen[None]):
             finally:
                 db.close()
         except Exception as exc:  # noqa: BLE001 - a worker must never crash the app
-            self.post_message(LoadFailed(f"The sessions could not be read: {type(exc).__name__}"))
+            said = _("The sessions could not be read: {error}")
+            self.post_message(LoadFailed(said.format(error=type(exc).__name__)))
             return
         self.post_message(SessionsLoaded(first, text))
 
@@ -160,18 +166,21 @@ class ReviewScreen(Screen[None]):
     def _status(self) -> None:
         count = len(self.rows)
         if not count:
-            text = f"No session matches “{self.query_text}”." if self.query_text else \
-                "No sessions yet: finished meetings appear here."  # fmt: skip
+            text = (_("No session matches “{words}”.").format(words=self.query_text)
+                    if self.query_text else _("No sessions yet: finished meetings appear here."))  # fmt: skip
         else:
             more = "" if self.complete else "+"
-            text = f"{count:,}{more} session{'s' if count > 1 else ''}"
+            text = ngettext("{count} session", "{count} sessions", count).format(
+                count=f"{count:,}{more}"
+            )
             if self.query_text:
-                text += f" matching “{clean_line(self.query_text)}”"
+                text += _(" matching “{words}”").format(words=clean_line(self.query_text))
             now = self.now if self.now is not None else time.time()
-            text += f" · newest {ago(now - self.rows[0].at)}"
+            text += _(" · newest {when}").format(when=ago(now - self.rows[0].at))
             if self.shown < count:
-                text += f" · {self.shown:,} listed, more as you scroll"
-            text += f" · {UNFINISHED} unfinished"
+                text += _(" · {count} listed, more as you scroll").format(count=f"{self.shown:,}")
+            text += _(" · {mark} unfinished").format(mark=UNFINISHED)
+
         self.query_one("#review-status", Plain).show(text)
 
     @on(DataTable.RowHighlighted, "#sessions")

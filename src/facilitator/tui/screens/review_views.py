@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from facilitator.clock import local_datetime
+from facilitator.i18n import _, ngettext
 from facilitator.meeting.state import State
 from facilitator.review.queries import Followup, Stats
 from facilitator.text import clean_line
@@ -36,7 +37,7 @@ class Failed(Message):
 
 
 def _fail(exc: Exception) -> Failed:
-    return Failed(f"Could not read it: {type(exc).__name__}")
+    return Failed(_("Could not read it: {error}").format(error=type(exc).__name__))
 
 
 class _View(Screen[None]):
@@ -49,7 +50,7 @@ class _View(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Plain(self.heading_text, id="topbar")
         with VerticalScroll(classes="review-body"):
-            yield Plain("Loading…", classes="summary")
+            yield Plain(_("Loading…"), classes="summary")
         yield Footer()
 
     @property
@@ -97,7 +98,7 @@ class SessionScreen(_View):
         self.session = session
         self.now = now
         self.record: Record | None = None
-        self.heading_text = f"Session {session}"
+        self.heading_text = _("Session {session}").format(session=session)
 
     def on_mount(self) -> None:
         self.load()
@@ -155,13 +156,14 @@ class SessionScreen(_View):
         try:
             atomic_write(target, share_digest(state), mode=0o600)
         except OSError as exc:
-            self.app.call_from_thread(self.notify, f"Could not write the digest: {exc.strerror}",
-                                      markup=False, severity="error")  # fmt: skip
+            said = _("Could not write the digest: {error}").format(error=exc.strerror)
+            self.app.call_from_thread(self.notify, said, markup=False, severity="error")
             return
         shared = sum(1 for e in state.entries.values() if e.share)
+        said = ngettext("Share digest ({count} marked entry) written: {path}",
+                        "Share digest ({count} marked entries) written: {path}", shared)  # fmt: skip
         self.app.call_from_thread(
-            self.notify, f"Share digest ({shared} marked entr{'y' if shared == 1 else 'ies'}) written: {target}",
-            markup=False, timeout=8,
+            self.notify, said.format(count=shared, path=target), markup=False, timeout=8,
         )  # fmt: skip
 
 
@@ -172,7 +174,9 @@ class StatsScreen(_View):
         super().__init__()
         self.group = group
         self.last = last
-        self.heading_text = "Stats" + (f" · {clean_line(group)}" if group else " · all groups")
+        self.heading_text = _("Stats") + (
+            f" · {clean_line(group)}" if group else _(" · all groups")
+        )
 
     def on_mount(self) -> None:
         self.load()
@@ -212,15 +216,16 @@ class FollowupsScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         where = f" · {clean_line(self.group)}" if self.group else ""
-        yield Plain(f"Open follow-ups{where}", id="topbar")
+        yield Plain(_("Open follow-ups") + where, id="topbar")
         yield DataTable(id="followup-table", cursor_type="row", zebra_stripes=True)
-        yield Plain("Loading…", id="followup-status", classes="review-status")
+        yield Plain(_("Loading…"), id="followup-status", classes="review-status")
         yield Footer()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        for label, width in (("Date", 10), ("Group", 14), ("Owner", 12), ("Follow-up", 32)):
-            table.add_column(label, key=label.lower(), width=width)
+        for key, label, width in (("date", _("Date"), 10), ("group", _("Group"), 14),
+                                  ("owner", _("Owner"), 12), ("follow-up", _("Follow-up"), 32)):  # fmt: skip
+            table.add_column(label, key=key, width=width)
         table.focus()
         self.load()
 
@@ -245,10 +250,11 @@ class FollowupsScreen(Screen[None]):
                           Text(clean_line(f.owner or "–")),
                           Text(clean_line(f.text)), key=f.ref)  # fmt: skip
         count = len(self.items)
+        said = ngettext("{count} open follow-up · enter: open its session",
+                        "{count} open follow-ups · enter: open its session", count)  # fmt: skip
         self.query_one("#followup-status", Plain).show(
-            f"{count} open follow-up{'s' if count != 1 else ''} · enter: open its session"
-            if count else "No open follow-ups."
-        )  # fmt: skip
+            said.format(count=count) if count else _("No open follow-ups.")
+        )
 
     @on(Failed)
     def _failed(self, message: Failed) -> None:
