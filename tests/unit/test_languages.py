@@ -90,3 +90,17 @@ def test_day_and_month_names_come_from_cldr() -> None:
     moment = datetime(2026, 12, 3)
     assert dates.weekday(moment, "it") == "giovedì"
     assert dates.month(moment, "de") == "Dezember"
+
+
+def test_an_italian_group_gets_its_calendar_file_in_italian() -> None:
+    from datetime import timezone
+
+    from facilitator.rhythm.ics import to_ics
+    from facilitator.rhythm.rhythm import PlannedMeeting
+
+    start = datetime(2026, 12, 24, 19, 0, tzinfo=timezone.utc)
+    meeting = PlannedMeeting(start, "full moon call", "full-moon-call", "full moon")
+    data = to_ics("Gruppo", [meeting], 90, stamp=start, language="it").decode()
+    assert "SUMMARY:Gruppo: chiamata di luna piena" in data
+    assert "Fase lunare: luna piena" in data.replace("\r\n ", "")
+    assert "SUMMARY:Gruppo: full moon call" in to_ics("Gruppo", [meeting], 90, stamp=start).decode()

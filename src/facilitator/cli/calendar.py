@@ -169,7 +169,7 @@ def _text(request: Request) -> list[str]:
         by_phase = {(m.phase, m.start.astimezone(request.group_tz).date()): m for m in meetings}
         return [head, f"Moon phases {span}", *_phase_lines(start, end, request, by_phase)]
     shown = [m for m in meetings if start <= m.start < end]
-    lines = [f"{_stamp(m.start, request.shown_in)}  {what(m)}" for m in shown]
+    lines = [f"{_stamp(m.start, request.shown_in)}  {what(m, group.language)}" for m in shown]
     return [head, f"Meetings {span}", *(lines or ["(no meetings in these dates)"])]
 
 
@@ -184,7 +184,8 @@ def _phase_lines(
         line = f"{_stamp(phase.at, request.shown_in)}  {phase.kind:<9}"
         meeting = by_phase.get((phase.kind, phase.at.astimezone(request.group_tz).date()))
         if meeting is not None:
-            line += f"  {what(meeting)}"
+            line += f"  {what(meeting, request.group.language if request.group else 'en')}"
+
             if meeting.start != phase.at:  # a moon rhythm with a set time of day
                 at = _stamp(meeting.start, request.shown_in)
                 line += f" at {at[11:] if at[:10] == line[:10] else at}"
@@ -208,7 +209,7 @@ def _ics(request: Request) -> tuple[bytes, str]:
     # compare when an event with the same UID comes again. A stamp a little in the future when
     # --from is is harmless: RFC 5545 gives DTSTAMP no ordering against DTSTART.
     stamp = datetime.combine(request.first, time(0), tzinfo=timezone.utc)
-    data = to_ics(group.name, meetings, _durations(group), stamp=stamp)
+    data = to_ics(group.name, meetings, _durations(group), stamp=stamp, language=group.language)
     return data, f"{len(meetings)} meetings of {clean_line(group.name)}"
 
 

@@ -14,6 +14,8 @@ from datetime import datetime, timedelta, timezone
 
 from icalendar import Calendar, Event
 
+from facilitator.i18n import N_, Translations, group_words
+from facilitator.rhythm.home import KINDS
 from facilitator.rhythm.rhythm import PlannedMeeting
 from facilitator.text import clean, clean_line
 
@@ -46,23 +48,31 @@ def _minutes(duration: Duration, meeting: PlannedMeeting) -> int:
     return minutes
 
 
-def _description(group: str, meeting: PlannedMeeting) -> str:
-    agenda = meeting.agenda if meeting.agenda else "none set (plan it together)"
-    lines = [f"{meeting.kind.capitalize()} of {group}", f"Agenda: {clean_line(agenda)}"]
+PHASES = {"new moon": N_("new moon"), "full moon": N_("full moon")}  # as moon.py names them
+
+
+def _description(group: str, meeting: PlannedMeeting, t: Translations) -> str:
+    agenda = meeting.agenda if meeting.agenda else t.gettext("none set (plan it together)")
+    kind = t.gettext(KINDS.get(meeting.kind, meeting.kind))
+    said = t.gettext("{kind} of {group}").format(kind=kind[:1].upper() + kind[1:], group=group)
+    lines = [said, t.gettext("Agenda: {agenda}").format(agenda=clean_line(agenda))]
     if meeting.phase:
-        lines.append(f"Moon phase: {meeting.phase}")
+        phase = t.gettext(PHASES.get(meeting.phase, meeting.phase))
+        lines.append(t.gettext("Moon phase: {phase}").format(phase=phase))
     return "\n".join(lines)
 
 
-def _event(group: str, meeting: PlannedMeeting, duration: Duration, stamp: datetime) -> Event:
+def _event(group: str, meeting: PlannedMeeting, duration: Duration, stamp: datetime,
+           t: Translations) -> Event:  # fmt: skip
     start = _utc(meeting.start)
     event = Event()
     event.add("uid", meeting_uid(group, meeting))
     event.add("dtstamp", stamp)
     event.add("dtstart", start)
     event.add("dtend", start + timedelta(minutes=_minutes(duration, meeting)))
-    event.add("summary", f"{clean_line(group)}: {meeting.kind}")
-    event.add("description", _description(clean(group), meeting))
+    kind = t.gettext(KINDS.get(meeting.kind, meeting.kind))
+    event.add("summary", f"{clean_line(group)}: {kind}")
+    event.add("description", _description(clean(group), meeting, t))
     return event
 
 
@@ -73,12 +83,15 @@ def to_ics(
     prodid: str = DEFAULT_PRODID,
     *,
     stamp: datetime,
+    language: str = "en",
 ) -> bytes:
     """An RFC 5545 VCALENDAR with one VEVENT per meeting.
 
     ``duration_minutes`` is one length for every meeting or a function of the meeting (e.g. by
-    agenda). ``stamp`` (aware) becomes every DTSTAMP, so output is deterministic.
+    agenda). ``stamp`` (aware) becomes every DTSTAMP, so output is deterministic. The events'
+    words are in ``language``, the group's.
     """
+    t = group_words(language)
     calendar = Calendar()
     calendar.add("prodid", prodid)
     calendar.add("version", "2.0")
@@ -86,5 +99,6 @@ def to_ics(
     calendar.add("x-wr-calname", clean_line(group))
     utc_stamp = _utc(stamp)
     for meeting in meetings:
-        calendar.add_component(_event(group, meeting, duration_minutes, utc_stamp))
+        calendar.add_component(_event(group, meeting, duration_minutes, utc_stamp, t))
+
     return bytes(calendar.to_ical())  # icalendar declares no return type
