@@ -151,8 +151,12 @@ class HomeScreen(Screen[None]):
             self._show_unfinished([])  # a new look when Home is back
 
     def _fill(self, entries: list[Entry[Any]]) -> None:
+        found = self.query(OptionList)
+        if not found:  # the app closed while the agendas were read: nothing to show them in
+            return
         self.entries = entries
-        options = self.query_one(OptionList)
+        options = found.first()
+
         options.clear_options()
         for entry in entries:
             mark = "★ " if entry.origin == "user" else "  "
