@@ -96,9 +96,9 @@ def test_a_language_that_is_not_a_tag_is_a_notice_and_a_problem(ms150) -> None: 
 
 
 def test_a_language_with_no_deck_is_a_notice_only(ms150) -> None:  # type: ignore[no-untyped-def]
-    fields = Fields(participants=SIX, language="de")
+    fields = Fields(participants=SIX, language="pt")
     assert form(ms150).notices(fields) == [
-        "No question deck in “de” for this agenda: questions come from jasette (en)."
+        "No question deck in “pt” for this agenda: questions come from jasette (en)."
     ]
     assert form(ms150).problems(fields) == []
     assert form(ms150).notices(Fields(participants=SIX, language="fr-CA")) == []
