@@ -15,7 +15,8 @@ AGENDAS = {p.stem: load_agenda(str(p), catalog.deck_ids()) for p in
            sorted(paths.bundled_agendas().glob("*.yaml"))}  # fmt: skip
 TWINS = sorted(a.id for a in AGENDAS.values() if a.translation_of)
 ORIGINALS = sorted(a.id for a in AGENDAS.values() if not a.translation_of)
-LANGUAGES = {"fr": ORIGINALS}
+LANGUAGES = {"fr": ORIGINALS, **{lang: ["mutual-support-150", "case-clinic", "home-group"]
+                                 for lang in ("de", "es", "it")}}  # fmt: skip
 WANTED = [(agenda_id, lang) for lang, ids in LANGUAGES.items() for agenda_id in ids]
 
 
