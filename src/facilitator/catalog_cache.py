@@ -17,8 +17,8 @@ from facilitator import paths
 from facilitator.fsutil import atomic_write
 from facilitator.text import clean_line
 
-VERSION = 4  # 2: a file with errors is listed by its title; 3: stamps hold the file's mode;
-# 4: how the length grows with the number of people
+VERSION = 5  # 2: a file with errors is listed by its title; 3: stamps hold the file's mode;
+# 4: how the length grows with the number of people; 5: summaries hold the agenda's language
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,7 @@ class Summary:
     each: float = 0.0  # minutes each person adds (rounds with per_person)
     people: int = 6  # how many people the length is shown for by default
     written: float | None = None  # the length the agenda's own minutes add up to
+    language: str | None = None  # None: the file has errors
 
     def minutes_for(self, people: int) -> float | None:
         """The length for ``people`` (None: the file has errors)."""
@@ -67,7 +68,7 @@ def _summarise(path: Path, origin: str, decks: Collection[str]) -> dict[str, obj
     people = typical_people(agenda)
     return {"id": agenda.id, "title": agenda.title, "minutes": total_minutes(agenda, people),
             "written": total_minutes(agenda), "each": scaling(agenda)[1],
-            "people": people}  # fmt: skip
+            "people": people, "language": agenda.language}  # fmt: skip
 
 
 def agenda_summaries() -> list[Summary]:
@@ -103,6 +104,7 @@ def agenda_summaries() -> list[Summary]:
                 each=float(each) if isinstance(each, (int, float)) else 0.0,
                 people=people if isinstance(people, int) else 6,
                 written=float(written) if isinstance(written, (int, float)) else None,
+                language=str(entry["language"]) if entry.get("language") else None,
             )
             if summary.id in by_id and by_id[summary.id].origin != origin:
                 summary = Summary(**{**summary.__dict__, "shadows": True})

@@ -35,12 +35,8 @@ def shown(app: FacilitatorApp, widget_id: str) -> str:
 async def highlight(pilot: Pilot[int], agenda_id: str) -> None:
     """Home with the agenda ``agenda_id`` highlighted in its list."""
     await home_ready(pilot)
-    screen = pilot.app.screen
-    screen.query_one(OptionList).highlighted = next(
-        i
-        for i, e in enumerate(screen.entries)
-        if e.id == agenda_id  # type: ignore[attr-defined]
-    )
+    options = pilot.app.screen.query_one(OptionList)
+    options.highlighted = options.get_option_index(agenda_id)
     await pilot.pause()
 
 
@@ -53,9 +49,11 @@ async def test_an_agenda_with_errors_is_listed_by_its_title_with_every_error(
     async with app.run_test(size=(80, 24)) as pilot:
         await home_ready(pilot)
         options = app.screen.query_one(OptionList)
-        options.highlighted = 0
-        await pilot.pause()
-        assert str(options.get_option_at_index(0).prompt) == "★ Our evening (has errors)"
+        await highlight(pilot, "our-evening")
+        assert str(options.highlighted_option.prompt) == "★ Our evening (has errors)"  # type: ignore[union-attr]
+        last = options.option_count - 1  # after the agendas of every language
+        assert (options.highlighted, str(options.get_option_at_index(last - 1).prompt)) == (
+            last, "Files with errors")  # fmt: skip
         assert shown(app, "agenda-title") == "Our evening has 3 errors"
         problems = shown(app, "agenda-timeline").replace("\n", " ")  # wrapped to fit
         assert "line 5, column 14: 'minutes' must be a number" in problems
@@ -170,3 +168,19 @@ async def test_every_hostile_file_together_leaves_home_the_meeting_and_the_revie
         await pilot.pause()
         assert isinstance(app.screen, ReviewScreen)
         assert all(no_controls(n) for n in app.notices)
+
+
+async def test_home_groups_the_agendas_by_language(clock: FakeClock) -> None:
+    app = FacilitatorApp(clock, Startup())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await highlight(pilot, "open-meetup")  # the last English agenda
+        options = app.screen.query_one(OptionList)
+        rows = [options.get_option_at_index(n) for n in range(options.option_count)]
+        headings = [str(o.prompt) for o in rows if o.disabled]
+        assert headings == ["English · en", "Deutsch · de", "Español · es", "Français · fr",
+                            "Italiano · it"]  # fmt: skip
+        assert rows[0].disabled and rows[1].id == "case-clinic"
+        await pilot.press("down")  # over the German heading, to the first German agenda
+        assert options.highlighted_option is not None
+        assert options.highlighted_option.id == "case-clinic-de"
+        assert shown(app, "agenda-title").startswith("Case Clinic (kollegiale Fallberatung)")

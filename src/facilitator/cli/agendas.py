@@ -65,23 +65,29 @@ def _positive_int(text: str) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    """The agendas, one table per language (the interface's first, then English, files with
+    errors last)."""
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(title="Agendas", title_justify="left")
-    table.add_column("id", no_wrap=True)
-    table.add_column("title")
-    table.add_column("minutes", justify="right")
-    table.add_column("from", no_wrap=True)
     from facilitator.catalog_cache import agenda_summaries
+    from facilitator.i18n import language as interface
+    from facilitator.languages import by_language, heading
 
-    for entry in agenda_summaries():
-        where = "your own" if entry.origin == "user" else "bundled"
-        if entry.shadows:
-            where += " (replaces bundled)"
-        minutes = _listed_minutes(entry, args.participants)
-        table.add_row(Text(clean_line(entry.id)), Text(clean_line(entry.title)), minutes, where)
-    console().print(table)
+    out = console()
+    for language, group in by_language(agenda_summaries(), lambda s: s.language, interface()):
+        table = Table(title=Text(f"Agendas · {heading(language)}"), title_justify="left")
+        table.add_column("id", no_wrap=True)
+        table.add_column("title")
+        table.add_column("minutes", justify="right")
+        table.add_column("from", no_wrap=True)
+        for entry in group:
+            where = "your own" if entry.origin == "user" else "bundled"
+            if entry.shadows:
+                where += " (replaces bundled)"
+            minutes = _listed_minutes(entry, args.participants)
+            table.add_row(Text(clean_line(entry.id)), Text(clean_line(entry.title)), minutes, where)
+        out.print(table)
     return 0
 
 

@@ -46,6 +46,7 @@ class HomeScreen(Screen[None]):
     def __init__(self, upcoming: list[str] | None = None, *, load_at_once: bool = True) -> None:
         super().__init__()
         self.entries: list[Entry[Any]] = []
+        self._rows: list[Entry[Any] | None] = []  # by option: an agenda, or a language's heading
         self.upcoming = upcoming or []
         # False when a meeting opens on top of Home at once (`facilitator run`): reading every
         # agenda then would only cost the meeting time and memory; they are read when the
@@ -151,36 +152,56 @@ class HomeScreen(Screen[None]):
             self._show_unfinished([])  # a new look when Home is back
 
     def _fill(self, entries: list[Entry[Any]]) -> None:
+        """The agendas, under a heading per language (the interface's first, then English)."""
+        from facilitator.i18n import language as interface
+        from facilitator.languages import by_language, heading
+
         found = self.query(OptionList)
         if not found:  # the app closed while the agendas were read: nothing to show them in
             return
         self.entries = entries
+        self._rows = []
         options = found.first()
-
         options.clear_options()
-        for entry in entries:
-            mark = "★ " if entry.origin == "user" else "  "
-            label = Text(f"{mark}{entry.title}")
-            if entry.value is None:
-                label.append(_(" (has errors)"), style="red")
-            options.add_option(Option(label, id=entry.id))
+        groups = by_language(
+            entries, lambda e: e.value.language if e.value is not None else None, interface()
+        )
+        for language, group in groups:
+            options.add_option(Option(Text(heading(language), style="bold"), disabled=True))
+            self._rows.append(None)
+            for entry in group:
+                mark = "★ " if entry.origin == "user" else "  "
+                label = Text(f"{mark}{entry.title}")
+                if entry.value is None:
+                    label.append(_(" (has errors)"), style="red")
+                options.add_option(Option(label, id=entry.id))
+                self._rows.append(entry)
         self.query_one("#legend").display = any(e.origin == "user" for e in entries)
-        if options.option_count:
+        if entries:
             options.highlighted = self._default_index()
         self.look_for_unfinished()
 
     def _default_index(self) -> int:
-        """The 150-minute meeting, in the interface's language when it has a twin in it."""
+        """The 150-minute meeting, in the interface's language when it has a twin in it (else
+        the first agenda)."""
         from facilitator.i18n import language
 
-        ids = [entry.id for entry in self.entries]
+        rows = [entry.id if entry is not None else None for entry in self._rows]
         for wanted in (f"mutual-support-150-{language()}", "mutual-support-150"):
-            if wanted in ids:
-                return ids.index(wanted)
-        return 0
+            if wanted in rows:
+                return rows.index(wanted)
+        return next(n for n, entry in enumerate(rows) if entry is not None)
+
+    def entry_at(self, index: int | None) -> Entry[Any] | None:
+        """The agenda on the list's row ``index`` (None: a language's heading, or no row)."""
+        if index is None or not 0 <= index < len(self._rows):
+            return None
+        return self._rows[index]
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        self._show(self.entries[event.option_index])
+        entry = self.entry_at(event.option_index)
+        if entry is not None:
+            self._show(entry)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.action_setup()
@@ -251,15 +272,14 @@ class HomeScreen(Screen[None]):
         return self.query_one("#agenda-detail").content_region.width or 40
 
     def on_resize(self) -> None:
-        options = self.query_one(OptionList)
-        if self.entries and options.highlighted is not None:
-            self._show(self.entries[options.highlighted])  # wrapped for the new width
+        entry = self.entry_at(self.query_one(OptionList).highlighted)
+        if entry is not None:
+            self._show(entry)  # wrapped for the new width
 
     def action_setup(self) -> None:
-        options = self.query_one(OptionList)
-        if options.highlighted is None:
+        entry = self.entry_at(self.query_one(OptionList).highlighted)
+        if entry is None:
             return
-        entry = self.entries[options.highlighted]
         if entry.value is None:
             self.notify(
                 _("This agenda has errors: fix them first (facilitator agendas validate)."),
