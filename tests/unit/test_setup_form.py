@@ -310,3 +310,12 @@ def test_rounds_for_each_person_say_how_long_the_meeting_runs_for_those_here() -
         "With 7 people this agenda runs 108 min, 18 more than its 90: it would end at 20:48."
     ]
     assert f.notices(Fields(participants="Ana, Bo, Chen, Dee, Eli")) == []  # 75 + 15: as written
+
+
+def test_a_translated_agenda_keeps_its_language_and_the_groups_roles(clinic) -> None:  # type: ignore[no-untyped-def]
+    save_group(Group("Moon", participants=["Ana", "Bo"], language="en",
+                     roles={"case giver": ["Ana"], "coach": ["Bo", "Chen"]}))  # fmt: skip
+    prefill = form(catalog.find_agenda("case-clinic-fr")).prefill("Moon")
+    assert prefill.language == ""  # set-up keeps the agenda's fr
+    assert prefill.roles == {"porteur de cas": "Ana", "coach": "Bo, Chen"}
+    assert form(clinic).prefill("Moon").language == "en"

@@ -84,9 +84,30 @@ class SetupForm:
         group = self.book.find(name)
         if group is None:
             return Prefill()
-        roles = {r: ", ".join(group.roles[r]) for r in self.agenda.roles if group.roles.get(r)}
-        return Prefill(", ".join(group.participants), roles, group.language or "",
+        held = {
+            role: group.roles.get(role) or group.roles.get(same)
+            for role, same in zip(self.agenda.roles, self._original_roles(), strict=True)
+        }
+        roles = {role: ", ".join(names) for role, names in held.items() if names}
+        # A translated agenda was chosen for its language: the group's last one does not win.
+        language = "" if self.agenda.translation_of else group.language or ""
+        return Prefill(", ".join(group.participants), roles, language,
                        _rhythm_hint(group))  # fmt: skip
+
+    def _original_roles(self) -> tuple[str, ...]:
+        """The roles of the agenda a translated one translates, by position (the same people
+        hold them in every language); the agenda's own roles when it is no translation."""
+        own = self.agenda.roles
+        if self.agenda.translation_of is None:
+            return own
+        from facilitator import catalog
+        from facilitator.formats.problems import FormatError
+
+        try:
+            original = catalog.find_agenda(self.agenda.translation_of).roles
+        except (LookupError, FormatError):
+            return own
+        return original if len(original) == len(own) else own
 
     # -- reading the fields --------------------------------------------------------------------
 
