@@ -38,7 +38,7 @@ def steps() -> list[tuple[str, ...]]:
             ("e", *"another note", "enter", "escape"),
             ("h", *"bo", "enter", "h", *"ch", "tab", "enter", "H"),  # hands up, Bo speaks
             ("T", *"Ana 30, Bo 20", "enter", "h", *"Ana", "enter"),  # the core split
-            ("plus",), ("space",), ("space", "T", "H"), ("n",)]  # fmt: skip
+            ("plus",), ("space",), ("space", "T", "enter", "H"), ("n",)]  # fmt: skip
     for person in PEOPLE:
         out.append(("e", *f"ok {person}", "enter", "escape", "3"))
         out.append(("s",))

@@ -92,9 +92,9 @@ async def test_the_core_with_five_hands_then_split_in_three_slots(clock: FakeClo
         await settle(app)
         assert m.slot_left() == pytest.approx(-8 * 60)
         for _ in range(2):
-            await pilot.press("T")
+            await pilot.press("T", "enter")  # the first choice: the next slot
             clock.advance(m.run.shares[m.run.slot or 0].given)
-        await pilot.press("T")
+        await pilot.press("T", "enter")
         assert m.run.slot is None and m.remaining() == pytest.approx(0, abs=1)
         assert m.run.shares[0].used == pytest.approx(left / 3 + 8 * 60, abs=6)
         projection = m.projection()

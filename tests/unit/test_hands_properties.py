@@ -22,7 +22,8 @@ HOME = catalog.find_agenda("home-group")
 ACTIONS = st.one_of(
     st.tuples(st.just("advance"), st.integers(1, 20 * 60)),
     st.tuples(
-        st.sampled_from(["toggle", "next", "prev", "floor", "floor", "slot", "speaker"]), st.none()
+        st.sampled_from(["toggle", "next", "prev", "floor", "floor", "slot", "stop", "speaker"]),
+        st.none(),
     ),  # fmt: skip
     st.tuples(st.sampled_from(["raise", "raise", "lower", "leave", "add"]), st.sampled_from(NAMES)),
     st.tuples(st.just("move"), st.tuples(st.sampled_from(NAMES), st.integers(0, 5))),
@@ -45,6 +46,8 @@ def act(m: Meeting, clock: FakeClock, action: str, arg: Any) -> None:  # noqa: C
         m.give_floor()
     elif action == "slot":
         m.next_slot()
+    elif action == "stop":
+        m.stop_slots()
     elif action == "speaker":
         m.next_speaker_turn()
     elif action == "raise":
@@ -75,8 +78,10 @@ def check(m: Meeting) -> None:
         assert sum(airtime.values()) <= run.elapsed(now) + 1e-6
         assert len(set(run.hands)) == len(run.hands)
         assert all(h in s.participants for h in run.hands)
-        for share in run.shares:
+        for number, share in enumerate(run.shares):
             assert (share.given or 0) >= 0 and (share.used or 0) >= 0
+            if number != run.slot and share.given is not None:  # held and over
+                assert share.used is not None
     if s.started is not None:
         assert sum(m.airtime().values()) <= now - s.started + 1e-6
 

@@ -6,6 +6,7 @@ import pytest
 
 from facilitator.clock import FakeClock
 from facilitator.meeting import split
+from facilitator.views import hands as views
 from tests.unit.test_hands import CORE, in_core
 
 
@@ -71,3 +72,23 @@ def test_slots_shrink_in_proportion_when_the_item_has_less_left() -> None:
     shares = m.split_time("Jo 30, Raf 20")
     assert shares[0].given == pytest.approx(25 * 60 * 30 / 50)
     assert m.run.index == CORE
+
+
+def test_sharing_again_keeps_the_slots_held_and_stopping_ends_them() -> None:
+    clock = FakeClock()
+    m = in_core(clock)
+    m.split_time("Jo 30, Raf 15, Ty 10")
+    clock.advance(10 * 60)
+    assert views.slots_to_come(m) == "Jo 20, Raf 15, Ty 10"
+    m.split_time("Jo 20, Ty 25")  # a typo mended: Raf brings nothing today after all
+    assert [(s.name, s.minutes, s.used) for s in m.run.shares] == [
+        ("Jo", 30, 600.0), ("Jo", 20, None), ("Ty", 25, None)]  # fmt: skip
+    assert m.run.slot == 1 and m.slot_left() == 20 * 60
+    clock.advance(60)
+    assert m.stop_slots() and m.run.slot is None and m.run.shares[1].used == 60.0
+    assert not m.stop_slots()
+    other = in_core(FakeClock())
+    other.split_time("Jo, Raf")
+    assert views.slot_choices(other)[0] == "Next slot: Raf"
+    other.next_slot()
+    assert views.slot_choices(other)[0] == "End the last slot"

@@ -466,7 +466,8 @@ class Meeting:
 
     def split_time(self, text: str, kind: ev.SplitKind | None = None) -> list[ev.Share]:
         """T: the item's time shared out (``Jo 30, Raf 15``; names alone share equally); the
-        first slot begins. ValueError in words when it cannot be."""
+        first slot begins. Shared again, the slots held so far stay. ValueError in words when it
+        cannot be."""
         state = self.state
         item = self.agenda.items[state.current]
         if item.is_round or state.status in ("ready", "ended"):
@@ -487,6 +488,13 @@ class Meeting:
         following = run.slot + 1 if run.slot + 1 < len(run.shares) else None
         self._emit(ev.SlotChanged, index=self.state.current, slot=following)
         return self.run.shares[following] if following is not None else None
+
+    def stop_slots(self) -> bool:
+        """The running slot ends and no other begins: the item goes on with its own time."""
+        if self.run.slot is None or self.status in ("ready", "ended"):
+            return False
+        self._emit(ev.SlotChanged, index=self.state.current, slot=None)
+        return True
 
     def slot_left(self) -> float | None:
         return split.slot_left(self.run, self.now())

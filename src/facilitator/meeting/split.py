@@ -6,7 +6,8 @@ holds every slot still to come, else its part of what is left, in proportion to 
 slot that runs over takes its overtime from the slots after it, never from the items after the
 split one: the slots give way first, and the item keeps its own re-planning rules (a flexible
 item shrinks only down to its minimum, a protected one not at all). ``+`` and ``-`` while a
-slot runs give it the minute too.
+slot runs give it the minute too. Sharing the time again keeps the slots held so far and
+replaces those still to come; the slots can also be stopped, the item going on by itself.
 
 :func:`decide` writes the split as the rules leave it into the event (a
 :class:`~facilitator.meeting.events.Split`); replay only assigns it.
@@ -83,14 +84,18 @@ def decide(state: State, event: E) -> E:
     kind = run.split_kind
     if isinstance(event, TimeSplit):
         kind = event.kind
-        shares = [Share(s.name, s.minutes) for s in event.shares]
-        current = 0 if shares else None
-        if shares:
-            shares[0] = _begin(state, run, shares, 0, t)
+        # Shared again: the slots held so far stay as they were (the running one ends now),
+        # those not begun give way to the new ones.
+        if current is not None:
+            shares[current] = _ended(run, shares[current], t)
+        held = [share for share in shares if share.given is not None]
+        shares = [*held, *(Share(s.name, s.minutes) for s in event.shares)]
+        current = len(held) if event.shares else None
+        if current is not None:
+            shares[current] = _begin(state, run, shares, current, t)
     elif isinstance(event, SlotChanged):
         if current is not None:
-            done = shares[current]
-            shares[current] = dataclasses.replace(done, used=run.elapsed(t) - (done.begun or 0.0))
+            shares[current] = _ended(run, shares[current], t)
         current = event.slot
         if current is not None:
             shares[current] = _begin(state, run, shares, current, t)
@@ -105,6 +110,10 @@ def decide(state: State, event: E) -> E:
     fields: dict[str, Any] = {"split": split}
     changed: E = dataclasses.replace(event, **fields)
     return changed
+
+
+def _ended(run: ItemRun, share: Share, t: float) -> Share:
+    return dataclasses.replace(share, used=round(run.elapsed(t) - (share.begun or 0.0), 3))
 
 
 def _begin(state: State, run: ItemRun, shares: list[Share], k: int, t: float) -> Share:

@@ -221,6 +221,30 @@ def cannot_split(meeting: Meeting) -> str:
     return _("Press space to start the meeting first.")
 
 
+def slot_choices(meeting: Meeting) -> list[str]:
+    """T while a slot runs: the next slot (first, so T then enter moves on), share again, stop."""
+    run = meeting.run
+    following = (run.slot or 0) + 1
+    nxt = (_("Next slot: {name}").format(name=run.shares[following].name)
+           if following < len(run.shares) else _("End the last slot"))  # fmt: skip
+    return [nxt, _("Share the time left again"), _("Stop the slots (the item goes on)")]
+
+
+def slot_question(meeting: Meeting) -> str:
+    run = meeting.run
+    return _("{name}'s slot").format(name=run.shares[run.slot or 0].name)
+
+
+def slots_to_come(meeting: Meeting) -> str:
+    """What sharing again starts from: the running slot with the minutes it has left, then
+    those to come as planned."""
+    run = meeting.run
+    current = run.slot or 0
+    left = max(1, round((meeting.slot_left() or 0.0) / 60))
+    rest = [f"{s.name} {s.minutes:g}" for s in run.shares[current + 1 :]]
+    return ", ".join([f"{run.shares[current].name} {left}", *rest])
+
+
 def slots_over() -> str:
     return _("The slots are over: the item goes on with its own countdown.")
 

@@ -39,7 +39,7 @@ MEETING_BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
             "first) on or off")),
     Binding("T", "split", "Split the time", show=False,
             tooltip=N_("share this item's time between people or topics ('Jo 30, Raf 15'); "
-            "once split, the next slot")),
+            "while slots run: the next slot, share again, or stop")),
     Binding("A", "airtime", "Airtime", show=False,
             tooltip=N_("who has spoken how long, in this item and the meeting (for you alone)")),
     Binding("a", "add_participant", "Add person", tooltip=N_("add a participant who just arrived")),

@@ -76,15 +76,32 @@ class HandActions(MeetingPart):
         self.app.push_screen(PickOne(question, choices), picked)
 
     def action_split(self) -> None:
+        """T: share the item's time; while slots run, the next slot (or share again, or stop)."""
         m = self.meeting
-        if m.run.slot is not None:
-            if m.next_slot() is None:
-                self.notify(say.slots_over(), markup=False)
-            self._after()
-            return
         if m.agenda.items[m.state.current].is_round or m.status in ("ready", "ended"):
             self.notify(say.cannot_split(m), markup=False)
             return
+        if m.run.slot is None:
+            self._ask_split()
+            return
+        choices = say.slot_choices(m)
+
+        def chosen(choice: str | None) -> None:
+            if choice == choices[0]:
+                if m.next_slot() is None:
+                    self.notify(say.slots_over(), markup=False)
+            elif choice == choices[1]:
+                self._ask_split(say.slots_to_come(m))
+                return
+            elif choice == choices[2]:
+                m.stop_slots()
+                self.notify(say.slots_over(), markup=False)
+            self._after()
+
+        self.app.push_screen(PickOne(say.slot_question(m), choices), chosen)
+
+    def _ask_split(self, value: str = "") -> None:
+        m = self.meeting
 
         def shared(text: str | None) -> None:
             if not text:
@@ -96,7 +113,7 @@ class HandActions(MeetingPart):
                 return
             self._after()  # the slot's countdown shows it
 
-        self.app.push_screen(AskText(say.split_question(m), say.split_placeholder(),
+        self.app.push_screen(AskText(say.split_question(m), say.split_placeholder(), value,
                                      choices=m.state.participants), shared)  # fmt: skip
 
     def action_airtime(self) -> None:
