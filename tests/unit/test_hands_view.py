@@ -110,3 +110,13 @@ def test_the_record_shows_slots_planned_against_actual_and_airtime_when_kept() -
     assert "## Airtime" not in text
     m.state.airtime = "record"
     assert "| Ana | 36 |\n| Bo | 2 |" in render(m.state, clock.now())
+
+
+def test_a_hand_is_offered_only_the_moves_its_place_allows() -> None:
+    m = in_core(FakeClock())
+    for name in ("Ana", "Bo", "Chen"):
+        m.raise_hand(name)
+    withdraw, up, down, front = hands.MOVES
+    assert hands.hand_moves(m, "Ana") == [withdraw, down]
+    assert hands.hand_moves(m, "Bo") == [withdraw, up, down]
+    assert hands.hand_moves(m, "Chen") == [withdraw, up, front]

@@ -191,6 +191,21 @@ def queue_question(meeting: Meeting) -> tuple[str, list[str]]:
     return _("The raised hands"), [*run.hands, stack]
 
 
+def hand_moves(meeting: Meeting, name: str) -> list[str]:
+    """What can be done with ``name``'s hand where it is in the queue."""
+    hands = meeting.run.hands
+    place = hands.index(name) if name in hands else 0
+    withdraw, up, down, front = (_(move) for move in _MOVES)
+    moves = [withdraw]
+    if place > 0:
+        moves.append(up)
+    if place < len(hands) - 1:
+        moves.append(down)
+    if place > 1:
+        moves.append(front)
+    return moves
+
+
 def hand_question(name: str) -> str:
     return _("{name}'s hand").format(name=name)
 

@@ -70,7 +70,7 @@ class HandActions(MeetingPart):
                 self.notify(say.stack_words(m.run.progressive), markup=False)
                 self._after()
                 return
-            self.app.push_screen(PickOne(say.hand_question(choice), list(say.MOVES)),
+            self.app.push_screen(PickOne(say.hand_question(choice), say.hand_moves(m, choice)),
                                  lambda how: moved(choice, how))  # fmt: skip
 
         self.app.push_screen(PickOne(question, choices), picked)
