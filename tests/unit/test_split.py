@@ -14,6 +14,7 @@ def test_parse_names_and_minutes() -> None:
     assert split.parse("Jo 30, Raf 15", 105) == [("Jo", 30.0), ("Raf", 15.0)]
     assert split.parse("Jo, Raf", 45) == [("Jo", 22.5), ("Raf", 22.5)]
     assert split.parse("Jo 30; money worries", 45) == [("Jo", 30.0), ("money worries", 15.0)]
+    assert split.parse("Jo 5, Raf, Ty", 60.8) == [("Jo", 5.0), ("Raf", 27.5), ("Ty", 27.5)]
     assert split.parse("Jo 12.5min", 45) == [("Jo", 12.5)]
 
 

@@ -69,7 +69,7 @@ def parse(text: str, left_minutes: float) -> list[tuple[str, float]]:
         said = i18n._("The minutes given already take the {left} left: give {names} minutes too")
         raise ValueError(said.format(left=f"{left_minutes:.0f}", names=", ".join(open_ones)))
 
-    equal = round(rest / len(open_ones), 1)
+    equal = max(0.5, int(rest / len(open_ones) * 2) / 2)  # half minutes, never more than left
     return [(n, m if m is not None else equal) for n, m in asked]
 
 
