@@ -88,6 +88,11 @@ def test_sharing_again_keeps_the_slots_held_and_stopping_ends_them() -> None:
     clock.advance(60)
     assert m.stop_slots() and m.run.slot is None and m.run.shares[1].used == 60.0
     assert not m.stop_slots()
+    later = FakeClock()
+    late = in_core(later)
+    late.split_time("Jo 30, Raf 15, Ty 10")
+    later.advance(31 * 60)
+    assert views.slots_to_come(late) == "Raf 15, Ty 10"  # Jo's time is over: not offered again
     other = in_core(FakeClock())
     other.split_time("Jo, Raf")
     assert views.slot_choices(other)[0] == "Next slot: Raf"

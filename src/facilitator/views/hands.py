@@ -251,13 +251,14 @@ def slot_question(meeting: Meeting) -> str:
 
 
 def slots_to_come(meeting: Meeting) -> str:
-    """What sharing again starts from: the running slot with the minutes it has left, then
-    those to come as planned."""
+    """What sharing again starts from: the running slot with the minutes it has left (unless
+    it has run out), then those to come as planned."""
     run = meeting.run
     current = run.slot or 0
-    left = max(1, round((meeting.slot_left() or 0.0) / 60))
+    left = round((meeting.slot_left() or 0.0) / 60)
     rest = [f"{s.name} {s.minutes:g}" for s in run.shares[current + 1 :]]
-    return ", ".join([f"{run.shares[current].name} {left}", *rest])
+    running = [f"{run.shares[current].name} {left}"] if left >= 1 else []  # not when it is over
+    return ", ".join([*running, *rest])
 
 
 def slots_over() -> str:
