@@ -98,3 +98,14 @@ def test_sharing_again_keeps_the_slots_held_and_stopping_ends_them() -> None:
     assert views.slot_choices(other)[0] == "Next slot: Raf"
     other.next_slot()
     assert views.slot_choices(other)[0] == "End the last slot"
+
+
+def test_the_digits_count_down_the_running_slot_so_the_ticks_follow_it() -> None:
+    clock = FakeClock()
+    m = in_core(clock)
+    clock.advance(0.4)
+    assert m.countdown() == m.remaining()
+    m.split_time("Jo 30.3, Raf 15")  # a slot whose seconds are not the item's
+    clock.advance(10)
+    assert m.countdown() == m.slot_left() == pytest.approx(30.3 * 60 - 10)
+    assert m.countdown() % 1.0 != pytest.approx(m.remaining() % 1.0)

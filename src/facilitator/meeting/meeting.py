@@ -499,6 +499,11 @@ class Meeting:
     def slot_left(self) -> float | None:
         return split.slot_left(self.run, self.now())
 
+    def countdown(self) -> float:
+        """Seconds the big digits count down: the running slot's, else the item's."""
+        left = self.slot_left()
+        return self.remaining() if left is None or self.status in ("ready", "ended") else left
+
     # entries ------------------------------------------------------------------------------
 
     def add_entry(self, kind: str, text: str, *, person: str | None = None,

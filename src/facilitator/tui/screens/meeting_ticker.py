@@ -35,7 +35,7 @@ class Ticker:
             self.timer = self.screen.set_timer(to_minute + 0.05, self.minute_tick)
             return
         self.timer = None
-        to_next_second = meeting.remaining() % 1.0
+        to_next_second = meeting.countdown() % 1.0
         self.aligner = self.screen.set_timer(max(0.05, to_next_second + 0.02), self.start_ticking)
 
     def minute_tick(self) -> None:
@@ -59,5 +59,5 @@ class Ticker:
         if not meeting.clock_moves():  # e.g. a pause has taken the core to its minimum
             self.schedule()
             return
-        if self.aligner is None and 1.0 - meeting.remaining() % 1.0 > 0.25:
+        if self.aligner is None and 1.0 - meeting.countdown() % 1.0 > 0.25:
             self.schedule()  # the tick landed off the second: realign
