@@ -36,8 +36,8 @@ def steps() -> list[tuple[str, ...]]:
         out.append(("s",))
     out += [("n",), ("d",), ("r",), ("n",), ("e", *"a note", "enter", "escape"),
             ("e", *"another note", "enter", "escape"),
-            ("h", *"bo", "enter", "h", *"ch", "tab", "enter", "H"),  # hands up, Bo speaks
-            ("T", *"Ana 30, Bo 20", "enter", "h", *"Ana", "enter"),  # the core split
+            ("h", *"bo", "enter", "h", *"ch", "tab", "enter", "H",  # hands up, Bo speaks,
+             "T", *"Ana 30, Bo 20", "enter", "h", *"Ana", "enter"),  # the core split
             ("plus",), ("space",), ("space", "T", "enter", "H"), ("n",)]  # fmt: skip
     for person in PEOPLE:
         out.append(("e", *f"ok {person}", "enter", "escape", "3"))
