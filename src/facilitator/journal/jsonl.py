@@ -154,6 +154,31 @@ def lines(path: Path, warnings: list[str]) -> Iterator[Line]:
             yield Line(number, data)
 
 
+def whole_lines(
+    path: Path, offset: int, number: int, warnings: list[str]
+) -> tuple[list[Line], int, int]:
+    """The whole lines after byte ``offset`` (line ``number`` was the last read), with the
+    offset and number after them: a last line without its newline is left for next time."""
+    with open(path, "rb") as fh:
+        fh.seek(offset)
+        data = fh.read()
+    end = data.rfind(b"\n") + 1
+    out: list[Line] = []
+    for raw in data[:end].splitlines(keepends=True):
+        number += 1
+        if len(raw) > MAX_LINE:
+            warnings.append(f"{path}:{number}:1: skipped a line over {MAX_LINE // 2**20} MiB")
+            continue
+        if not raw.strip():
+            continue
+        parsed = _parse(raw)
+        if parsed is None:
+            warnings.append(f"{path}:{number}:1: skipped a damaged line")
+            continue
+        out.append(Line(number, parsed))
+    return out, offset + end, number
+
+
 def _parse(raw: bytes) -> dict[str, Any] | None:
     try:
         data = json.loads(raw.decode("utf-8"))

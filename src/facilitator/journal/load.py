@@ -9,12 +9,13 @@ and is not caught here.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from facilitator.clock import parse_iso
 from facilitator.journal import upgrade
-from facilitator.journal.jsonl import lines
+from facilitator.journal.jsonl import Line, lines, whole_lines
 from facilitator.meeting.events import Event, JournalFormatError, SessionCreated, decode
 from facilitator.meeting.fold import apply, new_state
 from facilitator.meeting.state import State
@@ -35,6 +36,14 @@ def load(path: Path) -> Loaded:
     warnings: list[str] = []
     source = lines(path, warnings)
     first = next(source, None)
+    loaded = _begin(path, first, warnings)
+    for line in source:
+        _replay(loaded, line)
+    return loaded
+
+
+def _begin(path: Path, first: Line | None, warnings: list[str]) -> Loaded:
+    """The session as its first line sets it up."""
     if first is None:
         raise JournalFormatError(f"{path}: not a session journal (no readable first line)")
     try:
@@ -46,20 +55,61 @@ def load(path: Path) -> Loaded:
         state = new_state(created)
     except JournalFormatError as exc:
         raise JournalFormatError(f"{path}:{first.number}:1: {exc}") from None
-    events: list[Event] = [created]
-    for line in source:
-        try:
-            data = upgrade.fill_in(line.data, state) if version < 2 else line.data
-            event = _event(data)
-            if version < 2:
-                event = upgrade.decisions(event, data, state)
-            apply(state, event)
-        except JournalFormatError as exc:
-            warnings.append(f"{path}:{line.number}:1: skipped an event: {exc}")
-            continue
-        events.append(event)
-    last = max(e.t for e in events)
-    return Loaded(path, events, state, last, warnings, version)
+    return Loaded(path, [created], state, created.t, warnings, version)
+
+
+def _replay(loaded: Loaded, line: Line) -> None:
+    """One more line applied to the session, or skipped with a warning."""
+    state, version = loaded.state, loaded.format
+    try:
+        data = upgrade.fill_in(line.data, state) if version < 2 else line.data
+        event = _event(data)
+        if version < 2:
+            event = upgrade.decisions(event, data, state)
+        apply(state, event)
+    except JournalFormatError as exc:
+        loaded.warnings.append(f"{loaded.path}:{line.number}:1: skipped an event: {exc}")
+        return
+    loaded.events.append(event)
+    loaded.last = max(loaded.last, event.t)
+
+
+class Follower:
+    """A journal followed as it grows (the stage): :meth:`poll` costs one ``stat`` when
+    nothing changed, reads only the bytes appended since, and reads the whole journal again
+    only when the file was replaced (another inode, or shorter than what was read).
+
+    Lines are taken only once they are whole (ended by a newline): a line being written is
+    read at the next poll. The events go through the same replay as :func:`load`."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.loaded: Loaded | None = None
+        self._file: tuple[int, int] | None = None  # (device, inode) read
+        self._offset = 0  # bytes read and replayed
+        self._number = 0  # lines read
+        self._first: Line | None = None
+
+    def poll(self) -> bool:
+        """Whether the session changed since the last poll. OSError if the journal cannot
+        be read; JournalFormatError if it is not a session's journal."""
+        info = os.stat(self.path)
+        identity = (info.st_dev, info.st_ino)
+        if identity != self._file or info.st_size < self._offset:
+            self.loaded, self._file, self._offset, self._number = None, identity, 0, 0
+        if info.st_size == self._offset:
+            return False
+        before = None if self.loaded is None else len(self.loaded.events)
+        warnings = [] if self.loaded is None else self.loaded.warnings
+        appended, self._offset, self._number = whole_lines(
+            self.path, self._offset, self._number, warnings
+        )
+        for line in appended:
+            if self.loaded is None:
+                self.loaded = _begin(self.path, line, warnings)
+            else:
+                _replay(self.loaded, line)
+        return self.loaded is not None and (before is None or len(self.loaded.events) > before)
 
 
 def _event(data: dict[str, object]) -> Event:
