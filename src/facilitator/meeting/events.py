@@ -352,6 +352,15 @@ class FollowupDone(Event):
 
 
 @dataclass(frozen=True)
+class StageMessage(Event):
+    """A short message from the facilitator to the room ("5-minute break, back at 20:10"),
+    shown on the stage until another replaces it; an empty text takes it down."""
+
+    type: ClassVar[str] = "stage_message"
+    text: str = ""
+
+
+@dataclass(frozen=True)
 class MeetingEnded(Event):
     type: ClassVar[str] = "meeting_ended"
 
@@ -374,6 +383,7 @@ TYPES: dict[str, type[Event]] = {
         OrderChanged, EntryAdded, EntryEdited, EntryRemoved, QuestionDrawn, QuestionSkipped,
         QuestionRestored, QuestionRetired, AlternativeChosen, FollowupDone, MeetingEnded,
         HandRaised, HandLowered, HandMoved, FloorGiven, StackSet, TimeSplit, SlotChanged,
+        StageMessage,
     )
 }  # fmt: skip
 ROUND_EVENTS = (ItemStarted, ItemExtended, ParticipantAdded, ParticipantLeft, RolesChanged,

@@ -47,6 +47,7 @@ from facilitator.meeting.events import (
     SpeakerChanged,
     Split,
     StackSet,
+    StageMessage,
     TimeSplit,
 )
 from facilitator.meeting.state import Draw, Entry, ItemRun, State
@@ -299,6 +300,10 @@ def _question_retired(state: State, event: QuestionRetired) -> None:
     state.retired.append(event.text)
 
 
+def _stage_message(state: State, event: StageMessage) -> None:
+    state.message = event.text
+
+
 def _alternative_chosen(state: State, event: AlternativeChosen) -> None:
     _run(state, event.item).alternative = event.on
 
@@ -339,6 +344,7 @@ HANDLERS: dict[type[Event], Callable[[State, Any], None]] = {
     AlternativeChosen: _alternative_chosen,
     FollowupDone: _followup_done,
     MeetingEnded: _meeting_ended,
+    StageMessage: _stage_message,
     HandRaised: _in_item,
     HandLowered: _in_item,
     HandMoved: _in_item,

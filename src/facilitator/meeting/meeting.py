@@ -31,6 +31,7 @@ from facilitator.text import clean, clean_line, clean_name, name_key
 
 Sink = Callable[[ev.Event], None]
 E = TypeVar("E", bound=ev.Event)
+MESSAGE_CHARS = 120  # a message to the room is a line, not a note: it must read from afar
 
 
 def gather_people(
@@ -584,6 +585,17 @@ class Meeting:
 
     def mark_followup_done(self, ref: str) -> None:
         self._emit(ev.FollowupDone, ref=ref)
+
+    # -- the room ---------------------------------------------------------------------------
+
+    def send_message(self, text: str) -> str:
+        """m: a short message for the room, on the stage until the next one; an empty one
+        takes it down. Returns the message as it will be shown (one line, at most
+        ``MESSAGE_CHARS`` characters)."""
+        line = clean_line(text)[:MESSAGE_CHARS].strip()
+        if line != self.state.message:
+            self._emit(ev.StageMessage, text=line)
+        return line
 
 
 def _same_person(name: str, people: Sequence[str]) -> str | None:

@@ -135,6 +135,7 @@ class State:
     # The plan as set up (schedule.Slot): arrivals and leavers later do not rewrite it.
     planned: list[Slot] = field(default_factory=list)
     airtime: Airtime = "on"  # the group's choice (events.SessionCreated)
+    message: str = ""  # the facilitator's message to the room, on the stage (m)
 
     @property
     def item(self) -> ItemRun:

@@ -51,8 +51,9 @@ class AskText(ModalScreen[str | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("tab", "complete", show=False)]
 
     def __init__(self, question: str, placeholder: str = "", value: str = "",
-                 choices: Sequence[str] = ()) -> None:  # fmt: skip
+                 choices: Sequence[str] = (), *, allow_empty: bool = False) -> None:  # fmt: skip
         super().__init__()
+        self.allow_empty = allow_empty  # enter on an empty field answers "" (escape: None)
         self.question = question
         self.placeholder = placeholder
         self.value = value
@@ -69,7 +70,8 @@ class AskText(ModalScreen[str | None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.dismiss(clean_line(event.value) or None)
+        answer = clean_line(event.value)
+        self.dismiss(answer if answer or self.allow_empty else None)
 
     def action_complete(self) -> None:
         """tab takes the completion offered, as the right arrow does."""
