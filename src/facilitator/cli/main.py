@@ -31,6 +31,11 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
         "facilitator.cli.calendar",
     ),  # fmt: skip
     ("groups", "your groups and when they meet", "facilitator.cli.groups"),
+    (
+        "stage",
+        "what the room may see: the item, the clock, the speaker, the question",
+        "facilitator.cli.stage",
+    ),
 )
 _TOP_VALUES = ("--data-dir", "--lang")  # top-level options followed by a value
 

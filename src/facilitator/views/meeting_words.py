@@ -263,3 +263,30 @@ def early_start(state: State) -> str | None:
     )
     return said.format(early=minutes_words(planned - started), planned=hhmm(planned),
                        start=hhmm(started), end=hhmm(started + state.total * 60))  # fmt: skip
+
+
+# The room: the stage's message, copying to the call's chat (meeting_room.py)
+
+
+def message_question(shown: str) -> str:
+    if shown:
+        return _("A message for the room, on the stage (empty: take it down)")
+    return _('A message for the room, on the stage ("5-minute break, back at 20:10")')
+
+
+def message_placeholder() -> str:
+    return _("a short line the room will read")
+
+
+def message_sent(text: str) -> str:
+    return (
+        _("On the stage: {text}").format(text=text) if text else _("The message is off the stage.")
+    )
+
+
+def copied(text: str) -> str:
+    return _("Copied, to paste in the call's chat: {text}").format(text=text)
+
+
+def nothing_to_copy() -> str:
+    return _("No question is drawn on this item: C copies the item and its time left.")

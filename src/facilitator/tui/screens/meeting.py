@@ -23,6 +23,7 @@ from facilitator.tui.screens.meeting_entries import EntryActions
 from facilitator.tui.screens.meeting_hands import HandActions
 from facilitator.tui.screens.meeting_people import PeopleActions
 from facilitator.tui.screens.meeting_questions import QuestionActions
+from facilitator.tui.screens.meeting_room import RoomActions
 from facilitator.tui.screens.meeting_ticker import Ticker
 from facilitator.tui.widgets.capture import Capture
 from facilitator.tui.widgets.clock import ClockPanel
@@ -32,7 +33,8 @@ from facilitator.views import meeting as views
 from facilitator.views import meeting_words as say
 
 
-class MeetingScreen(PeopleActions, HandActions, EntryActions, QuestionActions, Screen[None]):
+class MeetingScreen(PeopleActions, HandActions, EntryActions, QuestionActions, RoomActions,
+                    Screen[None]):  # fmt: skip
     """What is happening now, how long is left, who speaks, and whether the end holds.
 
     The people, hands, entries and questions parts live in meeting_people.py, meeting_hands.py,

@@ -1,0 +1,122 @@
+"""What the room may see, built from a session's state and one ``now``: the stage view.
+
+The stage (``facilitator stage``, its window and its page) shows the item and its countdown, the
+speaker with their own time and who is next, the question drawn, and the facilitator's message.
+Nothing else of the state is read here: entries, notes, follow-ups and anything typed never
+reach a :class:`StageView`, so neither the window nor the page can show them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from facilitator.meeting.projection import allotted, remaining
+from facilitator.meeting.rounds import next_speaker, turn_time
+from facilitator.meeting.split import slot_left
+from facilitator.meeting.state import State, current_question
+from facilitator.text import clean_line
+from facilitator.timewords import mmss
+from facilitator.views import stage_words as say
+
+
+@dataclass(frozen=True)
+class StageView:
+    """One frame of the stage. ``left`` and ``turn_left`` are seconds at ``at`` (the time it
+    was built); ``moving`` and ``turn_moving`` say whether they count down from there, so a
+    page can tick on its own from the deadlines ``at + left``."""
+
+    waiting: bool = True  # no meeting to show
+    status: str = ""  # ready, running, paused, ended
+    headline: str = ""  # the agenda's title, or why there is nothing to show
+    item: str = ""
+    digits: str = ""
+    cue: str = ""
+    over: bool = False
+    warning: bool = False  # the last minute
+    speaker: str = ""
+    turn: str = ""  # the speaker's own time
+    turn_over: bool = False
+    next: str = ""
+    question: str = ""
+    message: str = ""
+    at: float = 0.0
+    left: float = 0.0
+    moving: bool = False
+    turn_left: float | None = None
+    turn_moving: bool = False
+
+    def texts(self) -> list[str]:
+        """Every text the frame shows, in reading order."""
+        parts = [self.headline, self.item, self.digits, self.cue, self.speaker, self.turn,
+                 self.next, self.question, self.message]  # fmt: skip
+        return [p for p in parts if p]
+
+    def as_data(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def waiting(headline: str, hint: str = "", now: float = 0.0) -> StageView:
+    return StageView(waiting=True, headline=headline, cue=hint, at=now)
+
+
+def build(state: State, now: float) -> StageView:
+    """The stage for ``state`` at ``now``."""
+    item = state.agenda.items[state.current]
+    run = state.item
+    left = remaining(state, now)
+    moving = _moves(state, now)
+    speaker_line = turn_line = next_line = ""
+    turn_left: float | None = None
+    turn_moving = False
+    slot = slot_left(run, now) if state.status not in ("ready", "ended") else None
+    if slot is not None and run.slot is not None:  # a split item: the slot's own countdown
+        left = slot
+        speaker_line = say.slot(clean_line(run.shares[run.slot].name))
+        if run.slot + 1 < len(run.shares):
+            next_line = say.next_up(clean_line(run.shares[run.slot + 1].name))
+    elif run.speaker is not None and state.status != "ended":
+        speaker_line = say.speaking(clean_line(run.speaker))
+        if item.is_round and run.turn_share is not None:
+            turn_left = run.turn_share - turn_time(run, now)
+            turn_line = say.turn(turn_left)
+            turn_moving = state.status == "running" and run.speaker_since is not None
+        following = next_speaker(run) if item.is_round else next(iter(run.hands), None)
+        if following:
+            next_line = say.next_up(clean_line(following))
+    over = left < 0 and state.status not in ("ready", "ended")
+    warning = 1 <= int(left + 0.999) <= 60 and state.status == "running"
+    active = state.active_indexes()
+    number = active.index(state.current) + 1 if state.current in active else 0
+    question = current_question(item, run)
+    shown = question is not None and not run.alternative and state.status != "ended"
+    return StageView(
+        waiting=False,
+        status=state.status,
+        headline=clean_line(state.agenda.title),
+        item=say.title_line(number, len(active), clean_line(item.title)),
+        digits=("+" if over else "") + mmss(left),
+        cue=say.cue(state.status, over, warning, left),
+        over=over,
+        warning=warning and not over,
+        speaker=speaker_line,
+        turn=turn_line,
+        turn_over=turn_left is not None and turn_left < 0,
+        next=next_line,
+        question=clean_line(question.text) if shown and question is not None else "",
+        message=clean_line(state.message),
+        at=now,
+        left=left,
+        moving=moving and state.status != "ended",
+        turn_left=turn_left,
+        turn_moving=turn_moving,
+    )
+
+
+def _moves(state: State, now: float) -> bool:
+    """Whether the countdown changes by the second (as ``Meeting.clock_moves``)."""
+    if state.status == "running":
+        return True
+    if state.status != "paused" or not state.agenda.items[state.current].flexible:
+        return False
+    return allotted(state, now + 1.0) < allotted(state, now)
