@@ -8,10 +8,12 @@ the stage view reaches this window.
 
 from __future__ import annotations
 
+from rich.segment import Segment
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.content import Content
+from textual.geometry import Region
+from textual.strip import Strip
 from textual.widget import Widget
 
 from facilitator.clock import Clock, SystemClock
@@ -20,26 +22,64 @@ from facilitator.tui.widgets.text import Plain
 from facilitator.views.bigdigits import big
 from facilitator.views.stage import StageView, waiting
 
+WRAPPED = {"question", "message"}  # the labels that may take more than one row
 TICK = 0.5  # seconds: one stat of the journal, and a frame when it changed (within 1 s of a key)
 
 
 class BigClock(Widget):
-    """The countdown in digits that fill the widget."""
+    """The countdown in digits that fill the widget, drawn with the line API: a tick that
+    changes the digits builds their rows once, as plain segments."""
 
-    DEFAULT_CSS = "BigClock { height: 1fr; content-align: center middle; }"
+    DEFAULT_CSS = "BigClock { height: 1fr; }"
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.digits = ""
+        self._rows: list[Strip] | None = None
 
     def show(self, digits: str) -> None:
-        if digits != self.digits:
-            self.digits = digits
+        """Repaint only the columns that changed (most ticks: the last digit)."""
+        if digits == self.digits:
+            return
+        before = self._rows
+        self.digits = digits
+        self._rows = None
+        width, height = self.size
+        if before is None or not width or not height:
             self.refresh()
+            return
+        self._rows = after = self._build(width, height)
+        pairs = [(a.text, b.text) for a, b in zip(before, after)]
+        changed = [x for x in range(width) if any(a[x : x + 1] != b[x : x + 1] for a, b in pairs)]
+        if changed:
+            self.refresh(Region(changed[0], 0, changed[-1] - changed[0] + 1, height))
 
-    def render(self) -> Content:
-        rows = big(self.digits, self.size.width, self.size.height) if self.digits else ()
-        return Content("\n".join(rows) if rows else self.digits)
+    def on_resize(self) -> None:
+        self._rows = None
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._rows = None
+
+    def render_line(self, y: int) -> Strip:
+        if self._rows is None:
+            self._rows = self._build(self.size.width, self.size.height)
+        return self._rows[y] if y < len(self._rows) else Strip.blank(self.size.width)
+
+    def _build(self, width: int, height: int) -> list[Strip]:
+        style = self.rich_style
+        rows = list(big(self.digits, width, height)) if self.digits else []
+        if not rows and self.digits:
+            rows = [self.digits]  # smaller than any font: the digits as text
+        top = (height - len(rows)) // 2
+        blank = Strip([Segment(" " * width, style)], width)
+        out = [blank] * top
+        for row in rows:
+            row = row[:width]
+            left = (width - len(row)) // 2  # block characters are one cell wide
+            text = " " * left + row + " " * (width - left - len(row))
+            out.append(Strip([Segment(text, style)], width))
+        return out + [blank] * (height - len(out))
 
 
 class StageApp(App[None]):
@@ -51,6 +91,7 @@ class StageApp(App[None]):
     Screen.over { background: white; color: black; }
     Screen.warning #cue { text-style: bold reverse; }
     #board { height: 1fr; padding: 0 1; }
+    #headline, #item, #cue, #speaker, #next { height: 1; }
     #headline { color: $text-muted; text-align: center; }
     #item { text-style: bold; text-align: center; }
     BigClock { text-style: bold; }
@@ -68,6 +109,7 @@ class StageApp(App[None]):
         self.source = source
         self.clock = clock or SystemClock()
         self.view: StageView = waiting("")
+        self._framed: float | None = None  # when the last frame was built
 
     def compose(self) -> ComposeResult:
         with Vertical(id="board"):
@@ -85,10 +127,13 @@ class StageApp(App[None]):
         self.set_interval(TICK, self.tick)
 
     def tick(self) -> None:
-        """Follow the journal (one stat when nothing changed) and draw the frame."""
+        """Follow the journal (one stat when nothing changed); draw the frame when the journal
+        changed, and once a second for the clock."""
         now = self.clock.now()
-        self.source.poll(now)
-        self.show(self.source.frame(now))
+        changed = self.source.poll(now)
+        if changed or self._framed is None or now - self._framed >= 1.0 - TICK / 2:
+            self._framed = now
+            self.show(self.source.frame(now))
 
     def show(self, view: StageView) -> None:
         if view == self.view:
@@ -103,8 +148,9 @@ class StageApp(App[None]):
                  "message": view.message}  # fmt: skip
         for name, text in texts.items():
             label = self.query_one(f"#{name}", Plain)
-            label.show(text)
-            label.display = bool(text)
+            label.show(text, layout=name in WRAPPED)  # one-row labels: no layout pass a tick
+            if label.display != bool(text):
+                label.display = bool(text)
 
     def frame_text(self) -> list[str]:
         """Every text the window shows now (for tests that check what the room sees)."""

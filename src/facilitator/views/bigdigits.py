@@ -57,10 +57,17 @@ def big(text: str, width: int, height: int) -> tuple[str, ...]:
     if best is None:
         return ()
     _, rows, sx, sy = best
-    pixels = [[c == ON for c in row for _ in range(sx)] for row in rows for _ in range(sy)]
-    if len(pixels) % 2:
-        pixels.append([False] * len(pixels[0]))
-    return tuple(
-        "".join(HALVES[(top, bottom)] for top, bottom in zip(pixels[y], pixels[y + 1]))
-        for y in range(0, len(pixels), 2)
-    )
+    wide = ["".join(c * sx for c in row) for row in rows]
+    tall = [row for row in wide for _ in range(sy)]
+    if len(tall) % 2:
+        tall.append(" " * len(tall[0]))
+    return tuple(_halves(tall[y], tall[y + 1]) for y in range(0, len(tall), 2))
+
+
+_FULL = str.maketrans({ON: "█"})
+
+
+def _halves(top: str, bottom: str) -> str:
+    if top == bottom:  # most rows: each pixel row is repeated
+        return top.translate(_FULL)
+    return "".join(HALVES[(a == ON, b == ON)] for a, b in zip(top, bottom))
