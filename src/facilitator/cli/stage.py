@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -14,6 +15,18 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "question and your messages (m), never entries or notes.",
     )
     stage.add_argument("--session", metavar="ID", help="follow this session, not the open one")
+    stage.add_argument(
+        "--serve", action="store_true", help="serve the stage as a web page (phones, OBS)"
+    )
+    stage.add_argument(
+        "--lan",
+        action="store_true",
+        help="with --serve: open the page to your local network, not only this computer",
+    )
+    stage.add_argument(
+        "--port", type=int, default=0, metavar="N",
+        help="with --serve: the port (default: any free one)",
+    )  # fmt: skip
     stage.set_defaults(handler=cmd_stage)
 
 
@@ -21,6 +34,17 @@ def cmd_stage(args: argparse.Namespace) -> int:
     from facilitator.session.stage import StageSource
 
     source = StageSource(args.session)
+    if args.lan and not args.serve:
+        print("facilitator stage: --lan goes with --serve", file=sys.stderr)
+        return 2
+    if args.serve:
+        try:
+            from facilitator.web.serve import serve
+        except ImportError as exc:
+            print(f"facilitator stage --serve needs the 'serve' extra ({exc.name} is missing): "
+                  "pip install 'facilitator[serve]'", file=sys.stderr)  # fmt: skip
+            return 2
+        return serve(source, lan=args.lan, port=args.port)
     from facilitator.tui.stage import StageApp
 
     StageApp(source).run()

@@ -45,6 +45,11 @@ def turn(left: float) -> str:
     return f"{mmss(left)} left for you"
 
 
+def turn_words() -> dict[str, str]:
+    """The words of :func:`turn` around its time, for the page that counts down on its own."""
+    return {"left": "left for you", "over": "TIME IS UP"}
+
+
 def next_up(name: str) -> str:
     return f"Next: {name}"
 

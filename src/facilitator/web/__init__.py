@@ -1,0 +1,1 @@
+"""The stage as a web page (``facilitator stage --serve``); imported only for ``--serve``."""
