@@ -4,7 +4,8 @@ KIND: ``bare-frame`` (a minimal Textual app: one label, exits after its first fr
 ``app-frame`` (facilitator's Home, exits after its first frame), ``bare-digits`` (a minimal app
 updating a Digits widget once a second), ``app-meeting`` (a running mutual-support-150 meeting),
 ``app-queue`` (the same meeting in its core, with raised hands, someone holding the floor and
-the core split in slots).
+the core split in slots), ``app-stage`` (``facilitator stage`` following a running meeting's
+journal, which gains a message every ten seconds).
 
 The two running kinds measure themselves: after WARM_UP seconds they note the process's CPU
 time, SECONDS later note it again and exit, and write the difference to the file named by
@@ -115,6 +116,38 @@ def app_meeting(seconds: float, queue: bool = False) -> None:
     Running(clock, Startup(first=first)).run(headless=True, size=(80, 24))
 
 
+def app_stage(seconds: float) -> None:
+    import tempfile
+
+    from facilitator import catalog, paths
+    from facilitator.clock import SystemClock
+    from facilitator.journal.store import start_session
+    from facilitator.meeting.meeting import creation_event
+    from facilitator.session.stage import StageSource
+    from facilitator.tui.stage import StageApp
+
+    os.environ[paths.ENV_DATA_DIR] = tempfile.mkdtemp(prefix="stage-bench-")
+    clock = SystemClock()
+    first = creation_event(catalog.find_agenda("mutual-support-150"), session=f"bench-{os.getpid()}",
+                           group="Bench", participants=["Ana", "Bo", "Chen", "Dee", "Eli", "Fay"],
+                           t=clock.now())  # fmt: skip
+    _, meeting = start_session(first, clock)  # the facilitator's side: it only writes
+    meeting.toggle()
+    meeting.next_item()
+    sent = [0]
+
+    class Following(StageApp):
+        def on_mount(self) -> None:  # Textual also runs StageApp.on_mount
+            measure(self, seconds)
+            self.set_interval(10, self.message)
+
+        def message(self) -> None:
+            sent[0] += 1
+            meeting.send_message(f"Message {sent[0]}")
+
+    Following(StageSource(), clock).run(headless=True, size=(80, 24))
+
+
 if __name__ == "__main__":
     kind = sys.argv[1]
     duration = float(sys.argv[2]) if len(sys.argv) > 2 else 60.0
@@ -125,3 +158,5 @@ if __name__ == "__main__":
         app_meeting(duration)
     elif kind == "app-queue":
         app_meeting(duration, queue=True)
+    elif kind == "app-stage":
+        app_stage(duration)

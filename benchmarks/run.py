@@ -189,6 +189,13 @@ def review() -> None:
         subprocess.run([sys.executable, str(path)], check=False)
 
 
+def stage(quick: bool) -> None:
+    from benchmarks.stage_bench import page, window
+
+    page(10 if quick else 40)
+    window(10 if quick else 60, 1 if quick else 3)
+
+
 def main() -> None:
     # Benchmarks never touch the user's own data.
     scratch = tempfile.mkdtemp(prefix="facilitator-bench-")
@@ -196,7 +203,8 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="shorter idle run, fewer repeats")
     parser.add_argument(
-        "--only", choices=["screen", "startup", "catalogues", "idle", "journal", "draws", "review"]
+        "--only",
+        choices=["screen", "startup", "catalogues", "idle", "journal", "draws", "review", "stage"],
     )
     args = parser.parse_args()
     if not BIN.exists() or shutil.which(str(BIN)) is None:
@@ -209,6 +217,7 @@ def main() -> None:
         "journal": journal,
         "draws": draws,
         "review": review,
+        "stage": lambda: stage(args.quick),
     }
     try:
         for name, run in sections.items():
