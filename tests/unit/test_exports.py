@@ -164,7 +164,7 @@ def test_a_french_groups_page_and_mail_speak_french() -> None:
     html = record_html(state, state.last_event)
     assert '<html lang="fr">' in html and "107 prévues, 110 réelles" in html
     message = email.message_from_bytes(share_email(state), policy=policy.default)
-    assert message["Subject"].startswith("Partagé depuis notre rencontre : Mutual support")
+    assert message["Subject"].startswith("Partagé depuis notre rencontre\u00a0: Mutual support")
 
 
 def test_cli_exports_to_private_files_and_explains_wrong_requests(capsys, tmp_path: Path) -> None:
