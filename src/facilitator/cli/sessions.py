@@ -12,7 +12,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from facilitator import paths
 from facilitator.cli.output import console, error, say
@@ -21,6 +21,7 @@ from facilitator.text import clean, clean_line, ellipsize
 if TYPE_CHECKING:
     from facilitator.meeting.events import Event
     from facilitator.meeting.state import State
+    from facilitator.review.queries import Followup
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -54,9 +55,18 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     search.add_argument("text", metavar="TEXT")
     _filters(search)
     search.set_defaults(handler=_safe(cmd_search))
-    followups = cmds.add_parser("followups", help="follow-ups not done yet")
+    followups = cmds.add_parser("followups", help="follow-ups not done yet; close, reopen, give")
     _filters(followups)
+    followups.add_argument("--all", action="store_true", help="the done ones too")
     followups.set_defaults(handler=_safe(cmd_followups))
+    change = followups.add_subparsers(dest="followups_command", metavar="ACTION")
+    for action, text in (("done", "mark a follow-up done"), ("reopen", "open a done one again"),
+                         ("owner", "give a follow-up to someone else")):  # fmt: skip
+        one = change.add_parser(action, help=text)
+        one.add_argument("followup", metavar="ID", help="its id in 'sessions followups'")
+        if action == "owner":
+            one.add_argument("name", metavar="NAME", help="who takes it forward")
+        one.set_defaults(handler=_safe(cmd_followup_change), action=action)
     stats = cmds.add_parser("stats", help="planned vs actual minutes per item, attendance")
     _filters(stats, agenda=True)
     stats.add_argument("--last", type=int, default=10, metavar="N", help="sessions (default 10)")
@@ -291,15 +301,59 @@ def cmd_search(args: argparse.Namespace) -> int:
 def cmd_followups(args: argparse.Namespace) -> int:
     from facilitator.review.queries import open_followups
 
-    found = open_followups(args.group)
+    found = open_followups(args.group, closed=args.all)
     if not found:
-        say("No open follow-ups.")
+        say("No follow-ups." if args.all else "No open follow-ups.")
         return 0
-    table = [["DATE", "GROUP", "OWNER", "REF", "FOLLOW-UP"]]
+    table = [["ID", "DATE", "GROUP", "OWNER", "FOLLOW-UP"]]
     for f in found:
-        table.append([_when(f.at)[:10], _fit(f.group, 20), _fit(f.owner or "–", 16), f.ref,
-                      clean_line(f.text)])  # fmt: skip
+        text = ("done: " if f.done else "") + clean_line(f.text)
+        table.append([f.short, _when(f.at)[:10], _fit(f.group, 20), _fit(f.owner or "–", 16),
+                      text])  # fmt: skip
     _columns(table)
+    return 0
+
+
+def _followup(wanted: str, group: str | None) -> Followup:
+    """The follow-up whose short id starts with ``wanted`` (or whose SESSION/ENTRY it is)."""
+    from facilitator.review.queries import open_followups
+
+    wanted = clean_line(wanted).strip()
+    every = open_followups(group, closed=True)
+    short = wanted.lower()
+    found = [f for f in every if f.ref == wanted] or [
+        f for f in every if len(short) >= 3 and f.short.startswith(short)
+    ]
+    if not found:
+        raise LookupError(
+            f"No follow-up has the id '{wanted}' (see: facilitator sessions followups --all)"
+        )
+    if len(found) > 1:
+        refs = ", ".join(f.ref for f in found[:3])
+        raise LookupError(f"'{wanted}' matches {len(found)} follow-ups ({refs}): give more of it")
+    return found[0]
+
+
+def cmd_followup_change(args: argparse.Namespace) -> int:
+    from facilitator.journal.changes import Action, Change, ChangeWriter
+
+    f = _followup(args.followup, args.group)
+    owner = clean_line(args.name).strip() if args.action == "owner" else None
+    if args.action == "owner" and not owner:
+        raise LookupError("Give the name of who takes it forward.")
+    if (args.action == "done" and f.done) or (args.action == "reopen" and not f.done):
+        say(f"Already {'done' if f.done else 'open'}: {clean_line(f.text)} ({f.short})")
+        return 0
+    if args.action == "owner" and owner == f.owner:
+        say(f"Already {owner}'s: {clean_line(f.text)} ({f.short})")
+        return 0
+    writer = ChangeWriter()
+    try:
+        writer.append(Change(writer.now, f.ref, cast("Action", args.action), owner))
+    finally:
+        writer.close()
+    what = {"done": "Done", "reopen": "Open again", "owner": f"Now {owner}'s"}[args.action]
+    say(f"{what}: {clean_line(f.text)} ({f.short})")
     return 0
 
 

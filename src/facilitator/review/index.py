@@ -16,12 +16,13 @@ from pathlib import Path
 from typing import Any
 
 from facilitator import paths
+from facilitator.journal import changes as follow
 from facilitator.journal.load import load
 from facilitator.meeting.events import FollowupDone, JournalFormatError
 from facilitator.meeting.projection import project
 from facilitator.text import clean, clean_line
 
-SCHEMA_VERSION = 5  # 5: attendance leaves out people set up who never came
+SCHEMA_VERSION = 6  # 6: follow-ups changed between meetings (journal.changes)
 DB_NAME = "index.sqlite3"
 BUSY_TIMEOUT = 10.0  # seconds to wait while another program updates the index
 
@@ -47,6 +48,10 @@ CREATE INDEX attendance_person ON attendance(person);
 CREATE TABLE followups_done(session TEXT, ref TEXT, t REAL);
 CREATE INDEX followups_done_ref ON followups_done(ref);
 CREATE INDEX followups_done_session ON followups_done(session);
+CREATE TABLE change_files(name TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER);
+CREATE TABLE changes(file TEXT, ref TEXT, t REAL, action TEXT, owner TEXT);
+CREATE INDEX changes_ref ON changes(ref, t);
+CREATE INDEX changes_file ON changes(file);
 """
 
 _FTS = """
@@ -170,6 +175,7 @@ def update(db: sqlite3.Connection, folder: Path | None = None) -> Refresh:
         if known.get(entry.name) != (stat.st_size, stat.st_mtime_ns):
             changed.append((entry.name, stat.st_size, stat.st_mtime_ns))
     gone = set(known) - seen
+    _update_changes(db, folder.parent / "followups", report)
     if not changed and not gone:
         return report
     fts = has_fts(db)
@@ -204,6 +210,34 @@ def update(db: sqlite3.Connection, folder: Path | None = None) -> Refresh:
             for table in _FTS_TABLES:
                 db.execute(f"INSERT INTO {table}_fts({table}_fts) VALUES ('rebuild')")
     return report
+
+
+def _update_changes(db: sqlite3.Connection, folder: Path, report: Refresh) -> None:
+    """Read new and grown files of follow-up changes; forget the ones that are gone."""
+    known = {name: (size, mtime) for name, size, mtime in db.execute(
+        "SELECT name, size, mtime_ns FROM change_files")}  # fmt: skip
+    seen: dict[str, tuple[int, int]] = {}
+    for entry in follow.change_files(folder):
+        stat = entry.stat()
+        seen[entry.name] = (stat.st_size, stat.st_mtime_ns)
+    stale = [n for n in known if seen.get(n) != known[n]]
+    fresh = [n for n in seen if seen[n] != known.get(n)]
+    if not stale and not fresh:
+        return
+    with db:
+        db.execute("BEGIN IMMEDIATE")
+        for name in stale:
+            db.execute("DELETE FROM changes WHERE file = ?", (name,))
+            db.execute("DELETE FROM change_files WHERE name = ?", (name,))
+        for name in fresh:
+            try:
+                found = list(follow.read(folder / name, report.problems))
+            except OSError as exc:
+                report.problems.append(f"{name}: {exc.strerror or exc}")
+                continue
+            db.executemany("INSERT INTO changes VALUES (?, ?, ?, ?, ?)",
+                           [(name, c.ref, c.t, c.action, c.owner) for c in found])  # fmt: skip
+            db.execute("INSERT INTO change_files VALUES (?, ?, ?)", (name, *seen[name]))
 
 
 def _forget(db: sqlite3.Connection, session: str, fts: bool) -> None:

@@ -13,6 +13,7 @@ import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from facilitator.journal.changes import short_id
 from facilitator.meeting.events import Carried
 from facilitator.review.index import has_fts, open_index
 
@@ -51,10 +52,15 @@ class Followup:
     id: str
     text: str
     owner: str | None
+    done: bool = False
 
     @property
     def ref(self) -> str:
         return f"{self.session}/{self.id}"
+
+    @property
+    def short(self) -> str:
+        return short_id(self.ref)
 
 
 @dataclass(frozen=True)
@@ -199,22 +205,43 @@ def search(text: str, group: str | None = None, *, limit: int | None = 500,
     return hits[:limit] if limit else hits
 
 
-def open_followups(group: str | None = None, *,
+_FOLLOWUPS = (
+    "SELECT e.session, s.at, s.grp, e.id, e.text, e.owner, e.done, e.at FROM entries e "
+    "JOIN sessions s ON s.id = e.session WHERE e.kind = 'followups' {group} "
+    "ORDER BY s.at DESC, e.at"
+)
+
+
+def open_followups(group: str | None = None, *, closed: bool = False,
                    db: sqlite3.Connection | None = None) -> list[Followup]:  # fmt: skip
-    """Follow-ups not marked done, in their session or by a later ``followup_done``."""
-    sql = (
-        "SELECT e.session, s.at, s.grp, e.id, e.text, e.owner FROM entries e "
-        "JOIN sessions s ON s.id = e.session WHERE e.kind = 'followups' AND e.done = 0 "
-        "AND NOT EXISTS (SELECT 1 FROM followups_done d "
-        "WHERE d.ref = e.session || '/' || e.id AND d.t >= e.at)"
-    )
-    args: list[str] = []
-    if group:
-        sql += " AND s.grp = ? COLLATE NOCASE"
-        args.append(group)
+    """Follow-ups not marked done: in their session, by a later ``followup_done``, or between
+    meetings (``journal.changes``), whichever came last; ``closed`` lists the done ones too.
+    The owner is the latest one given between meetings, else the one said."""
+    args: list[str] = [group] if group else []
+    sql = _FOLLOWUPS.format(group="AND s.grp = ? COLLATE NOCASE" if group else "")
     with _opened(db) as conn:
-        rows = conn.execute(sql + " ORDER BY s.at DESC, e.at", args).fetchall()
-    return [Followup(*row) for row in rows]
+        rows = conn.execute(sql, args).fetchall()
+        marks = conn.execute("SELECT ref, t, 1, NULL FROM followups_done UNION ALL "
+                             "SELECT ref, t, action, owner FROM changes").fetchall()  # fmt: skip
+    state: dict[str, tuple[float, bool]] = {}  # ref -> (when, done) of the latest close/reopen
+    owners: dict[str, tuple[float, str]] = {}
+    for ref, t, action, owner in marks:
+        if action == "owner":
+            if ref not in owners or t >= owners[ref][0]:
+                owners[ref] = (t, owner)
+        elif ref not in state or t >= state[ref][0]:
+            state[ref] = (t, action != "reopen")
+    found: list[Followup] = []
+    for session, at, grp, entry, text, owner, done, said in rows:
+        ref = f"{session}/{entry}"
+        mark = state.get(ref)
+        is_done = mark[1] if mark is not None and mark[0] >= said else bool(done)
+        if is_done and not closed:
+            continue
+        given = owners.get(ref)
+        found.append(Followup(session, at, grp, entry, text, given[1] if given else owner,
+                              is_done))  # fmt: skip
+    return found
 
 
 def stats(group: str | None = None, agenda: str | None = None, last: int = 10, *,
