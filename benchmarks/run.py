@@ -175,6 +175,17 @@ def draws() -> None:
     print(f"later draws (cache fresh)       {later * 1000:7.1f} ms (target < 50 ms)")
 
 
+def followups() -> None:
+    from benchmarks.followups_bench import listing
+
+    print("\n## Follow-ups between meetings (1,000 past sessions)")
+    median, used, slowest, p50, p99, count = listing()
+    print(f"open follow-ups (index open + refresh + query)   median {median * 1000:6.1f} ms   "
+          f"CPU {used * 1000:6.1f} ms   slowest {slowest * 1000:6.1f} ms   {count} open "
+          f"(target < 100 ms)")  # fmt: skip
+    print(f"one change (its own file) + fsync   p50 {p50 * 1000:.2f} ms   p99 {p99 * 1000:.2f} ms")
+
+
 def screen(rounds: int) -> None:
     from benchmarks.screen_bench import run as screen_run
 
@@ -204,7 +215,8 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="shorter idle run, fewer repeats")
     parser.add_argument(
         "--only",
-        choices=["screen", "startup", "catalogues", "idle", "journal", "draws", "review", "stage"],
+        choices=["screen", "startup", "catalogues", "idle", "journal", "draws", "followups",
+                 "review", "stage"],
     )
     args = parser.parse_args()
     if not BIN.exists() or shutil.which(str(BIN)) is None:
@@ -216,6 +228,7 @@ def main() -> None:
         "idle": lambda: idle(10 if args.quick else 60, 1 if args.quick else 3),
         "journal": journal,
         "draws": draws,
+        "followups": followups,
         "review": review,
         "stage": lambda: stage(args.quick),
     }
