@@ -524,13 +524,17 @@ class Meeting:
         )
         return self.state.entries[entry_id]
 
-    def write(self, kind: str, text: str, *, person: str | None = None) -> Entry:
+    def write(self, kind: str, text: str, *, person: str | None = None,
+              speaker: str | None = None) -> Entry:  # fmt: skip
         """What the facilitator typed for the current item. A follow-up may start with who
-        will do it ("Bo: send the article"); a conclusion joins the rating its speaker was
-        given before the words."""
+        will do it ("Bo: send the article"), else it is its speaker's (``person`` in a round,
+        else ``speaker`` or whoever has the floor); a decision may start with who takes it
+        forward; a conclusion joins the rating its speaker was given before the words."""
         owner = None
-        if kind == "followups":
+        if kind in ("followups", "decisions"):
             owner, text = split_owner(text, self.state.attended)
+        if kind == "followups" and owner is None:
+            owner = person or speaker or self.run.speaker
         if kind == "conclusions" and person:
             rated = [e for e in self.entries(self.state.current)
                      if e.kind == kind and e.person == person and not e.text]  # fmt: skip

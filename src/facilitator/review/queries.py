@@ -207,7 +207,8 @@ def search(text: str, group: str | None = None, *, limit: int | None = 500,
 
 _FOLLOWUPS = (
     "SELECT e.session, s.at, s.grp, e.id, e.text, e.owner, e.done, e.at FROM entries e "
-    "JOIN sessions s ON s.id = e.session WHERE e.kind = 'followups' {group} "
+    "JOIN sessions s ON s.id = e.session WHERE (e.kind = 'followups' "
+    "OR (e.kind = 'decisions' AND e.owner IS NOT NULL)) {group} "
     "ORDER BY s.at DESC, e.at"
 )
 
