@@ -21,6 +21,7 @@ from facilitator.views.fitting import fit, wrap_to
 
 NAME_CELLS = 20  # at 80 columns, two such names, the turn's time and "next" fit in one line
 # The field's prompt, with and without whose words it holds.
+OWNED = ("followups", "decisions")  # entries whose owner is named before the words
 PROMPTS = {
     "expectations": N_("Expectation"),
     "conclusions": N_("Conclusion"),
@@ -80,6 +81,7 @@ class Layout:
     writing_notes: bool = False  # e opened the field on an item that keeps no entries
     draft_for: str | None = None  # whose words are in the field (rounds)
     drafting: bool = False  # the field holds text
+    writing: str | None = None  # the kind chosen with f / D / N; None: the item's own
 
     @property
     def compact(self) -> bool:
@@ -376,8 +378,8 @@ def capture(meeting: Meeting, layout: Layout) -> Capture:
     state = meeting.state
     item = state.agenda.items[state.current]
     here = meeting.entries(state.current)
-    kind = item.record or "notes"
-    if not (item.record is not None or here or layout.writing_notes):
+    kind = layout.writing or item.record or "notes"
+    if not (item.record is not None or here or layout.writing_notes or layout.writing):
         return Capture()
     person = capture_person(meeting, layout)
     prompt = _(PROMPTS_OF[kind]).format(person=person) if person else _(PROMPTS[kind])
@@ -413,7 +415,7 @@ def too_long() -> str:
 def entry_line(entry: Entry) -> str:
     """One entry under the field: who (a follow-up's owner first), the first line of the words,
     the rating, the mark."""
-    name = (entry.owner or entry.person) if entry.kind == "followups" else entry.person
+    name = (entry.owner or entry.person) if entry.kind in OWNED else entry.person
     who = f"{name}: " if name else ""
     words = entry.text.splitlines()[0] if entry.text else ""
     if entry.met is not None:

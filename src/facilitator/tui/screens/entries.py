@@ -22,6 +22,7 @@ class EntriesScreen(ModalScreen[None]):
     BINDINGS = [
         Binding("escape", "close", "Close"),
         Binding("a", "add", "Add for someone"),
+        Binding("f", "add_followup", "Follow-up for someone"),
         Binding("enter", "edit", "Edit", priority=True),
         Binding("delete,backspace", "remove", "Remove"),
         Binding("x", "share", "Share"),
@@ -37,7 +38,10 @@ class EntriesScreen(ModalScreen[None]):
             yield Plain(_("Nothing written for this item yet: a adds an entry."), id="empty")
             yield OptionList(id="entry-list")
             yield Plain(
-                _("a: add for someone · enter: edit · delete: remove · x: share · escape: close"),
+                _(
+                    "a: add for someone · f: follow-up · enter: edit · delete: remove · x: share · "
+                    "escape: close"
+                ),
                 classes="dialog-hint",
             )
 
@@ -59,7 +63,8 @@ class EntriesScreen(ModalScreen[None]):
 
     @staticmethod
     def _label(entry) -> str:  # type: ignore[no-untyped-def]
-        who = entry.person or entry.owner or ""
+        owned = entry.kind in ("followups", "decisions")
+        who = (entry.owner or entry.person if owned else entry.person or entry.owner) or ""
         words = entry.text or _("(no words, only a rating)")
         extra = f" ({_(met_words(entry.met))})" if entry.met is not None else ""
         share = "  " + _("[to share]") if entry.share else ""
@@ -80,7 +85,9 @@ class EntriesScreen(ModalScreen[None]):
         kind = item.record or "notes"
 
         def got_text(person: str | None, text: str | None) -> None:
-            if text:
+            if text and kind == "followups":  # whom it was added for does it
+                m.add_entry(kind, text, owner=person)
+            elif text:
                 m.add_entry(kind, text, person=person)
             self._fill()
 
@@ -94,6 +101,22 @@ class EntriesScreen(ModalScreen[None]):
             self.app.push_screen(PickOne(_("For whom?"), list(m.state.participants)), got_person)
         else:
             self.app.push_screen(AskText(_("New entry")), lambda t: got_text(None, t))
+
+    def action_add_followup(self) -> None:
+        """A follow-up on this item, whatever it keeps, owned by the person picked."""
+        m = self.meeting
+
+        def got_text(person: str, text: str | None) -> None:
+            if text:
+                m.add_entry("followups", text, owner=person)
+            self._fill()
+
+        def got_person(person: str | None) -> None:
+            if person is not None:
+                asked = _("Follow-up for {name}").format(name=person)
+                self.app.push_screen(AskText(asked), lambda t: got_text(person, t))
+
+        self.app.push_screen(PickOne(_("For whom?"), list(m.state.participants)), got_person)
 
     def action_edit(self) -> None:
         entry_id = self._current()

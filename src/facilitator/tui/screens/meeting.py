@@ -61,6 +61,7 @@ class MeetingScreen(PeopleActions, HandActions, EntryActions, QuestionActions, R
         self._seen_item: tuple[int, int | None] | None = None
         self._last_entry: str | None = None
         self._writing_notes = False
+        self._writing_kind: str | None = None  # f / D / N chose the kind of the next entry
         self._item_shown: int | None = None
         self._draft_for: str | None = None  # whose words are in the field (rounds)
 
@@ -109,7 +110,7 @@ class MeetingScreen(PeopleActions, HandActions, EntryActions, QuestionActions, R
     def layout_now(self) -> views.Layout:
         field = self.query_one("#entry", Input)
         return views.Layout(self.size.width or 80, self.size.height or 24, self._writing_notes,
-                            self._draft_for, bool(field.value))  # fmt: skip
+                            self._draft_for, bool(field.value), self._writing_kind)  # fmt: skip
 
     @property
     def saving(self) -> views.Saving:
@@ -142,6 +143,7 @@ class MeetingScreen(PeopleActions, HandActions, EntryActions, QuestionActions, R
         if self.meeting.state.current != self._item_shown:  # a new item: e opens notes again
             self._item_shown = self.meeting.state.current
             self._writing_notes = False
+            self._writing_kind = None
         self.draw(self.view)
 
     def draw(self, view: views.MeetingView) -> None:
@@ -190,7 +192,11 @@ class MeetingScreen(PeopleActions, HandActions, EntryActions, QuestionActions, R
         typing = isinstance(self.focused, Input)
         if action == "leave_field":
             return typing
-        if action in ("extend", "write"):  # write: a priority key, so the field opens before
+        if action in (
+            "extend",
+            "write",
+            "write_kind",
+        ):  # write: a priority key, so the field opens before
             return not typing  # the keys typed behind e in the same read arrive
         return True
 

@@ -49,6 +49,14 @@ MEETING_BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
             tooltip=N_("who holds which role (case giver, coaches, host...)")),
     Binding("e,enter", "write", "Write an entry", show=False, key_display="e", priority=True,
             tooltip=N_("write an entry (expectation, conclusion, note, follow-up, decision)")),
+    Binding("f", "write_kind('followups')", "Write a follow-up", show=False, priority=True,
+            tooltip=N_("write a follow-up on any item: who does what (\"Bo: ...\"; without a "
+            "name, the speaker's)")),
+    Binding("D", "write_kind('decisions')", "Write a decision", show=False, priority=True,
+            tooltip=N_("write a decision on any item (\"Bo: ...\" names who takes it forward: "
+            "it is then also an open follow-up)")),
+    Binding("N", "write_kind('notes')", "Write a note", show=False, priority=True,
+            tooltip=N_("write a note on any item")),
     Binding("escape", "leave_field", "Back to the meeting keys",
             tooltip=N_("leave the text field, keeping what is typed there")),
     *[Binding(str(n), action, description, show=False,

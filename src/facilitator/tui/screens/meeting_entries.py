@@ -27,6 +27,12 @@ class EntryActions(MeetingPart):
         # At once, not after a refresh: the keys typed in the same read as e go into it.
         self.set_focus(field)
 
+    def action_write_kind(self, kind: str) -> None:
+        """f, D, N: a follow-up, a decision or a note, whatever the item keeps."""
+        self._writing_kind = kind
+        self._after()
+        self.action_write()
+
     def on_descendant_focus(self, event: object) -> None:
         field = self.query_one("#entry", Input)
         if self.focused is field and not field.value:
@@ -39,9 +45,11 @@ class EntryActions(MeetingPart):
     def on_capture_submitted(self, event: Capture.Submitted) -> None:
         m = self.meeting
         item = m.agenda.items[m.state.current]
-        person = (self._draft_for or m.run.speaker) if item.is_round else None
-        self._draft_for = None
-        entry = m.write(item.record or "notes", event.text, person=person)
+        speaker = self._draft_for or m.run.speaker
+        person = speaker if item.is_round else None
+        kind = self._writing_kind or item.record or "notes"
+        self._draft_for = self._writing_kind = None
+        entry = m.write(kind, event.text, person=person, speaker=speaker)
         self._last_entry = entry.id
         self.set_focus(None)  # back to the meeting keys: e (or enter) again for another
         self._after()

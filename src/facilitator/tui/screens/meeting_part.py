@@ -18,6 +18,7 @@ if TYPE_CHECKING:
         _draft_for: str | None  # whose words are in the field (rounds)
         _last_entry: str | None  # the entry written last, for x
         _writing_notes: bool  # the field was opened on an item that keeps no entries
+        _writing_kind: str | None  # f / D / N chose the kind of the next entry
 
         def _after(self) -> None: ...  # redraw and re-time after an action
 
