@@ -357,9 +357,18 @@ def test_a_followup_prompt_says_how_to_name_who_does_it() -> None:
     m, clock = started(GUIDED, ["Ana", "Bo"])
     at(m, "Decide")
     capture = view(m, clock).capture
-    assert capture.prompt == 'Follow-up (start with "Bo: " to say who will do it)'
+    assert capture.prompt == 'Follow-up (start with "Ana: " to say who will do it)'
     m.write("followups", "Bo: send the article")
     assert view(m, clock).capture.entries == ("• Bo: send the article",)
+
+
+def test_the_followup_hint_names_someone_of_this_meeting_not_the_speaker() -> None:
+    m, clock = started(GUIDED, ["Dee", "Eli"])
+    at(m, "Decide")
+    assert view(m, clock).capture.prompt == 'Follow-up (start with "Dee: " to say who will do it)'
+    m.raise_hand("Dee")
+    m.give_floor()  # Dee's words are hers already: the hint names Eli
+    assert '"Eli: "' in view(m, clock).capture.prompt
 
 
 def test_the_conclusion_recalls_the_speakers_expectation_and_asks_if_it_was_met() -> None:

@@ -384,7 +384,11 @@ def capture(meeting: Meeting, layout: Layout) -> Capture:
     person = capture_person(meeting, layout)
     prompt = _(PROMPTS_OF[kind]).format(person=person) if person else _(PROMPTS[kind])
     if kind == "followups":  # who will do it comes first, as in "Bo: send the article"
-        prompt += _(' (start with "Bo: " to say who will do it)')
+        speaker = person or state.item.speaker
+        others = [p for p in state.participants if p != speaker] or list(state.participants)
+        if others:  # a name from this meeting, not one nobody here has
+            hint = _(' (start with "{name}: " to say who will do it)')
+            prompt += hint.format(name=others[0])
     earlier = ""
     if kind == "conclusions" and person and asks_expectations(state.agenda):
         hopes = [
