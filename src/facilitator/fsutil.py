@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 
@@ -42,3 +43,14 @@ def atomic_write(path: Path, data: bytes | str, mode: int = 0o600) -> None:
             os.unlink(tmp)
         raise
     fsync_dir(path.parent)
+
+
+def jsonl_files(folder: Path) -> Iterator[os.DirEntry[str]]:
+    """The ``*.jsonl`` files in ``folder`` (none if it does not exist), hidden ones left out:
+    a sync tool's temporary files start with a dot."""
+    if not folder.is_dir():
+        return
+    with os.scandir(folder) as found:
+        for entry in found:
+            if entry.name.endswith(".jsonl") and not entry.name.startswith("."):
+                yield entry

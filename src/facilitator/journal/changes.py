@@ -21,7 +21,7 @@ from typing import Literal, cast
 
 from facilitator import paths
 from facilitator.clock import iso, parse_iso
-from facilitator.fsutil import fsync_dir
+from facilitator.fsutil import fsync_dir, jsonl_files
 from facilitator.journal.jsonl import lines
 from facilitator.text import clean_line
 
@@ -130,10 +130,4 @@ def read(path: Path, warnings: list[str]) -> Iterator[Change]:
 
 
 def change_files(folder: Path | None = None) -> Iterator[os.DirEntry[str]]:
-    folder = folder or changes_dir()
-    if not folder.is_dir():
-        return
-    with os.scandir(folder) as found:
-        for entry in found:
-            if entry.name.endswith(".jsonl") and not entry.name.startswith("."):
-                yield entry
+    yield from jsonl_files(folder or changes_dir())

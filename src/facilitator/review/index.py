@@ -10,12 +10,12 @@ import contextlib
 import json
 import os
 import sqlite3
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from facilitator import paths
+from facilitator.fsutil import jsonl_files
 from facilitator.journal import changes as follow
 from facilitator.journal.load import load
 from facilitator.meeting.events import FollowupDone, JournalFormatError
@@ -152,15 +152,6 @@ def _busy(exc: sqlite3.DatabaseError) -> bool:
     )
 
 
-def _journals(folder: Path) -> Iterator[os.DirEntry[str]]:
-    if not folder.is_dir():
-        return
-    with os.scandir(folder) as found:
-        for entry in found:
-            if entry.name.endswith(".jsonl") and not entry.name.startswith("."):
-                yield entry
-
-
 def update(db: sqlite3.Connection, folder: Path | None = None) -> Refresh:
     """Read new and changed journals; forget the ones that are gone."""
     folder = folder or paths.sessions_dir()
@@ -169,7 +160,7 @@ def update(db: sqlite3.Connection, folder: Path | None = None) -> Refresh:
         "SELECT name, size, mtime_ns FROM files")}  # fmt: skip
     seen: set[str] = set()
     changed: list[tuple[str, int, int]] = []
-    for entry in _journals(folder):
+    for entry in jsonl_files(folder):
         stat = entry.stat()
         seen.add(entry.name)
         if known.get(entry.name) != (stat.st_size, stat.st_mtime_ns):
