@@ -58,8 +58,9 @@ def test_moon_group_shows_which_call_falls_on_each_phase(
     assert code == 0
     lines = out.splitlines()
     assert lines[0].startswith("Circle: a call on each new moon and each full moon")
-    assert "2024-01-11 11:57  new moon   new moon call (new-moon-call)" in lines
-    assert "2024-01-25 17:54  full moon  full moon call (full-moon-call)" in lines
+    # the calls are on the evening of the phase's day, at 19:30 unless the group says otherwise
+    assert "2024-01-11 11:57  new moon   new moon call (new-moon-call) at 19:30" in lines
+    assert "2024-01-25 17:54  full moon  full moon call (full-moon-call) at 19:30" in lines
 
 
 def test_moon_group_gathering_and_set_time(capsys: pytest.CaptureFixture[str]) -> None:
@@ -68,7 +69,8 @@ def test_moon_group_gathering_and_set_time(capsys: pytest.CaptureFixture[str]) -
     code, out, _ = run(capsys, *argv)
     assert code == 0
     assert "2024-06-06 12:38  new moon   new moon call (new-moon-call) at 19:30" in out
-    assert "2024-06-22 01:08  full moon  gathering at 19:30" in out
+    # a full moon at 01:08 has its gathering the evening before
+    assert "2024-06-22 01:08  full moon  gathering (gathering) at 2024-06-21 19:30" in out
 
 
 def test_weekly_group_lists_its_meetings(capsys: pytest.CaptureFixture[str]) -> None:

@@ -47,6 +47,13 @@ def test_moon_with_at_passes_through_argparse(capsys: pytest.CaptureFixture[str]
     assert stored is not None and from_dict(stored) == MoonRhythm(time(19, 30))
 
 
+def test_plain_words_set_a_full_moon_rhythm(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "groups", "rhythm", "Circle", "full", "moon", "at", "19:30")
+    assert code == 0 and "a call on each full moon, at 19:30" in out
+    stored = load_group("Circle").rhythm
+    assert stored is not None and from_dict(stored) == MoonRhythm(time(19, 30), phases="full")
+
+
 def test_monthly_rhythm_keeps_the_group_settings(capsys: pytest.CaptureFixture[str]) -> None:
     save_group(Group("Home group", participants=["Ana", "Bo", "Cy"], language="fr"))
     code, out, _ = run(
@@ -214,3 +221,27 @@ def test_a_group_switches_airtime_off_or_into_the_record(
         main(["groups", "airtime", "Home group", "sometimes"])
     save_group(Group("Odd", airtime="maybe"))
     assert load_group("Odd").airtime == "on"
+
+
+def test_a_moon_group_meets_on_the_evening_of_each_phases_local_day() -> None:
+    """`groups rhythm X moon`: every call of 2020 against the US Naval Observatory's table
+    (an independent ephemeris): 19:30 on the phase's day in Paris, the evening before when the
+    phase falls in the small hours."""
+    from datetime import datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    from facilitator.rhythm.parse import parse_rhythm
+    from facilitator.rhythm.rhythm import upcoming
+    from tests.unit.test_moon import USNO_2020, utc
+
+    paris = ZoneInfo("Europe/Paris")
+    rhythm = parse_rhythm(["moon"])
+    start = datetime(2020, 1, 1, tzinfo=paris)
+    found = upcoming(rhythm, start, datetime(2021, 1, 1, tzinfo=paris), paris)
+    assert len(found) == len(USNO_2020)
+    for meeting, (kind, when) in zip(found, USNO_2020, strict=True):
+        phase = utc(when).astimezone(paris)
+        small_hours = (phase.hour, phase.minute) < (7, 30)  # nearer the evening before
+        day = phase.date() - timedelta(days=1) if small_hours else phase.date()
+        assert meeting.phase == kind and meeting.start.time() == time(19, 30), (meeting, when)
+        assert meeting.start.date() == day, (meeting, when)

@@ -119,7 +119,7 @@ def test_awkward_group_name_is_escaped_and_round_trips() -> None:
     assert events[0].description.startswith(
         "Full moon call of " + AWKWARD + "\nAgenda: full-moon-call"
     )
-    assert "Agenda: none set" in events[2].description
+    assert "Agenda: gathering" in events[2].description
 
 
 def test_control_characters_are_dropped() -> None:

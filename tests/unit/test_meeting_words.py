@@ -170,7 +170,7 @@ def test_setup_field_words_keep_their_wording() -> None:
         "Planned start", "HH:MM (empty: when you press space)")  # fmt: skip
     assert setup_words.LANGUAGE == "Question language"
     assert (setup_words.RHYTHM, setup_words.RHYTHM_HINT) == (
-        "Rhythm (optional)", "e.g. every 3 weeks on thursday at 19:00, or moon")  # fmt: skip
+        "Rhythm (optional)", "e.g. full moon at 19:30, or every monday at 18:00")  # fmt: skip
     assert setup_words.NEWCOMER == "Someone new is here today"
     assert setup_words.GO == "Start the meeting (ctrl+s)"
 

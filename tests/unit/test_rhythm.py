@@ -75,7 +75,7 @@ def test_parse_accepts_one_string_as_well_as_words() -> None:
 @pytest.mark.parametrize(
     ("text", "hint"),
     [
-        ("", "moon [--at HH:MM]"),
+        ("", "full moon at 19:30"),
         ("yearly on monday", "unknown rhythm 'yearly'"),
         ("moon --at 25:00", "24-hour HH:MM"),
         ("moon --at", "time after 'at' is missing"),
@@ -154,12 +154,13 @@ def test_from_dict_rejects_bad_data_with_value_error(data: object) -> None:
         (MonthlyRhythm(-1, 4, time(18), "x"), "monthly on the last Friday at 18:00 (agenda x)"),
         (
             MoonRhythm(time(20)),
-            "a call on each new moon and each full moon, at 20:00 that day; "
+            "a call on each new moon and each full moon, at 20:00 on the evening of the phase's "
+            "day; "
             "a gathering instead on the first full moon of June and December",
         ),
         (
             MoonRhythm(gathering_months=()),
-            "a call on each new moon and each full moon, at the exact moment",
+            "a call on each new moon and each full moon, at 19:30 on the evening of the phase's day",
         ),
     ],
 )
@@ -246,24 +247,30 @@ def test_monthly_second_tuesday_whole_year() -> None:
 # --- moon ---------------------------------------------------------------------------------------
 
 
-def test_moon_calls_at_a_fixed_local_time_on_the_phase_date() -> None:
+def test_moon_calls_are_on_the_evening_of_the_phases_local_day() -> None:
+    """Each call is at the group's time on the phase's local day, or the evening before when
+    the phase falls in the small hours (nearer that evening than the next)."""
     found = year_2026(MoonRhythm(time(19)))
     phases = moon_phases(
-        local(2026, 1, 1) - timedelta(days=1), local(2027, 1, 1) + timedelta(days=1)
+        local(2026, 1, 1) - timedelta(days=2), local(2027, 1, 1) + timedelta(days=1)
     )
-    by_date = {p.at.astimezone(PARIS).date(): p for p in phases}
     assert len(found) == 25
     for meeting in found:
         assert meeting.start.astimezone(PARIS).time() == time(19)
-        assert by_date[meeting.start.date()].kind == meeting.phase
+        phase = next(p for p in phases if abs(p.at - meeting.start) < timedelta(hours=24))
+        assert phase.kind == meeting.phase
+        day, hour = phase.at.astimezone(PARIS).date(), phase.at.astimezone(PARIS).hour
+        expected = day - timedelta(days=1) if hour < 7 else day
+        assert meeting.start.date() == expected
 
 
 def test_moon_gatherings_replace_first_full_moon_of_june_and_december() -> None:
     found = year_2026(MoonRhythm(time(19)))
     gatherings = [m for m in found if m.kind == "gathering"]
-    # Full moons: 2026-06-29 23:57 UTC (30 June in Paris) and 2026-12-24 01:28 UTC.
-    assert [m.start.date() for m in gatherings] == [date(2026, 6, 30), date(2026, 12, 24)]
-    assert all(m.agenda is None and m.phase == "full moon" for m in gatherings)
+    # Full moons: 2026-06-29 23:57 UTC (01:57 on 30 June in Paris) and 2026-12-24 01:28 UTC:
+    # both fall after midnight, so the gathering is the evening before.
+    assert [m.start.date() for m in gatherings] == [date(2026, 6, 29), date(2026, 12, 23)]
+    assert all(m.agenda == "gathering" and m.phase == "full moon" for m in gatherings)
     calls = {m.kind: m.agenda for m in found if m.kind != "gathering"}
     assert calls == {"full moon call": "full-moon-call", "new moon call": "new-moon-call"}
     assert sum(m.kind == "full moon call" for m in found) == 13 - 2
@@ -283,11 +290,34 @@ def test_only_the_first_of_two_full_moons_in_a_month_is_a_gathering() -> None:
     assert [m.kind for m in may_full] == ["gathering", "full moon call"]
 
 
-def test_moon_without_time_meets_at_the_instant_of_the_phase() -> None:
+def test_moon_without_time_meets_at_half_past_seven_in_the_evening() -> None:
     after, until = local(2026, 3, 1), local(2026, 5, 1)
     found = upcoming(MoonRhythm(), after, until, PARIS)
-    assert [m.start for m in found] == [p.at for p in moon_phases(after, until)]
-    assert all(m.start.tzinfo is PARIS for m in found)
+    assert len(found) == len(moon_phases(after, until))
+    assert all(m.start.tzinfo is PARIS and m.start.time() == time(19, 30) for m in found)
+
+
+def test_a_group_follows_full_moons_new_moons_or_both() -> None:
+    full = year_2026(MoonRhythm(phases="full"))
+    new = year_2026(MoonRhythm(phases="new"))
+    assert {m.phase for m in full} == {"full moon"} and {m.phase for m in new} == {"new moon"}
+    assert len(full) + len(new) == len(year_2026(MoonRhythm()))
+    assert sum(m.kind == "gathering" for m in full) == 2
+
+
+@pytest.mark.parametrize(
+    ("words", "rhythm"),
+    [
+        ("full moon at 19:30", MoonRhythm(time(19, 30), phases="full")),
+        ("new moon", MoonRhythm(phases="new")),
+        ("new moons at 20:00", MoonRhythm(time(20), phases="new")),
+        ("every other tuesday at 18:00", WeeklyRhythm(2, 1, time(18))),
+        ("every tuesday at 18:00", WeeklyRhythm(1, 1, time(18))),
+    ],
+)
+def test_plain_phrases_read_as_rhythms(words: str, rhythm: object) -> None:
+    assert parse_rhythm([words]) == rhythm
+    assert from_dict(to_dict(parse_rhythm([words]))) == rhythm
 
 
 # --- bounds and next meeting --------------------------------------------------------------------

@@ -44,9 +44,9 @@ def test_no_groups_or_no_rhythms_give_no_lines() -> None:
             "Next: G · Sat 3 Jan 19:30 · full moon call (full-moon-call)",
         ),
         (
-            MoonRhythm(),  # at the instant of the phase, rounded to the minute
+            MoonRhythm(phases="new"),  # 19:30 unless told; new moons only
             NEW_YEAR,
-            "Next: G · Sat 3 Jan 11:03 · full moon call (full-moon-call)",
+            "Next: G · Sun 18 Jan 19:30 · new moon call (new-moon-call)",
         ),
         (
             MoonRhythm(time(19, 30)),
@@ -55,8 +55,10 @@ def test_no_groups_or_no_rhythms_give_no_lines() -> None:
         ),
         (
             MoonRhythm(time(19, 30)),
-            datetime(2026, 12, 10, tzinfo=PARIS),  # full moon 2026-12-24 01:28 UTC
-            "Next: G · Thu 24 Dec 19:30 · gathering",
+            datetime(
+                2026, 12, 10, tzinfo=PARIS
+            ),  # full moon 2026-12-24 01:28 UTC: the evening before
+            "Next: G · Wed 23 Dec 19:30 · gathering (gathering)",
         ),
         (
             MonthlyRhythm(2, 1, time(19)),

@@ -319,3 +319,19 @@ def test_a_translated_agenda_keeps_its_language_and_the_groups_roles(clinic) -> 
     assert prefill.language == ""  # set-up keeps the agenda's fr
     assert prefill.roles == {"porteur de cas": "Ana", "coach": "Bo, Chen"}
     assert form(clinic).prefill("Moon").language == "en"
+
+
+def test_the_rhythm_field_accepts_plain_words_and_previews_the_next_three_dates(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("TZ", "Europe/Paris")
+    clock = FakeClock(start=dt.datetime(2026, 12, 10, 12, 0, tzinfo=dt.timezone.utc))
+    f = form(catalog.find_agenda("full-moon-call"), clock)
+    fields = Fields(participants="Ana, Bo, Chen, Dee", rhythm="full moon at 19:30")
+    assert f.rhythm_problem(fields) is None and f.problems(fields) == []
+    # full moons 24 Dec 2026 01:28 UTC (the evening before), 22 Jan and 20 Feb 2027
+    assert f.rhythm_preview(fields) == (
+        "Next: Wed 23 Dec 19:30; Fri 22 Jan 2027 19:30; Sat 20 Feb 2027 19:30"
+    )
+    assert f.rhythm_preview(Fields(rhythm="every other tuesday at 18:00")).count(";") == 2
+    assert f.rhythm_preview(Fields(rhythm="full moon at 25:00")) == ""  # not clear yet

@@ -160,14 +160,13 @@ def _text(request: Request) -> list[str]:
     span = f"from {request.first.isoformat()} until {request.until.isoformat()}, times in {zone}"
     group, rhythm = request.group, request.rhythm
     if group is None or rhythm is None:
-        return [f"Moon phases {span}", *_phase_lines(start, end, request, {})]
+        return [f"Moon phases {span}", *_phase_lines(start, end, request, [])]
     head = f"{clean_line(group.name)}: {describe(rhythm)}"
     meetings = upcoming(
         rhythm, start - timedelta(days=3), end + timedelta(days=3), request.group_tz
     )
     if isinstance(rhythm, MoonRhythm):
-        by_phase = {(m.phase, m.start.astimezone(request.group_tz).date()): m for m in meetings}
-        return [head, f"Moon phases {span}", *_phase_lines(start, end, request, by_phase)]
+        return [head, f"Moon phases {span}", *_phase_lines(start, end, request, meetings)]
     shown = [m for m in meetings if start <= m.start < end]
     lines = [f"{_stamp(m.start, request.shown_in)}  {what(m, group.language)}" for m in shown]
     return [head, f"Meetings {span}", *(lines or ["(no meetings in these dates)"])]
@@ -177,12 +176,14 @@ def _phase_lines(
     start: datetime,
     end: datetime,
     request: Request,
-    by_phase: dict[tuple[str | None, date], PlannedMeeting],
+    meetings: list[PlannedMeeting],
 ) -> list[str]:
+    """Each phase, and the call held for it (on the evening nearest it, within a day)."""
     lines = []
     for phase in moon_phases(start, end):
         line = f"{_stamp(phase.at, request.shown_in)}  {phase.kind:<9}"
-        meeting = by_phase.get((phase.kind, phase.at.astimezone(request.group_tz).date()))
+        meeting = next((m for m in meetings if m.phase == phase.kind
+                        and abs(m.start - phase.at) <= timedelta(days=1)), None)  # fmt: skip
         if meeting is not None:
             line += f"  {what(meeting, request.group.language if request.group else 'en')}"
 

@@ -27,7 +27,7 @@ from facilitator.rhythm.rhythm import (
 __all__ = ["FORMS", "parse_date", "parse_month", "parse_rhythm", "parse_time", "parse_weekday"]
 
 FORMS = (
-    "moon [--at HH:MM]",
+    "full moon at 19:30 (or new moon, or moon for both; 19:30 unless told)",
     "weekly on monday at 18:30",
     "fortnightly (or every other week) on wednesday at 20:00",
     "every 3 weeks on thursday at 19:00 [agenda ID] [from YYYY-MM-DD]",
@@ -91,8 +91,10 @@ def parse_rhythm(words: Sequence[str], agenda: str | None = None) -> Rhythm:
     if not tokens:
         raise ValueError(f"say how often the group meets, one of: {_forms()}")
     head, rest = tokens[0].lower(), tokens[1:]
-    if head == "moon":
-        return _parse_moon(_Words(rest, FORMS[0]))
+    if head in ("moon", "moons"):
+        return _parse_moon(_Words(rest, FORMS[0]), "both")
+    if head in ("full", "new") and rest and rest[0].lower() in ("moon", "moons"):
+        return _parse_moon(_Words(rest[1:], FORMS[0]), head)
     if head == "weekly":
         return _parse_weekly(1, _Words(rest, FORMS[1]), default)
     if head == "fortnightly":
@@ -104,7 +106,7 @@ def parse_rhythm(words: Sequence[str], agenda: str | None = None) -> Rhythm:
     raise ValueError(f"unknown rhythm {quote_input(tokens[0])}; use one of: {_forms()}")
 
 
-def _parse_moon(words: _Words) -> MoonRhythm:
+def _parse_moon(words: _Words, phases: str) -> MoonRhythm:
     at: time | None = None
     months: tuple[int, ...] = (6, 12)
     while (name := words.option()) is not None:
@@ -114,7 +116,7 @@ def _parse_moon(words: _Words) -> MoonRhythm:
             months = _parse_months(words, words.value("the months after 'gatherings'"))
         else:
             raise words.fail(f"unexpected {quote_input(name)} after 'moon'")
-    return MoonRhythm(time=at, gathering_months=months)
+    return MoonRhythm(time=at, gathering_months=months, phases=phases)
 
 
 def _parse_months(words: _Words, text: str) -> tuple[int, ...]:
@@ -143,17 +145,30 @@ def _parse_every(words: _Words, agenda: str) -> WeeklyRhythm:
         return _parse_weekly(1, words, agenda)
     if count.lower() == "fortnight":  # "every fortnight on ..."
         return _parse_weekly(2, words, agenda)
-    if count.lower() == "other":  # "every other week on ..."
+    if count.lower() == "other":  # "every other week on ..." or "every other tuesday at ..."
         unit = words.value("the word 'week'")
         if unit.lower() != "week":
-            raise words.fail(f"expected 'week' after 'every other', not {quote_input(unit)}")
+            if not _is_weekday(unit):
+                raise words.fail(f"expected 'week' after 'every other', not {quote_input(unit)}")
+            words.tokens.insert(0, unit)
         return _parse_weekly(2, words, agenda)
+    if _is_weekday(count):  # "every tuesday at 18:00"
+        words.tokens.insert(0, count)
+        return _parse_weekly(1, words, agenda)
     if not (count.isascii() and count.isdigit()):
         raise words.fail(f"{quote_input(count)} is not a number of weeks")
     unit = words.value("the word 'weeks'")
     if unit.lower() not in ("week", "weeks"):
         raise words.fail(f"expected 'weeks' after the number, not {quote_input(unit)}")
     return _parse_weekly(int(count), words, agenda)
+
+
+def _is_weekday(word: str) -> bool:
+    try:
+        parse_weekday(word)
+    except ValueError:
+        return False
+    return True
 
 
 def _parse_weekly(every: int, words: _Words, agenda: str) -> WeeklyRhythm:

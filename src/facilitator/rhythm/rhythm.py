@@ -2,10 +2,11 @@
 
 Three rhythms:
 
-* :class:`MoonRhythm`: a call on every new moon and every full moon; on the first full moon of
-  each month listed in ``gathering_months`` (June and December by default) a gathering replaces
-  the full-moon call. With ``time`` the meeting is on the local date of the phase at that local
-  time; without it, at the instant of the phase.
+* :class:`MoonRhythm`: a call on every full moon, every new moon, or both (``phases``); on the
+  first full moon of each month listed in ``gathering_months`` (June and December by default) a
+  gathering replaces the full-moon call. The call is on the evening of the phase's local day,
+  at ``time`` (19:30 unless the group sets another): the evening nearest the phase, so a phase
+  in the small hours (before 07:30, with 19:30) has its call the evening before.
 * :class:`WeeklyRhythm`: every N weeks on one weekday. The weeks counted are those of ``anchor``
   (a date on that weekday); without an anchor, counting starts from the first such weekday on or
   after Monday 2026-01-05 (:data:`EPOCH`).
@@ -40,16 +41,32 @@ MONTHS += ("September", "October", "November", "December")  # English, whatever 
 _Time = time  # MoonRhythm has a field called "time"
 
 
+MOON_TIME = time(19, 30)  # the evening a moon call is held at unless the group sets another
+PHASES = ("both", "full", "new")  # the moons a group follows
+
+
 @dataclass(frozen=True)
 class MoonRhythm:
-    time: _Time | None = None
+    time: _Time | None = None  # None: MOON_TIME
     gathering_months: tuple[int, ...] = (6, 12)
+    phases: str = "both"  # "full": full moons only, "new": new moons only (PHASES)
 
     def __post_init__(self) -> None:
         if self.time is not None:
             _check_time(self.time)
         if any(not 1 <= m <= 12 for m in self.gathering_months):
             raise ValueError("gathering months must be month numbers from 1 to 12")
+        if self.phases not in PHASES:
+            raise ValueError("a group follows full moons, new moons or both")
+
+    @property
+    def at(self) -> _Time:
+        """The time of the evening the calls are held at."""
+        return self.time if self.time is not None else MOON_TIME
+
+    def follows(self, kind: str) -> bool:
+        """Whether the group meets on this phase ("full moon" or "new moon")."""
+        return self.phases == "both" or kind == f"{self.phases} moon"
 
 
 @dataclass(frozen=True)
@@ -172,18 +189,27 @@ def _moon_meetings(
     meetings: list[PlannedMeeting] = []
     last_full_month: tuple[int, int] | None = None
     for phase in phases:
-        local = phase.at.astimezone(tz)
-        start = local if rhythm.time is None else wall_clock(local.date(), rhythm.time, tz)
+        if not rhythm.follows(phase.kind):
+            continue
+        start = evening_of(phase.at, rhythm.at, tz)
         if phase.kind == "new moon":
             meetings.append(PlannedMeeting(start, "new moon call", "new-moon-call", phase.kind))
             continue
-        month = (local.year, local.month)
-        if month != last_full_month and local.month in rhythm.gathering_months:
-            meetings.append(PlannedMeeting(start, "gathering", None, phase.kind))
+        month = (start.year, start.month)
+        if month != last_full_month and start.month in rhythm.gathering_months:
+            meetings.append(PlannedMeeting(start, "gathering", "gathering", phase.kind))
         else:
             meetings.append(PlannedMeeting(start, "full moon call", "full-moon-call", phase.kind))
         last_full_month = month
     return meetings
+
+
+def evening_of(instant: datetime, at: _Time, tz: tzinfo) -> datetime:
+    """The call for a phase at ``instant``: ``at`` on the evening nearest it, that is on the
+    phase's local day, or the evening before when the phase falls after midnight."""
+    day = instant.astimezone(tz).date()
+    same, before = wall_clock(day, at, tz), wall_clock(day - timedelta(days=1), at, tz)
+    return before if abs(instant - before) < abs(same - instant) else same
 
 
 def _weekly_meetings(
@@ -258,10 +284,11 @@ def describe(rhythm: Rhythm) -> str:
 
 
 def _describe_moon(rhythm: MoonRhythm) -> str:
-    when = "at the exact moment" if rhythm.time is None else f"at {_hhmm(rhythm.time)} that day"
-    text = f"a call on each new moon and each full moon, {when}"
+    which = {"both": "each new moon and each full moon", "full": "each full moon",
+             "new": "each new moon"}[rhythm.phases]  # fmt: skip
+    text = f"a call on {which}, at {_hhmm(rhythm.at)} on the evening of the phase's day"
     months = sorted(set(rhythm.gathering_months))
-    if months:
+    if months and rhythm.phases != "new":
         names = [MONTHS[m - 1] for m in months]
         names_text = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
         text += f"; a gathering instead on the first full moon of {names_text}"
@@ -313,7 +340,8 @@ def to_dict(rhythm: Rhythm) -> dict[str, object]:
     """A JSON-compatible form for a group's settings; :func:`from_dict` reads it back."""
     if isinstance(rhythm, MoonRhythm):
         at = None if rhythm.time is None else _hhmm(rhythm.time)
-        return {"kind": "moon", "time": at, "gathering_months": list(rhythm.gathering_months)}
+        return {"kind": "moon", "time": at, "gathering_months": list(rhythm.gathering_months),
+                "phases": rhythm.phases}  # fmt: skip
     if isinstance(rhythm, WeeklyRhythm):
         anchor = None if rhythm.anchor is None else rhythm.anchor.isoformat()
         return {
@@ -367,6 +395,7 @@ def _moon_from_dict(data: Mapping[str, object]) -> MoonRhythm:
     return MoonRhythm(
         time=None if at is None else parse_time(_field(data, "time", str)),
         gathering_months=tuple(months),
+        phases=_field(data, "phases", str, "both"),
     )
 
 

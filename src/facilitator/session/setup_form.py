@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import tzinfo
 
 from facilitator.clock import Clock, nearest_time_of_day, parse_clock_time
 from facilitator.formats.agenda import Agenda
@@ -77,6 +78,7 @@ class SetupForm:
         self.book = book or GroupBook()
         self.carried: list[Carried] = []
         self._language_notes: dict[str, str | None] = {}
+        self._tz: tzinfo | None = None  # the computer's zone, read once per form
 
     # -- what the group remembers -------------------------------------------------------------
 
@@ -292,6 +294,30 @@ class SetupForm:
         except ValueError as exc:
             return str(exc)
         return None
+
+    def rhythm_preview(self, fields: Fields) -> str:
+        """The next three meetings of the rhythm typed ("" while it is empty or unclear):
+        computed, no file read, so it follows each keystroke."""
+        text = fields.rhythm.strip()
+        if not text:
+            return ""
+        from datetime import datetime, timedelta
+
+        from facilitator.rhythm.home import local_tz, when
+        from facilitator.rhythm.parse import parse_rhythm
+        from facilitator.rhythm.rhythm import WeeklyRhythm, upcoming
+
+        try:
+            rhythm = parse_rhythm([text], self.rhythm_agenda())
+        except ValueError:
+            return ""
+        if self._tz is None:
+            self._tz = local_tz()
+        now = datetime.fromtimestamp(self.clock.now(), self._tz)
+        weeks = rhythm.every_weeks if isinstance(rhythm, WeeklyRhythm) else 5
+        found = upcoming(rhythm, now, now + timedelta(weeks=3 * weeks + 2), self._tz)[:3]
+        dates = "; ".join(when(m.start, now) for m in found)
+        return _("Next: {dates}").format(dates=dates) if dates else ""
 
     def rhythm_agenda(self) -> str | None:
         """The agenda the group's meetings will use: this one, unless it was opened from a

@@ -27,7 +27,7 @@ _WORDS = {
     "START_HINT": N_("HH:MM (empty: when you press space)"),
     "LANGUAGE": N_("Question language"),
     "RHYTHM": N_("Rhythm (optional)"),
-    "RHYTHM_HINT": N_("e.g. every 3 weeks on thursday at 19:00, or moon"),
+    "RHYTHM_HINT": N_("e.g. full moon at 19:30, or every monday at 18:00"),
     "NEWCOMER": N_("Someone new is here today"),
     "GO": N_("Start the meeting (ctrl+s)"),
 }
