@@ -73,7 +73,9 @@ async def test_panel_rows_fill_the_width_and_show_names_literally(
         assert panel.has_class("over")
         if size == (80, 24):  # big digits at the left
             assert rows[0].text[:26].strip() and "OVERTIME" in rows[0].text[26:]
-        else:  # no room: the cue line comes first
+        elif size == (60, 20):  # narrower: the digits take only their own width
+            assert 10 < rows[0].text.index("OVERTIME") < 26 and rows[0].text[:10].strip()
+        else:  # too few rows for digits: the cue line comes first
             assert rows[0].text.startswith("OVERTIME")
 
 

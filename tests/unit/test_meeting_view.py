@@ -138,8 +138,8 @@ def test_ended_says_so_whatever_the_last_item_ran_to() -> None:
     assert "OVERTIME" not in view(m, clock, 60, 20).clock.cue
 
 
-@pytest.mark.parametrize("size", [(69, 24), (80, 21), (40, 12)])
-def test_a_compact_layout_puts_the_time_first_in_the_cue(size: tuple[int, int]) -> None:
+@pytest.mark.parametrize("size", [(39, 24), (80, 15), (40, 12)])
+def test_without_big_digits_the_time_comes_first_in_the_cue(size: tuple[int, int]) -> None:
     clock = FakeClock()
     m = meeting(clock=clock)
     assert view(m, clock, *size).clock.cue == "02:00 · READY: press space to start"
@@ -155,6 +155,24 @@ def test_a_compact_layout_puts_the_time_first_in_the_cue(size: tuple[int, int]) 
 def test_seventy_columns_and_twenty_two_rows_are_not_compact() -> None:
     m, clock = started()
     assert view(m, clock, 70, 22).clock.cue == "2 min left of 2 min"
+
+
+@pytest.mark.parametrize("size", [(40, 16), (69, 24), (80, 21)])
+def test_a_compact_screen_keeps_the_big_digits_down_to_forty_columns(size: tuple[int, int]) -> None:
+    m, clock = started()
+    assert Layout(*size).compact and Layout(*size).big_digits
+    assert view(m, clock, *size).clock.cue == "2 min left of 2 min"  # the digits show the time
+    assert not Layout(39, 24).big_digits and not Layout(80, 15).big_digits
+
+
+def test_beside_narrow_digits_the_turns_time_comes_before_the_name() -> None:
+    m, clock = started()
+    at(m, "Expectations")
+    clock.advance(40)
+    assert view(m, clock, 45, 20).clock.speaker == "00:40 of 01:50 · Ana · next: Bo"
+    clock.advance(71)
+    assert view(m, clock, 45, 20).clock.speaker == "01:51 of 01:50 OVER · Ana · next: Bo"
+    assert view(m, clock, 80, 24).clock.speaker.startswith("Speaking: Ana  01:51")
 
 
 # -- the speaker line ----------------------------------------------------------------------------

@@ -91,6 +91,12 @@ class Layout:
     def tiny(self) -> bool:
         return self.height < 16
 
+    @property
+    def big_digits(self) -> bool:
+        """The clock keeps its digits down to 40 columns (narrower beside less text when
+        compact); below that, or when tiny, the time leads the cue as text."""
+        return self.width >= 40 and not self.tiny
+
 
 @dataclass(frozen=True)
 class Saving:
@@ -176,14 +182,15 @@ def clock_face(
         parts = [*(["PAUSED: space to resume"] if status == "paused" else []), *slot.cue]
     else:
         parts = cue(meeting, now, over, warn, left, given)
-    if layout.compact:  # no big digits: the time leads the cue
+    if not layout.big_digits:  # the time leads the cue
         if over:
             overtime = _("OVERTIME by {time}").format(time=mmss(left))
             parts = [_("OVERTIME {time}").format(time=shown), *(p for p in parts if p != overtime)]
         else:
             parts = [shown, *parts]
     return ClockFace(shown, " · ".join(parts), elapsed / (given or 1.0),
-                     speaker_line(meeting, now), over, warn)  # fmt: skip
+                     speaker_line(meeting, now, short=layout.compact and layout.big_digits),
+                     over, warn)  # fmt: skip
 
 
 def cue(meeting: Meeting, now: float, over: bool, warn: bool, left: float,
@@ -212,7 +219,9 @@ def cue(meeting: Meeting, now: float, over: bool, warn: bool, left: float,
     return words
 
 
-def speaker_line(meeting: Meeting, now: float) -> str:
+def speaker_line(meeting: Meeting, now: float, short: bool = False) -> str:
+    """Who speaks, for how long and who is next. ``short``: beside the digits of a narrow
+    screen, the turn's time comes first, so that a cut takes the name, never the time."""
     state = meeting.state
     run = state.item
     item = state.agenda.items[state.current]
@@ -248,11 +257,18 @@ def speaker_line(meeting: Meeting, now: float) -> str:
     share = run.turn_share or 0
     spent = turn_time(run, now)
     # Long names are cut so that the time and who is next still fit beside the digits.
-    said = (
-        _("Speaking: {name}  {spent} of {share} OVER")
-        if spent > share
-        else _("Speaking: {name}  {spent} of {share}")
-    )
+    if short:
+        said = (
+            _("{spent} of {share} OVER · {name}")
+            if spent > share
+            else _("{spent} of {share} · {name}")
+        )
+    else:
+        said = (
+            _("Speaking: {name}  {spent} of {share} OVER")
+            if spent > share
+            else _("Speaking: {name}  {spent} of {share}")
+        )
     line = said.format(name=ellipsize(run.speaker, NAME_CELLS), spent=mmss(spent, up=True),
                        share=mmss(share))  # fmt: skip
     nxt = next_speaker(run)

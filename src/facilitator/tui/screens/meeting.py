@@ -99,8 +99,10 @@ class MeetingScreen(PeopleActions, HandActions, EntryActions, QuestionActions, R
         size = views.Layout(width, height)
         self.set_class(size.compact, "compact")
         self.set_class(size.tiny, "tiny")
-        self.query_one(ClockPanel).set_class(size.compact, "compact")
-        self.query_one(ClockPanel).set_class(size.tiny, "tiny")
+        panel = self.query_one(ClockPanel)
+        panel.set_class(size.compact, "compact")
+        panel.set_class(not size.big_digits, "textclock")
+        panel.set_class(size.tiny, "tiny")
         if self.is_mounted:
             self.refresh_all()  # the guidance is wrapped for the width
 

@@ -76,12 +76,15 @@ class ClockPanel(Widget):
 
     def _render_rows(self, width: int) -> list[Strip]:
         base = self._style("base")
-        compact = self.has_class("compact")
-        digits_width = max(DIGITS_WIDTH, Digits.get_width(self.face.digits)) + GAP
-        side_width = width if compact else max(0, width - digits_width)
+        text_only = self.has_class("textclock")
+        if self.has_class("compact"):  # narrow: the digits take only what they need
+            digits_width = Digits.get_width(self.face.digits) + 1
+        else:
+            digits_width = max(DIGITS_WIDTH, Digits.get_width(self.face.digits)) + GAP
+        side_width = width if text_only else max(0, width - digits_width)
         names = ["cue", "speaker"] if self.has_class("tiny") else ["cue", "bar", "speaker"]
         side = [self._side_line(name, side_width) for name in names]
-        if compact:
+        if text_only:
             return side
         digits_style = self._style("digits")
         digits = _digit_lines(self.face.digits, digits_style)
