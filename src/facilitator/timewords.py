@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from facilitator.clock import local_datetime
-from facilitator.i18n import _
+from facilitator.i18n import N_, Translations, _
+
+HOURS_MINUTES = N_("{hours} h {minutes:02} min")
+MINUTES = N_("{minutes} min")
 
 
 def mmss(seconds: float, *, up: bool = False) -> str:
@@ -22,11 +25,13 @@ def hhmm(t: float | None) -> str:
     return local_datetime(t).strftime("%H:%M") if t is not None else "--:--"
 
 
-def minutes_words(seconds: float) -> str:
+def minutes_words(seconds: float, words: Translations | None = None) -> str:
+    """``25 min``, ``1 h 05 min``: in the interface language, or in ``words`` (a group's)."""
+    say = words.gettext if words is not None else _
     minutes = int(abs(seconds) // 60)  # whole minutes, like the clock times beside it
     if minutes >= 60:
-        return _("{hours} h {minutes:02} min").format(hours=minutes // 60, minutes=minutes % 60)
-    return _("{minutes} min").format(minutes=minutes)
+        return say(HOURS_MINUTES).format(hours=minutes // 60, minutes=minutes % 60)
+    return say(MINUTES).format(minutes=minutes)
 
 
 def far_start_note(start: float, now: float, end: float) -> str | None:

@@ -9,6 +9,7 @@ from facilitator.journal.store import start_session
 from facilitator.meeting.meeting import MESSAGE_CHARS, Meeting, creation_event
 from facilitator.session.stage import StageSource
 from facilitator.views import stage
+from facilitator.views import stage_words as say
 from facilitator.views.bigdigits import big
 from tests.factories import MS150, PEOPLE
 
@@ -130,3 +131,30 @@ def test_big_digits_fill_the_box_at_80x24_and_40x12() -> None:
         assert all(len(r) <= width for r in rows)
         assert len(rows[0]) > width // 2  # large: more than half the width
     assert big("12:34", 5, 1) == ()
+
+
+def test_the_stage_speaks_the_groups_language_and_of_itself_in_the_interfaces() -> None:
+    import dataclasses
+
+    from facilitator import i18n
+    from facilitator.web.page import html
+    from tests.factories import meeting
+
+    i18n.set_language("en")  # an English facilitator runs an Italian group
+    try:
+        clock = FakeClock()
+        m = meeting(dataclasses.replace(MS150, language="it"), people=["Ana", "Bo"], clock=clock)
+        assert stage.build(m.state, clock.now()).cue == "Si comincia a breve"
+        m.toggle()
+        m.next_item()  # the expectations round: Ana speaks, Bo is next
+        view = stage.build(m.state, clock.now())
+        assert (view.speaker, view.next) == ("Ha la parola: Ana", "Poi: Bo")
+        assert view.turn.startswith("ti restano ") and view.cue.startswith("ancora ")
+        assert view.turn_under == "ti restano {time}" and '<html lang="it">' in html(view)
+        clock.advance(minutes=12)
+        assert stage.build(m.state, clock.now()).turn.startswith("TEMPO SCADUTO +")
+        i18n.set_language("fr")
+        assert stage.waiting(say.no_meeting()).headline == "Aucune rencontre n’est ouverte"
+        assert stage.waiting(say.no_meeting()).language == "fr"
+    finally:
+        i18n.set_language("en")

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from facilitator.i18n import SOURCE, group_words, language
 from facilitator.meeting.projection import allotted, remaining
 from facilitator.meeting.rounds import next_speaker, turn_time
 from facilitator.meeting.split import slot_left
@@ -45,6 +46,9 @@ class StageView:
     moving: bool = False
     turn_left: float | None = None
     turn_moving: bool = False
+    language: str = SOURCE  # the group's: the words of the meeting are in it
+    turn_under: str = "{time} left for you"  # the speaker's time, for a page that counts down
+    turn_over_words: str = "TIME IS UP +{time}"
 
     def texts(self) -> list[str]:
         """Every text the frame shows, in reading order."""
@@ -57,13 +61,15 @@ class StageView:
 
 
 def waiting(headline: str, hint: str = "", now: float = 0.0) -> StageView:
-    return StageView(waiting=True, headline=headline, cue=hint, at=now)
+    """The stage speaks of itself in the interface language."""
+    return StageView(waiting=True, headline=headline, cue=hint, at=now, language=language())
 
 
 def build(state: State, now: float) -> StageView:
     """The stage for ``state`` at ``now``."""
     item = state.agenda.items[state.current]
     run = state.item
+    t = group_words(state.agenda.language)
     left = remaining(state, now)
     moving = _moves(state, now)
     speaker_line = turn_line = next_line = ""
@@ -72,19 +78,20 @@ def build(state: State, now: float) -> StageView:
     slot = slot_left(run, now) if state.status not in ("ready", "ended") else None
     if slot is not None and run.slot is not None:  # a split item: the slot's own countdown
         left = slot
-        speaker_line = say.slot(clean_line(run.shares[run.slot].name))
+        speaker_line = say.slot(t, clean_line(run.shares[run.slot].name))
         if run.slot + 1 < len(run.shares):
-            next_line = say.next_up(clean_line(run.shares[run.slot + 1].name))
+            next_line = say.next_up(t, clean_line(run.shares[run.slot + 1].name))
     elif run.speaker is not None and state.status != "ended":
-        speaker_line = say.speaking(clean_line(run.speaker))
+        speaker_line = say.speaking(t, clean_line(run.speaker))
         if item.is_round and run.turn_share is not None:
             turn_left = run.turn_share - turn_time(run, now)
-            turn_line = say.turn(turn_left)
+            turn_line = say.turn(t, turn_left)
             turn_moving = state.status == "running" and run.speaker_since is not None
         following = next_speaker(run) if item.is_round else next(iter(run.hands), None)
         if following:
-            next_line = say.next_up(clean_line(following))
+            next_line = say.next_up(t, clean_line(following))
     over = left < 0 and state.status not in ("ready", "ended")
+    under, over_words = say.turn_templates(t)
     warning = 1 <= int(left + 0.999) <= 60 and state.status == "running"
     active = state.active_indexes()
     number = active.index(state.current) + 1 if state.current in active else 0
@@ -96,7 +103,7 @@ def build(state: State, now: float) -> StageView:
         headline=clean_line(state.agenda.title),
         item=say.title_line(number, len(active), clean_line(item.title)),
         digits=("+" if over else "") + mmss(left),
-        cue=say.cue(state.status, over, warning, left),
+        cue=say.cue(t, state.status, over, warning, left),
         over=over,
         warning=warning and not over,
         speaker=speaker_line,
@@ -110,6 +117,9 @@ def build(state: State, now: float) -> StageView:
         moving=moving and state.status != "ended",
         turn_left=turn_left,
         turn_moving=turn_moving,
+        language=state.agenda.language,
+        turn_under=under,
+        turn_over_words=over_words,
     )
 
 

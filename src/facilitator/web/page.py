@@ -8,7 +8,6 @@ import json
 from html import escape
 
 from facilitator.views.stage import StageView
-from facilitator.views.stage_words import turn_words
 
 FIELDS = ("headline", "item", "digits", "cue", "speaker", "turn", "next", "question", "message")
 LIVE = {"item", "speaker", "message"}  # read out by screen readers when they change
@@ -22,15 +21,14 @@ def html(view: StageView) -> str:
         hidden = "" if data[name] else " hidden"
         parts.append(f'<div id="{name}"{live}{hidden}>{escape(str(data[name]))}</div>')
     classes = " ".join(c for c, on in (("over", view.over), ("warning", view.warning)) if on)
-    words = escape(json.dumps(turn_words()), quote=True)
     return (
         "<!doctype html>\n"
-        '<html lang="en"><head><meta charset="utf-8">'
+        f'<html lang="{escape(view.language, quote=True)}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         '<meta name="referrer" content="no-referrer">'
         "<title>facilitator stage</title>"
         '<link rel="stylesheet" href="stage.css"></head>'
-        f'<body class="{classes}" data-words="{words}"><main>'
+        f'<body class="{classes}"><main>'
         + "".join(parts)
         + '</main><script src="stage.js"></script></body></html>\n'
     )
@@ -60,7 +58,6 @@ JS = """\
 "use strict";
 (function () {
   var fields = FIELDS;
-  var words = JSON.parse(document.body.dataset.words);
   var frame = null, received = 0, offset = 0;
   function mmss(seconds, countdown) {
     var total = Math.floor(Math.abs(seconds) + (countdown && seconds > 0 ? 0.999 : 0));
@@ -83,8 +80,8 @@ JS = """\
     if (!frame.waiting) { shown.digits = (over ? "+" : "") + mmss(left, true); }
     if (frame.turn_left !== null) {
       var turn = frame.turn_moving ? frame.turn_left - passed : frame.turn_left;
-      shown.turn = turn < 0 ? words.over + " +" + mmss(turn, false)
-                            : mmss(turn, true) + " " + words.left;
+      shown.turn = (turn < 0 ? frame.turn_over_words : frame.turn_under)
+        .replace("{time}", mmss(turn, turn >= 0));
     }
     fields.forEach(function (name) { set(name, shown[name]); });
     document.body.classList.toggle("over", over || (frame.over && !frame.moving));

@@ -6,6 +6,7 @@ meeting through ``self.meeting`` and redraws with ``self._after()``.
 
 from __future__ import annotations
 
+from facilitator.i18n import group_words
 from facilitator.tui.screens.confirm import AskText
 from facilitator.tui.screens.meeting_part import MeetingPart
 from facilitator.views import meeting_words as say
@@ -37,7 +38,8 @@ class RoomActions(MeetingPart):
 
     def action_copy_time(self) -> None:
         view = stage_view.build(self.meeting.state, self.meeting.now())
-        self._copy(stage_words.chat_line(view.item, view.digits, view.over))
+        words = group_words(self.meeting.state.agenda.language)  # the call's chat is the group's
+        self._copy(stage_words.chat_line(words, view.item, view.digits, view.over))
 
     def _copy(self, text: str) -> None:
         self.app.copy_to_clipboard(text)
