@@ -215,8 +215,17 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="shorter idle run, fewer repeats")
     parser.add_argument(
         "--only",
-        choices=["screen", "startup", "catalogues", "idle", "journal", "draws", "followups",
-                 "review", "stage"],
+        choices=[
+            "screen",
+            "startup",
+            "catalogues",
+            "idle",
+            "journal",
+            "draws",
+            "followups",
+            "review",
+            "stage",
+        ],
     )
     args = parser.parse_args()
     if not BIN.exists() or shutil.which(str(BIN)) is None:

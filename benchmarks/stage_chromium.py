@@ -18,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -33,18 +34,82 @@ def chromium() -> str | None:
 
 
 def browse(url: str, screenshot: Path | None = None) -> str:
-    """The DOM headless Chromium ends with after the page's script ran for a while."""
+    """The DOM headless Chromium shows once the page's script has ticked the countdown (or
+    after ``WAIT`` seconds). Driven over the DevTools protocol: ``--dump-dom`` dumps the page at
+    its load event, before any tick, and ``--virtual-time-budget`` never ends while the event
+    stream is open."""
     browser = chromium()
     assert browser is not None
     with tempfile.TemporaryDirectory() as profile:
-        common = [browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                  f"--user-data-dir={profile}", "--timeout=2500"]  # fmt: skip
-        if screenshot is not None:
-            subprocess.run([*common, f"--screenshot={screenshot}", "--window-size=412,915", url],
-                           check=True, capture_output=True, timeout=60)  # fmt: skip
-        done = subprocess.run([*common, "--dump-dom", url], check=True, capture_output=True,
-                              text=True, timeout=60)  # fmt: skip
-    return done.stdout
+        process = subprocess.Popen(
+            [browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+             f"--user-data-dir={profile}", "--remote-debugging-port=0", "--window-size=412,915",
+             "about:blank"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        try:
+            port = _devtools_port(Path(profile), process)
+            return asyncio.run(_look(port, url, screenshot))
+        finally:
+            process.terminate()
+            process.wait(30)
+
+
+WAIT = 20.0  # seconds: at most this long for the page to tick
+
+
+def _devtools_port(profile: Path, process: subprocess.Popen[bytes]) -> int:
+    """The port Chromium chose, from the file it writes in its profile."""
+    active = profile / "DevToolsActivePort"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and process.poll() is None:
+        if active.exists() and active.read_text().strip():
+            return int(active.read_text().split()[0])
+        time.sleep(0.05)
+    raise RuntimeError("chromium did not open its DevTools port")
+
+
+async def _look(port: int, url: str, screenshot: Path | None) -> str:
+    import base64
+
+    import aiohttp
+
+    async with aiohttp.ClientSession() as http:
+        async with http.get(f"http://127.0.0.1:{port}/json/list") as answer:
+            pages = [t for t in await answer.json() if t.get("type") == "page"]
+        async with http.ws_connect(pages[0]["webSocketDebuggerUrl"], max_msg_size=0) as ws:
+            calls = 0
+
+            async def call(method: str, **params: object) -> dict[str, object]:
+                nonlocal calls
+                calls += 1
+                await ws.send_json({"id": calls, "method": method, "params": params})
+                while True:
+                    message = await ws.receive_json()
+                    if message.get("id") == calls:
+                        return dict(message.get("result", {}))
+
+            async def evaluate(expression: str) -> str:
+                result = await call("Runtime.evaluate", expression=expression, returnByValue=True)
+                return str(dict(result.get("result", {})).get("value", ""))  # type: ignore[call-overload]
+
+            await call("Page.enable")
+            await call("Page.navigate", url=url)
+            digits = (
+                "document.getElementById('digits') && document.getElementById('digits').textContent"
+            )
+            first = ""
+            deadline = time.monotonic() + WAIT
+            while time.monotonic() < deadline:
+                shown = await evaluate(digits)
+                first = first or shown
+                if first and shown != first:
+                    break  # the script ticked
+                await asyncio.sleep(0.1)
+            if screenshot is not None:
+                shot = await call("Page.captureScreenshot", format="png")
+                screenshot.write_bytes(base64.b64decode(str(shot["data"])))
+            return await evaluate("document.documentElement.outerHTML")
 
 
 def check(dom: str) -> list[str]:

@@ -3,19 +3,12 @@ entry's text is on the page. Skipped when chromium is not installed."""
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
 from benchmarks.stage_chromium import browse, check, chromium, served
 
 
 @pytest.mark.skipif(chromium() is None, reason="chromium is not installed")
-@pytest.mark.skipif(
-    os.environ.get("FACILITATOR_BROWSER_TESTS") != "1",
-    reason="the page's own ticking is not seen in --dump-dom on every machine yet: "
-    "run with FACILITATOR_BROWSER_TESTS=1",
-)
 def test_headless_chromium_shows_the_countdown_ticking() -> None:
     dom = served(browse, own_folder=False)
     assert check(dom) == []
