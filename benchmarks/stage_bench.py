@@ -6,7 +6,7 @@ ten seconds) and ``apps.py bare-digits`` run side by side, each measuring its ow
 start-up. Page: a real server on 127.0.0.1 with ten viewers on its event stream; for each of
 many messages, the time from the server's tick that reads it from the journal to the moment
 the tenth viewer has read the frame, and from the journal's write to that moment (the tick
-comes every 0.5 s, so that one includes the wait for it).
+comes every second, so that one includes the wait for it).
 """
 
 from __future__ import annotations
@@ -118,7 +118,7 @@ def page(updates: int, viewers: int = 10) -> None:
             f"{label:28} median {1000 * statistics.median(values):6.1f} ms   "
             f"p95 {1000 * p95:6.1f} ms   max {1000 * values[-1]:6.1f} ms"
         )
-    print("target: under 100 ms from the tick to the tenth viewer (the tick comes every 0.5 s)")
+    print("target: under 100 ms from the tick to the tenth viewer (the tick comes every second)")
 
 
 def main() -> None:

@@ -158,3 +158,19 @@ def test_the_stage_speaks_the_groups_language_and_of_itself_in_the_interfaces() 
         assert stage.waiting(say.no_meeting()).language == "fr"
     finally:
         i18n.set_language("en")
+
+
+def test_the_stage_looks_again_just_after_the_digits_change_and_within_a_second() -> None:
+    from dataclasses import replace
+
+    from facilitator.timewords import mmss
+
+    running = stage.StageView(waiting=False, status="running", moving=True)
+    for left in (5.3, 5.0005, 0.4, -0.2, -3.75, 59.999):
+        wait = stage.next_look(replace(running, left=left))
+        assert 0 < wait <= 1.0
+        # just after the wait the digits differ; just before, they did not yet
+        assert mmss(left - wait) != mmss(left)
+        assert mmss(left - wait + 0.03) == mmss(left)
+    paused = replace(running, left=5.3, moving=False)
+    assert stage.next_look(paused) == 1.0  # a look a second

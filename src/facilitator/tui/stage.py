@@ -1,7 +1,9 @@
 """``facilitator stage``: a read-only full-screen window for the room (projector, video call).
 
 It draws what a :class:`~facilitator.views.stage.StageView` says, from the journal of the open
-session, followed once a second by :class:`~facilitator.session.stage.StageSource`. It takes no
+session, followed once a second by :class:`~facilitator.session.stage.StageSource`: each look
+is timed to just after the countdown's digits change (:func:`~facilitator.views.stage.next_look`),
+so one stat of the journal and one frame a second keep the clock exact. It takes no
 key but q (and ctrl+q): nothing typed here reaches the meeting, and nothing of the meeting but
 the stage view reaches this window.
 """
@@ -20,10 +22,9 @@ from facilitator.clock import Clock, SystemClock
 from facilitator.session.stage import StageSource
 from facilitator.tui.widgets.text import Plain
 from facilitator.views.bigdigits import big
-from facilitator.views.stage import StageView, waiting
+from facilitator.views.stage import StageView, next_look, waiting
 
 WRAPPED = {"question", "message"}  # the labels that may take more than one row
-TICK = 0.5  # seconds: one stat of the journal, and a frame when it changed (within 1 s of a key)
 
 
 class BigClock(Widget):
@@ -109,7 +110,6 @@ class StageApp(App[None]):
         self.source = source
         self.clock = clock or SystemClock()
         self.view: StageView = waiting("")
-        self._framed: float | None = None  # when the last frame was built
 
     def compose(self) -> ComposeResult:
         with Vertical(id="board"):
@@ -124,16 +124,14 @@ class StageApp(App[None]):
 
     def on_mount(self) -> None:
         self.tick()
-        self.set_interval(TICK, self.tick)
 
     def tick(self) -> None:
-        """Follow the journal (one stat when nothing changed); draw the frame when the journal
-        changed, and once a second for the clock."""
+        """Follow the journal (one stat when nothing changed), draw the frame, and come back
+        when the digits next change (within a second)."""
         now = self.clock.now()
-        changed = self.source.poll(now)
-        if changed or self._framed is None or now - self._framed >= 1.0 - TICK / 2:
-            self._framed = now
-            self.show(self.source.frame(now))
+        self.source.poll(now)
+        self.show(self.source.frame(now))
+        self.set_timer(next_look(self.view), self.tick)
 
     def show(self, view: StageView) -> None:
         if view == self.view:

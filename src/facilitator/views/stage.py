@@ -8,6 +8,7 @@ reach a :class:`StageView`, so neither the window nor the page can show them.
 
 from __future__ import annotations
 
+import math
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -130,3 +131,23 @@ def _moves(state: State, now: float) -> bool:
     if state.status != "paused" or not state.agenda.items[state.current].flexible:
         return False
     return allotted(state, now + 1.0) < allotted(state, now)
+
+
+LOOK = 1.0  # seconds: the longest wait between two looks at the journal (one stat each)
+PAST = 0.02  # seconds: how long after the digits' change the frame is drawn
+
+
+def next_look(view: StageView) -> float:
+    """Seconds until the stage should look again: when the countdown's digits change (just
+    after), and at most a second, so a key pressed in the meeting shows within a second and
+    following the journal costs one stat a second."""
+    if not view.moving:
+        return LOOK
+    left = view.left
+    if left > 0:  # the digits show a second until it has fully passed: 5.3 s reads 00:06
+        until = left - math.floor(left) - 0.001
+        if until <= 0:
+            until += 1.0
+    else:  # overtime counts up by whole seconds
+        until = 1.0 - (-left - math.floor(-left))
+    return min(LOOK, max(PAST, until + PAST))

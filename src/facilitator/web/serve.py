@@ -28,7 +28,8 @@ from facilitator.session.stage import StageSource
 from facilitator.views.stage import StageView
 from facilitator.web import page
 
-TICK = 0.5  # seconds: one stat of the journal; a frame goes out only when something changed
+TICK = 1.0  # seconds: one stat of the journal; a frame goes out only when something changed
+# (the page counts down on its own from the deadlines, so it need not hear of every second)
 HEADERS = {
     "Content-Security-Policy": "default-src 'none'; script-src 'self'; style-src 'self'; "
     "connect-src 'self'; img-src 'none'; base-uri 'none'; form-action 'none'; "
