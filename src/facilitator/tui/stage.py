@@ -10,6 +10,8 @@ the stage view reaches this window.
 
 from __future__ import annotations
 
+from os.path import commonprefix
+
 from rich.segment import Segment
 from textual.app import App, ComposeResult
 from textual.binding import Binding
@@ -50,10 +52,9 @@ class BigClock(Widget):
             self.refresh()
             return
         self._rows = after = self._build(width, height)
-        pairs = [(a.text, b.text) for a, b in zip(before, after)]
-        changed = [x for x in range(width) if any(a[x : x + 1] != b[x : x + 1] for a, b in pairs)]
-        if changed:
-            self.refresh(Region(changed[0], 0, changed[-1] - changed[0] + 1, height))
+        changed = _changed_columns([a.text for a in before], [b.text for b in after])
+        if changed is not None:
+            self.refresh(Region(changed[0], 0, changed[1] - changed[0], height))
 
     def on_resize(self) -> None:
         self._rows = None
@@ -81,6 +82,19 @@ class BigClock(Widget):
             text = " " * left + row + " " * (width - left - len(row))
             out.append(Strip([Segment(text, style)], width))
         return out + [blank] * (height - len(out))
+
+
+def _changed_columns(before: list[str], after: list[str]) -> tuple[int, int] | None:
+    """The span of columns ``[start, end)`` where two drawings of the same size differ."""
+    start, end = None, 0
+    for old, new in zip(before, after):
+        if old == new:
+            continue
+        head = len(commonprefix([old, new]))
+        tail = len(commonprefix([old[::-1], new[::-1]]))
+        start = head if start is None else min(start, head)
+        end = max(end, max(len(old), len(new)) - tail)
+    return None if start is None else (start, max(end, start + 1))
 
 
 class StageApp(App[None]):

@@ -25,10 +25,23 @@ def _figlet(font: str) -> Any:
 
 
 @lru_cache(maxsize=64)
+def _glyph(char: str, font: str) -> tuple[str, ...]:
+    """One character as FIGlet draws it, spacing included (these fonts lay characters out at
+    full width, so a text is its glyphs side by side)."""
+    rows = _figlet(font).renderText(char).rstrip("\n").split("\n")
+    width = max(len(r) for r in rows)
+    return tuple(r.ljust(width) for r in rows)
+
+
+@lru_cache(maxsize=64)
 def bitmap(text: str, font: str) -> tuple[str, ...]:
     """The text in the font, as rows of ``#`` and spaces, without blank rows or columns
-    around it."""
-    rendered = _figlet(font).renderText(text).rstrip("\n").split("\n")
+    around it. Built from cached glyphs: a clock's text changes every second."""
+    glyphs = [_glyph(char, font) for char in text]
+    if not glyphs:
+        return ()
+    rendered = ["".join(g[y] if y < len(g) else " " * len(g[0]) for g in glyphs)
+                for y in range(max(len(g) for g in glyphs))]  # fmt: skip
     rows = [r for r in rendered if ON in r]
     if not rows:
         return ()
