@@ -101,10 +101,11 @@ async def _look(port: int, url: str, screenshot: Path | None) -> str:
             first = ""
             deadline = time.monotonic() + WAIT
             while time.monotonic() < deadline:
-                shown = await evaluate(digits)
-                first = first or shown
-                if first and shown != first:
-                    break  # the script ticked
+                shown = await evaluate(digits)  # "" while the page is still loading
+                if re.fullmatch(r"\+?\d\d:\d\d", shown):
+                    first = first or shown
+                    if shown != first:
+                        break  # the script ticked
                 await asyncio.sleep(0.1)
             if screenshot is not None:
                 shot = await call("Page.captureScreenshot", format="png")
