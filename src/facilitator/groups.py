@@ -1,4 +1,9 @@
-"""A group's settings, remembered between meetings: people, roles, language, rhythm."""
+"""A group's settings, remembered between meetings: people, roles, language, rhythm.
+
+Each group has a file in this laptop's data folder. A group placed in a folder of its own
+(``facilitator groups place``, :mod:`facilitator.groupfolder`) keeps its settings there
+instead, merged from each laptop's lines; the local file then names the folder and keeps the
+last settings this laptop knew, for when the folder cannot be reached."""
 
 from __future__ import annotations
 
@@ -26,6 +31,7 @@ class Group:
     rhythm: dict[str, Any] | None = None
     # Airtime: "on" (the facilitator may see it, A), "record" (also in the records), "off".
     airtime: str = "on"
+    folder: str | None = None  # the group's own folder, shared with the other facilitators
 
 
 AIRTIME = ("on", "record", "off")
@@ -83,13 +89,24 @@ def _text(value: object, default: str | None) -> str | None:
     return clean_line(value) or default if isinstance(value, str) else default
 
 
-def load_group(name: str) -> Group:
+def load_group(name: str, problems: list[str] | None = None) -> Group:
     """The saved group; a field of the wrong shape (``"participants": 5``, ``"roles": [...]``)
-    is dropped and the rest kept, like a file that cannot be read at all."""
+    is dropped and the rest kept, like a file that cannot be read at all. A placed group's
+    settings come from its folder (what cannot be read there is said in ``problems``)."""
     name = clean_line(name)
     data = _read(_file(name))
     if data is None:
         return Group(name)
+    folder = _text(data.get("folder"), None)
+    if folder:
+        from facilitator.groupfolder import read_settings
+
+        data = {**data, **read_settings(Path(folder), [] if problems is None else problems)}
+    return group_from(data, name, folder)
+
+
+def group_from(data: dict[str, Any], name: str, folder: str | None) -> Group:
+    """A group from what its file (or its folder) holds, each field checked."""
     roles = data.get("roles")
     rhythm = data.get("rhythm")
     language = _text(data.get("language"), "en") or "en"
@@ -102,12 +119,41 @@ def load_group(name: str) -> Group:
         agenda=_text(data.get("agenda"), None),
         rhythm=rhythm if isinstance(rhythm, dict) else None,
         airtime=airtime if (airtime := data.get("airtime")) in AIRTIME else "on",
+        folder=folder,
     )  # fmt: skip
 
 
-def save_group(group: Group) -> None:
+def save_group(group: Group, now: float | None = None) -> None:
+    """Keep the group on this laptop and, for a placed group, append the fields that changed
+    to this laptop's settings file in its folder (at ``now``, the wall-clock time by default).
+    The local file is written first: a folder that cannot be written loses nothing here, and
+    the ``OSError`` says why."""
     paths.ensure_private_dir(paths.groups_dir())
     atomic_write(_file(group.name), json.dumps(asdict(group), ensure_ascii=False, indent=2))
+    if group.folder:
+        import time
+
+        from facilitator.groupfolder import FIELDS, append_settings, read_settings
+        from facilitator.journal.changes import device_id
+
+        old, new = read_settings(Path(group.folder), []), asdict(group)
+        changed = {f: new[f] for f in FIELDS if f not in old or old[f] != new[f]}
+        append_settings(Path(group.folder), device_id(), changed, time.time() if now is None
+                        else now)  # fmt: skip
+
+
+def group_folders() -> list[Path]:
+    """The folders the groups of this laptop are placed in (read from the local files only)."""
+    folder = paths.groups_dir()
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in sorted(folder.glob("*.json")):
+        data = _read(path)
+        place = data.get("folder") if data is not None else None
+        if isinstance(place, str) and clean_line(place):
+            found.append(Path(clean_line(place)))
+    return found
 
 
 def all_groups() -> list[Group]:

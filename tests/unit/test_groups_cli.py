@@ -245,3 +245,25 @@ def test_a_moon_group_meets_on_the_evening_of_each_phases_local_day() -> None:
         day = phase.date() - timedelta(days=1) if small_hours else phase.date()
         assert meeting.phase == kind and meeting.start.time() == time(19, 30), (meeting, when)
         assert meeting.start.date() == day, (meeting, when)
+
+
+def test_place_and_check_a_groups_shared_folder(
+    capsys: pytest.CaptureFixture[str], tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    save_group(Group("Tuesday group", participants=["Ana", "Bo"]))
+    shared = tmp_path / "Sync" / "tuesday"
+    code, out, _ = run(capsys, "groups", "place", "tuesday group", str(shared))
+    assert code == 0 and f"Tuesday group now lives in {shared} (its memory starts there)" in out
+    assert load_group("Tuesday group").folder == str(shared)
+    code, out, _ = run(capsys, "groups", "list")
+    assert "shared folder" in out
+    code, out, _ = run(capsys, "groups", "check")
+    assert code == 0 and "all well" in out
+    settings = next((shared / "settings").iterdir())
+    settings.with_name("x.sync-conflict-20270101-000000-ABC.jsonl").write_bytes(
+        settings.read_bytes()
+    )
+    code, out, _ = run(capsys, "groups", "check", "Tuesday group")
+    assert code == 1 and "1 to look at" in out and "conflict copy" in out
+    code, _, err = run(capsys, "groups", "place", "Thursday", str(shared))
+    assert code == 1 and "holds the group “Tuesday group”, not “Thursday”" in err

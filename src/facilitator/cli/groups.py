@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 from datetime import datetime, tzinfo
+from pathlib import Path
 
 from facilitator.cli.output import console, error, say
-from facilitator.groups import AIRTIME, Group, all_groups, close_names, save_group
+from facilitator.groups import AIRTIME, Group, all_groups, close_names, load_group, save_group
 from facilitator.rhythm.home import find_group, group_rhythm, local_tz, what, when
 from facilitator.rhythm.parse import FORMS, parse_rhythm
 from facilitator.rhythm.rhythm import Rhythm, describe, next_meeting, quote_input, to_dict
@@ -60,6 +61,72 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     airtime.add_argument("group", metavar="GROUP", help="the group's name")
     airtime.add_argument("choice", nargs="?", choices=AIRTIME, help="on, record or off")
     airtime.set_defaults(handler=cmd_airtime)
+    place = cmds.add_parser(
+        "place",
+        help="keep a group's memory in a folder you share with the other facilitators",
+        description="Keep the group's memory (its ended meetings, people and roles, rhythm, "
+        "follow-ups and the questions it has had) in FOLDER, which a file-sync tool "
+        "(Syncthing, Nextcloud, a git repository, a USB stick) shares with the laptops of the "
+        "facilitators who take turns. Each laptop writes only files of its own there, so the "
+        "sync tool never has two versions to merge. On the next laptop, place the group in the "
+        "synced folder too: it joins what is there.",
+    )
+    place.add_argument("group", metavar="GROUP", help="the group's name")
+    place.add_argument("folder", metavar="FOLDER", help="the shared folder (created if absent)")
+    place.set_defaults(handler=cmd_place)
+    check = cmds.add_parser(
+        "check",
+        help="look at the groups' shared folders for conflict copies and half-synced files",
+    )
+    check.add_argument("group", metavar="GROUP", nargs="?", help="one group (default: all)")
+    check.set_defaults(handler=cmd_check)
+
+
+def cmd_place(args: argparse.Namespace) -> int:
+    import time
+
+    from facilitator.groupfolder import PlaceError, place
+
+    name = clean_line(args.group)
+    if not name:
+        error("facilitator groups place: the group needs a name")
+        return 1
+    group = find_group(name) or Group(name)  # a group new to this laptop joins its folder
+    try:
+        placed = place(group.name, clean_line(args.folder), time.time())
+    except PlaceError as exc:
+        error(f"facilitator groups place: {exc}")
+        return 1
+    how = "joined what it holds" if placed.joined else "its memory starts there"
+    name = load_group(group.name).name  # as the folder spells it
+    say(f"{clean_line(name)} now lives in {placed.folder} ({how}).")
+    if placed.moved or placed.changes:
+        say(f"Moved there: {placed.moved} ended meeting(s), {placed.changes} follow-up change(s).")
+    for problem in placed.problems:
+        error(problem)
+    say("Share that folder with the other facilitators' laptops, and place the group there too.")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from facilitator.groupfolder import check
+
+    groups = [g for g in all_groups() if g.folder]
+    if args.group:
+        wanted = clean_line(args.group).casefold()
+        groups = [g for g in groups if g.name.casefold() == wanted]
+    if not groups:
+        say("No group is placed in a folder (see: facilitator groups place).")
+        return 0
+    found = 0
+    for group in groups:
+        problems = check(Path(group.folder or ""))
+        found += len(problems)
+        say(f"{clean_line(group.name)}: {group.folder}: "
+            + ("all well" if not problems else f"{len(problems)} to look at"))  # fmt: skip
+        for problem in problems:
+            say(f"  {problem}")
+    return 1 if found else 0
 
 
 def _next_meetings(rhythm: Rhythm, now: datetime, tz: tzinfo, count: int) -> list[str]:
@@ -101,14 +168,16 @@ def cmd_list(args: argparse.Namespace) -> int:
     table.add_column("people", justify="right")
     table.add_column("rhythm", overflow="fold")
     table.add_column("next meeting", overflow="fold")
+    placed = any(group.folder for group in groups)
+    if placed:
+        table.add_column("shared folder", overflow="fold")
     for group in groups:
         rhythm_text, next_text = _rhythm_cells(group, now, tz)
-        table.add_row(
-            Text(clean_line(group.name)),
-            str(len(group.participants)),
-            Text(rhythm_text),
-            Text(next_text),
-        )
+        cells: list[Text | str] = [Text(clean_line(group.name)), str(len(group.participants)),
+                                   Text(rhythm_text), Text(next_text)]  # fmt: skip
+        if placed:
+            cells.append(Text(group.folder or "-"))
+        table.add_row(*cells)
     console().print(table)
     return 0
 

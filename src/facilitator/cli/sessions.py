@@ -14,7 +14,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from facilitator import paths
 from facilitator.cli.output import console, error, say
 from facilitator.text import clean, clean_line, ellipsize
 
@@ -117,10 +116,11 @@ def _safe(handler: Handler) -> Handler:
 def resolve(prefix: str) -> str:
     """The session whose id is ``prefix`` or the only one starting with it; ``latest`` is the
     one that met most recently."""
-    folder = paths.sessions_dir()
+    from facilitator.groupfolder import journals
+
     if not prefix or "/" in prefix or "\\" in prefix:
         raise LookupError(f"'{prefix}' is not a session id")
-    names = [p.stem for p in folder.glob("*.jsonl")] if folder.is_dir() else []
+    names = [p.stem for p in journals()]  # here and in the groups' folders
     if prefix in names:
         return prefix
     if prefix == "latest":  # the top row of 'sessions list': the one that met last
@@ -140,13 +140,13 @@ def resolve(prefix: str) -> str:
 
 
 def _load(prefix: str) -> tuple[str, list[Event], State, float]:
+    from facilitator.groupfolder import locate
     from facilitator.journal.load import load
-    from facilitator.journal.store import journal_path
     from facilitator.meeting.events import JournalFormatError
 
     session = resolve(prefix)
     try:
-        loaded = load(journal_path(session))
+        loaded = load(locate(session))
     except JournalFormatError as exc:
         raise LookupError(f"{session} cannot be read by this version: {exc}") from None
     for warning in loaded.warnings:
@@ -347,7 +347,9 @@ def cmd_followup_change(args: argparse.Namespace) -> int:
     if args.action == "owner" and owner == f.owner:
         say(f"Already {owner}'s: {clean_line(f.text)} ({f.short})")
         return 0
-    writer = ChangeWriter()
+    from facilitator.groupfolder import changes_folder
+
+    writer = ChangeWriter(changes_folder(f.group))  # a placed group's: in its folder
     try:
         writer.append(Change(writer.now, f.ref, cast("Action", args.action), owner))
     finally:

@@ -8,7 +8,6 @@ or changed journals are read again. The journals stay the truth: delete the cach
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -57,23 +56,23 @@ def _load_cache() -> dict[str, dict[str, object]]:
 
 def scan() -> dict[str, dict[str, object]]:
     """Journal name -> summary, refreshing only what changed since the last scan."""
-    folder = paths.sessions_dir()
+    from facilitator.groupfolder import journals
+
     cache = _load_cache()
     fresh: dict[str, dict[str, object]] = {}
     changed = False
-    if folder.is_dir():
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                if not entry.name.endswith(".jsonl"):
-                    continue
-                st = entry.stat()
-                stamp = [st.st_size, st.st_mtime_ns]
-                hit = cache.get(entry.name)
-                if hit and hit.get("stamp") == stamp:
-                    fresh[entry.name] = hit
-                    continue
-                fresh[entry.name] = {"stamp": stamp, **_summary(Path(entry.path))}
-                changed = True
+    for path in journals():  # this laptop's, and those of the groups' shared folders
+        try:
+            st = path.stat()
+        except OSError:
+            continue
+        stamp = [st.st_size, st.st_mtime_ns]
+        hit = cache.get(path.name)
+        if hit and hit.get("stamp") == stamp:
+            fresh[path.name] = hit
+            continue
+        fresh[path.name] = {"stamp": stamp, **_summary(path)}
+        changed = True
     if changed or len(fresh) != len(cache):
         paths.ensure_private_dir(paths.cache_dir())
         atomic_write(_cache_file(), json.dumps({"version": CACHE_VERSION, "files": fresh}))

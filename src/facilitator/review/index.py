@@ -14,8 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from facilitator import paths
-from facilitator.fsutil import jsonl_files
+from facilitator import groupfolder, paths
 from facilitator.journal import changes as follow
 from facilitator.journal.load import load
 from facilitator.meeting.events import FollowupDone, JournalFormatError
@@ -152,21 +151,26 @@ def _busy(exc: sqlite3.DatabaseError) -> bool:
     )
 
 
-def update(db: sqlite3.Connection, folder: Path | None = None) -> Refresh:
-    """Read new and changed journals; forget the ones that are gone."""
-    folder = folder or paths.sessions_dir()
+def update(db: sqlite3.Connection) -> Refresh:
+    """Read new and changed journals, in this laptop's data folder and in the folders its
+    groups are placed in (:mod:`facilitator.groupfolder`); forget the ones that are gone."""
     report = Refresh()
     known = {name: (size, mtime) for name, size, mtime in db.execute(
         "SELECT name, size, mtime_ns FROM files")}  # fmt: skip
     seen: set[str] = set()
     changed: list[tuple[str, int, int]] = []
-    for entry in jsonl_files(folder):
-        stat = entry.stat()
-        seen.add(entry.name)
-        if known.get(entry.name) != (stat.st_size, stat.st_mtime_ns):
-            changed.append((entry.name, stat.st_size, stat.st_mtime_ns))
+    where: dict[str, Path] = {}
+    for path in groupfolder.journals():  # conflict copies: reported by `groups check`
+        try:
+            stat = path.stat()
+        except OSError:
+            continue  # gone while looking
+        seen.add(path.name)
+        where[path.name] = path
+        if known.get(path.name) != (stat.st_size, stat.st_mtime_ns):
+            changed.append((path.name, stat.st_size, stat.st_mtime_ns))
     gone = set(known) - seen
-    _update_changes(db, folder.parent / "followups", report)
+    _update_changes(db, groupfolder.change_folders(), report)
     if not changed and not gone:
         return report
     fts = has_fts(db)
@@ -181,7 +185,7 @@ def update(db: sqlite3.Connection, folder: Path | None = None) -> Refresh:
             session = name[: -len(".jsonl")]
             _forget(db, session, fts and not bulk)
             try:
-                indexed = _index_journal(db, folder / name, session)
+                indexed = _index_journal(db, where[name], session)
             except OSError as exc:
                 report.problems.append(f"{name}: {exc.strerror or exc}")
                 continue
@@ -203,14 +207,24 @@ def update(db: sqlite3.Connection, folder: Path | None = None) -> Refresh:
     return report
 
 
-def _update_changes(db: sqlite3.Connection, folder: Path, report: Refresh) -> None:
-    """Read new and grown files of follow-up changes; forget the ones that are gone."""
+def _update_changes(db: sqlite3.Connection, folders: list[Path], report: Refresh) -> None:
+    """Read new and grown files of follow-up changes; forget the ones that are gone. Each
+    file's name is unique (device, time, random), so the same name in two folders is the same
+    file, read once."""
     known = {name: (size, mtime) for name, size, mtime in db.execute(
         "SELECT name, size, mtime_ns FROM change_files")}  # fmt: skip
     seen: dict[str, tuple[int, int]] = {}
-    for entry in follow.change_files(folder):
-        stat = entry.stat()
-        seen[entry.name] = (stat.st_size, stat.st_mtime_ns)
+    where: dict[str, Path] = {}
+    for folder in folders:
+        for entry in follow.change_files(folder):
+            if entry.name in seen:
+                continue
+            try:
+                stat = entry.stat()
+            except OSError:
+                continue
+            seen[entry.name] = (stat.st_size, stat.st_mtime_ns)
+            where[entry.name] = Path(entry.path)
     stale = [n for n in known if seen.get(n) != known[n]]
     fresh = [n for n in seen if seen[n] != known.get(n)]
     if not stale and not fresh:
@@ -222,7 +236,7 @@ def _update_changes(db: sqlite3.Connection, folder: Path, report: Refresh) -> No
             db.execute("DELETE FROM change_files WHERE name = ?", (name,))
         for name in fresh:
             try:
-                found = list(follow.read(folder / name, report.problems))
+                found = list(follow.read(where[name], report.problems))
             except OSError as exc:
                 report.problems.append(f"{name}: {exc.strerror or exc}")
                 continue

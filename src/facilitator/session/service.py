@@ -100,7 +100,26 @@ class SessionService:
         self.close(ended=True)
         self.remember_group(meeting)
         self.meeting = None
-        return result
+        return result if result.failed else self._publish(state.session, state.group, result)
+
+    def _publish(self, session: str, group: str, result: Ended) -> Ended:
+        """A placed group's meeting moves to its folder once ended; said where it went, or
+        why it stays here for now."""
+        from facilitator.groupfolder import publish
+        from facilitator.groups import load_group
+
+        folder = load_group(group).folder if group else None
+        if not folder:
+            return result
+        try:
+            moved = publish(session, Path(folder))
+        except OSError as exc:
+            said = _("{message} It stays on this laptop until the group's folder can take it "
+                     "({problem}).")  # fmt: skip
+            return Ended(result.record, said.format(message=result.message,
+                                                    problem=exc.strerror or exc))  # fmt: skip
+        said = _("The record is saved in the group's folder: {path}")
+        return Ended(moved, said.format(path=moved))
 
     def _record_elsewhere(self, session: str, markdown: str, exc: OSError) -> Ended:
         """The record where the data folder could not take it."""
@@ -148,7 +167,7 @@ class SessionService:
         group.language = state.language
         group.agenda = state.agenda.id
         with contextlib.suppress(OSError):
-            save_group(group)
+            save_group(group, now=self.clock.now())
 
     def resumable(self) -> list[Unfinished]:
         return [u for u in unfinished_sessions() if u.resumable and not u.open_elsewhere]

@@ -113,10 +113,12 @@ class HomeScreen(Screen[None]):
 
     def _look_for_unfinished(self) -> None:
         """A meeting left unfinished (a crash, a closed terminal) can be taken up again."""
+        from facilitator.groupfolder import publish_pending
         from facilitator.journal.store import complete_records, unfinished_sessions
 
         try:
             complete_records()  # a meeting killed right after it ended still gets its record
+            publish_pending()  # and a placed group's ended meetings go to its folder
             found = [u for u in unfinished_sessions() if not u.open_elsewhere]
         except OSError:  # the sessions folder cannot be read: nothing to offer, Home goes on
             found = []

@@ -105,13 +105,13 @@ class SessionScreen(_View):
 
     @work(thread=True, exclusive=True, group="review-session")
     def load(self) -> None:
+        from facilitator.groupfolder import locate
         from facilitator.journal.load import load
-        from facilitator.journal.store import journal_path
         from facilitator.meeting.events import JournalFormatError
         from facilitator.review.queries import open_followups
 
         try:
-            loaded = load(journal_path(self.session))
+            loaded = load(locate(self.session))
             refs = {f.ref for f in open_followups(loaded.state.group or None)}
         except (OSError, JournalFormatError, sqlite3.Error) as exc:
             self.post_message(_fail(exc))
