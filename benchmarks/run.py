@@ -186,6 +186,12 @@ def followups() -> None:
     print(f"one change (its own file) + fsync   p50 {p50 * 1000:.2f} ms   p99 {p99 * 1000:.2f} ms")
 
 
+def group_folder() -> None:
+    from benchmarks.group_folder_bench import run as folder_run
+
+    folder_run()
+
+
 def screen(rounds: int) -> None:
     from benchmarks.screen_bench import run as screen_run
 
@@ -223,6 +229,7 @@ def main() -> None:
             "journal",
             "draws",
             "followups",
+            "folder",
             "review",
             "stage",
         ],
@@ -238,6 +245,7 @@ def main() -> None:
         "journal": journal,
         "draws": draws,
         "followups": followups,
+        "folder": group_folder,
         "review": review,
         "stage": lambda: stage(args.quick),
     }
