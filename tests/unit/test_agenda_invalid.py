@@ -113,6 +113,7 @@ CASES: list[tuple[str, str, int, int, str]] = [
     ("question-not-text", HEAD + ITEM + "    question: [a, b]\n", 5, 15, "must be text"),
     ("id-invisible", 'title: T\nid: "our\u00a0evening"\nitems:\n' + ITEM, 2, 5, "U+00A0"),
     ("bad-record", HEAD + ITEM + "    record: minutes\n", 5, 13, "choose one of"),
+    ("record-yes", HEAD + ITEM + "    record: yes\n", 5, 13, "choose one of"),
     ("bad-when", HEAD + ITEM + "    when: always\n", 5, 11, "choose one of"),
     ("bad-split", HEAD + ITEM + "    split: everyone\n", 5, 12, "choose one of"),
     ("split-round", HEAD + ITEM + "    kind: round\n    split: people\n", 6, 12, "a round has"),

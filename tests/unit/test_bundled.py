@@ -215,3 +215,28 @@ def test_list_and_show_give_a_per_person_agendas_length_for_the_people(
     assert "108 for 7: 18 over its 90" in capsys.readouterr().out
     assert main(["agendas", "show", "open-meetup", "--newcomer"]) == 0
     assert "ends at T0+99': 99 min for 6: 9 over its 90" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("written", ["off", '"off"', "'off'", "false", "no"])
+def test_an_item_off_the_record_loads_as_the_schema_says(tmp_path: Path, written: str) -> None:
+    from facilitator.meeting.agenda_data import agenda_from_data, agenda_to_data
+
+    text = (
+        "title: T\nitems:\n  - title: Demining\n    minutes: 2\n    record: " + written + "\n"
+        "  - title: Core\n    minutes: 5\n    record: notes\n  - title: Open\n    minutes: 5\n"
+    )
+    path = tmp_path / "t.yaml"
+    path.write_text(text)
+    jsonschema.validate(yaml.safe_load(text), schema("agenda"))
+    off, notes, plain = load_agenda(str(path), catalog.deck_ids()).items
+    assert off.off_record and off.record is None
+    assert not notes.off_record and notes.record == "notes"
+    assert not plain.off_record and plain.record is None  # an old file loads as it did
+    assert agenda_from_data(agenda_to_data(load_agenda(str(path)))).items[0].off_record
+
+
+def test_the_bundled_demining_items_are_off_the_record() -> None:
+    for path in AGENDAS:
+        if path.stem.startswith("mutual-support-150"):
+            demining = load_agenda(str(path), catalog.deck_ids()).items[1]
+            assert demining.off_record and demining.minutes == 2, path.name

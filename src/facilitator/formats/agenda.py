@@ -9,12 +9,13 @@ from dataclasses import dataclass, field
 
 from facilitator.formats.problems import FormatError
 from facilitator.formats.reader import Reader
-from facilitator.formats.yamlnodes import Node, read_file
+from facilitator.formats.yamlnodes import Node, read_file, scalar_value
 from facilitator.i18n import ngettext
 from facilitator.text import clean_line, is_language_tag
 
 KINDS = ["open", "round", "discussion", "silence", "break"]
 RECORDS = ["expectations", "conclusions", "notes", "followups", "decisions"]
+OFF = "off"  # 'record: off': what is typed at the item is shown, then dropped when the meeting ends
 DRAWS = ["group", "each"]
 SPLITS = ["people", "topics"]
 # A meeting item lasts at most a day, and a group is people in one room or call: larger values
@@ -50,6 +51,7 @@ class Item:
     advance: str = "manual"  # "auto": moves on by itself when its time (a turn's, in a round) is up
     when: str | None = None
     record: str | None = None
+    off_record: bool = False  # 'record: off': its entries stay out of every record (record: None)
     deck: str | None = None
     draw: str = "group"
     tags: tuple[str, ...] = ()  # draw only questions with all of these tags
@@ -248,12 +250,13 @@ def _read_item(r: Reader, node: Node, roles: list[str], known_decks: DeckIds | N
         close = difflib.get_close_matches(deck, sorted(known_decks), n=1, cutoff=0.6)
         hint = f"did you mean '{close[0]}'?" if close else "see 'facilitator decks list'"
         r.problem(fields["deck"], f"no question deck called '{deck}'; {hint}")
+    record = _record(r, fields)
     if title is None:
         return None
     return Item(
         title=title, minutes=minutes, kind=kind, per_person=per_person,
         who=who_roles[0] if who_roles else None, who_also=who_roles[1:], first=first, when=when,
-        record=r.choice(fields, "record", RECORDS, None), deck=deck,
+        record=None if record == OFF else record, off_record=record == OFF, deck=deck,
         draw=r.choice(fields, "draw", DRAWS, "group") or "group",
         advance=r.choice(fields, "advance", ADVANCES, "manual") or "manual",
         alternative=r.text(fields, "alternative", one_line=False),
@@ -262,6 +265,15 @@ def _read_item(r: Reader, node: Node, roles: list[str], known_decks: DeckIds | N
         tags=tuple(t for t, _ in r.text_list(fields, "tags")), split=split,
         question=r.text(fields, "question", one_line=False), show=_content_list(r, fields, "show"),
     )  # fmt: skip
+
+
+def _record(r: Reader, fields: dict[str, Node]) -> str | None:
+    """'record': a kind, or 'off'. A YAML 1.1 reader takes a bare ``off`` (or ``no``) for false:
+    false says off as well, so the schema and the loader agree whichever reader checks it."""
+    node = fields.get("record")
+    if node is not None and node.kind == "scalar" and scalar_value(node) is False:
+        return OFF
+    return r.choice(fields, "record", [*RECORDS, OFF], None)
 
 
 def _content_list(r: Reader, fields: dict[str, Node], key: str) -> tuple[str, ...]:
