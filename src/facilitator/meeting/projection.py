@@ -123,23 +123,24 @@ def _floor(state: State, index: int, spent: float) -> float:
     return max(state.agenda.items[index].floor, spent / MIN)
 
 
-def allotted(state: State, now: float) -> float:
+def allotted(state: State, now: float, held: dict[int, float] | None = None) -> float:
     """Seconds the current item is given in all, extensions included. While paused, a
-    flexible item's share shrinks as the pause goes on: the pause is taken from it."""
+    flexible item's share shrinks as the pause goes on: the pause is taken from it.
+    ``held``: :func:`lengths` at ``now``, when the caller has it already (one a tick)."""
     if state.status == "ended":
         return state.item.elapsed(now)
-    return lengths(state, now)[state.current]
+    return (lengths(state, now) if held is None else held)[state.current]
 
 
-def remaining(state: State, now: float) -> float:
+def remaining(state: State, now: float, held: dict[int, float] | None = None) -> float:
     """Seconds left for the current item (negative in overtime)."""
-    return allotted(state, now) - state.item.elapsed(now)
+    return allotted(state, now, held) - state.item.elapsed(now)
 
 
-def project(state: State, now: float) -> Projection:
+def project(state: State, now: float, held: dict[int, float] | None = None) -> Projection:
     start = anchor(state, now)
     cursor = _from(state, now)
-    held = lengths(state, now)
+    held = lengths(state, now) if held is None else held
     to_come: dict[int, tuple[float, float]] = {}
     for index in _to_hold(state):
         run = state.items[index]

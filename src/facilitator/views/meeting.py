@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from facilitator.i18n import N_, _, ngettext, pgettext
 from facilitator.journal.record import MET_WORDS
 from facilitator.meeting.meeting import Meeting, Moved
-from facilitator.meeting.projection import Projection, allotted, project, remaining
+from facilitator.meeting.projection import Projection, allotted, lengths, project, remaining
 from facilitator.meeting.rounds import next_speaker, turn_time
 from facilitator.meeting.state import Entry, asks_expectations, current_question
 from facilitator.text import ellipsize
@@ -127,9 +127,10 @@ class MeetingView:
 def build(meeting: Meeting, now: float, layout: Layout, saving: Saving = Saving()) -> MeetingView:
     """The whole screen, from one reading of the clock and one projection."""
     state = meeting.state
-    projection = project(state, now)
-    left = remaining(state, now)
-    given = allotted(state, now)
+    held = lengths(state, now)  # the re-planning, worked out once for the whole screen
+    projection = project(state, now, held)
+    left = remaining(state, now, held)
+    given = allotted(state, now, held)
     return MeetingView(
         saving=saving_words(saving),
         topbar=topbar(meeting, now),
