@@ -47,7 +47,7 @@ def _begin(path: Path, first: Line | None, warnings: list[str]) -> Loaded:
     if first is None:
         raise JournalFormatError(f"{path}: not a session journal (no readable first line)")
     try:
-        created = _event(first.data)
+        created = read_event(first.data)
         if not isinstance(created, SessionCreated):
             raise JournalFormatError("the first line is not a session's beginning")
         version = created.format
@@ -63,7 +63,7 @@ def _replay(loaded: Loaded, line: Line) -> None:
     state, version = loaded.state, loaded.format
     try:
         data = upgrade.fill_in(line.data, state) if version < 2 else line.data
-        event = _event(data)
+        event = read_event(data)
         if version < 2:
             event = upgrade.decisions(event, data, state)
         apply(state, event)
@@ -112,7 +112,7 @@ class Follower:
         return self.loaded is not None and (before is None or len(self.loaded.events) > before)
 
 
-def _event(data: dict[str, object]) -> Event:
+def read_event(data: dict[str, object]) -> Event:
     try:
         t = parse_iso(str(data["at"]))
     except (KeyError, ValueError, OverflowError, OSError):

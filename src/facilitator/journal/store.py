@@ -16,7 +16,9 @@ from facilitator.fsutil import atomic_write
 from facilitator.journal.jsonl import FileOps, JournalWriter, encode
 from facilitator.journal.load import Loaded, load
 from facilitator.journal.lock import SessionLock, hold, is_locked
-from facilitator.meeting.events import Event, JournalFormatError, SessionCreated
+from facilitator.journal.offrecord import SUFFIX as OFF_SUFFIX
+from facilitator.journal.offrecord import OffRecordFile, drop, is_off, off_path, redact, restore
+from facilitator.meeting.events import Event, JournalFormatError, MeetingEnded, SessionCreated
 from facilitator.meeting.meeting import Meeting
 from facilitator.text import clean_line, slug
 
@@ -45,6 +47,9 @@ class OpenSession:
     meeting goes on in memory: the events are kept in order in ``pending``, ``problem`` says
     why in words, and a complete copy of the journal is saved in ``fallback`` (another folder)
     when that works. They are written, in order, at the next event or :meth:`check`.
+
+    Words said off the record go to the off-record file only (``journal.offrecord``): the
+    journal, its fallback copy and ``history`` hold those events without them.
     """
 
     def __init__(self, session: str, ops: FileOps | None = None) -> None:
@@ -64,17 +69,25 @@ class OpenSession:
         self.pending: list[Event] = []
         self.problem: str | None = None
         self.fallback: Path | None = None
+        self.off = OffRecordFile(session, ops)
+        self.off_pending: list[Event] = []
 
     def sink(self, event: Event) -> None:
+        if is_off(event):
+            self.off_pending.append(event)
+            event = redact(event)
         self.history.append(event)
         self.pending.append(event)
-        self.flush()
+        if self.flush() and isinstance(event, MeetingEnded):
+            self.off.drop()  # the meeting is over: what was said off the record goes
 
     def flush(self) -> bool:
         """Write what is pending; whether everything is saved now."""
-        if not self.pending:
+        if not self.pending and not self.off_pending:
             return True
         try:
+            self.off.append(self.off_pending)
+            self.off_pending.clear()
             if self._vanished():
                 self._recreate()
             else:
@@ -145,6 +158,11 @@ class OpenSession:
     def close(self, *, ended: bool = False) -> None:
         self.flush()
         self.writer.close()
+        if ended:
+            self.off.drop()
+            self.off_pending.clear()
+        else:
+            self.off.close()
         self.lock.release(remove=ended)  # an ended session is never opened for writing again
 
 
@@ -189,8 +207,9 @@ def resume_session(session: str, clock: Clock) -> tuple[OpenSession, Meeting]:
     except BaseException:
         handle.close()
         raise
+    off_warnings = restore(loaded.state, off_path(session))
     meeting = Meeting(loaded.state, clock, handle.sink)
-    handle.warnings = loaded.warnings
+    handle.warnings = loaded.warnings + off_warnings
     handle.history = list(loaded.events)
     clock.not_before(meeting.state.last_event)
     meeting.state.resumed_after = max(0.0, clock.now() - meeting.state.last_event)
@@ -282,7 +301,11 @@ _ENDED = b'"type":"meeting_ended"'
 
 def has_ended(session: str) -> bool:
     """Whether the session's journal holds the end of its meeting."""
-    path = journal_path(session)
+    return has_ended_at(journal_path(session))
+
+
+def has_ended_at(path: Path) -> bool:
+    """Whether the journal at ``path`` holds the end of its meeting."""
     if _ENDED in _tail(path):
         return True
     try:
@@ -299,10 +322,12 @@ def _tail(path: Path, size: int = 4096) -> bytes:
 
 def complete_records() -> list[Path]:
     """Meetings that ended without their record (killed right after q y): the record is
-    written now, and the lock file they left is removed. The records written."""
+    written now, and the lock file they left is removed. The records written. What such a
+    meeting said off the record, still beside it, is dropped first."""
     folder = paths.sessions_dir()
     if not folder.is_dir():
         return []
+    drop_leftover_off_records()
     from facilitator.journal.record import render
 
     written = []
@@ -322,10 +347,29 @@ def complete_records() -> list[Path]:
 
 
 def discard_session(session: str) -> None:
-    """Remove a closed session that never started: its journal, lock and any record."""
+    """Remove a closed session that never started: its journal, lock, any record and any
+    words off the record."""
     folder = paths.sessions_dir()
+    drop(off_path(session, folder))
     for suffix in (".jsonl", ".lock", ".md"):
         (folder / f"{session}{suffix}").unlink(missing_ok=True)
+
+
+def drop_leftover_off_records() -> list[Path]:
+    """Off-record files of meetings that are over (ended, or their journal gone): a crash
+    between the end and the removal leaves one. Those dropped."""
+    folder = paths.sessions_dir()
+    dropped = []
+    for path in sorted(folder.glob(f"*{OFF_SUFFIX}")):
+        journal = path.with_suffix(".jsonl")
+        try:
+            over = not journal.exists() or has_ended_at(journal)
+        except OSError:
+            continue
+        if over and not is_locked(path.with_suffix(".lock")):
+            drop(path)
+            dropped.append(path)
+    return dropped
 
 
 def write_record(session: str, markdown: str) -> Path:

@@ -128,6 +128,7 @@ class SessionCreated(Event):
     carried: tuple[Carried, ...] = ()  # open follow-ups brought in
     planned: tuple[Slot, ...] = ()  # the plan as set up; empty in format 1 (upgraded)
     airtime: Airtime = "on"
+    off_record: bool = False  # the group keeps no record: every entry is off the record
     format: int = FORMAT
 
 
@@ -286,6 +287,10 @@ class EntryAdded(Event):
     met: int | None = None  # 0..4, conclusions only
     share: bool = False
     named: bool = False
+    # Off the record (an item with 'record: off', or a group that keeps no record): the main
+    # journal keeps this event without its words; they live in the off-record file until the
+    # meeting ends (journal.offrecord).
+    off: bool = False
 
 
 EDITABLE: dict[str, tuple[type, ...]] = {
@@ -299,6 +304,7 @@ class EntryEdited(Event):
     type: ClassVar[str] = "entry_edited"
     id: str
     changes: Mapping[str, Any] = field(default_factory=dict)  # keys of EDITABLE
+    off: bool = False  # an edit of an entry off the record (EntryAdded.off)
 
 
 @dataclass(frozen=True)
@@ -391,6 +397,8 @@ ROUND_EVENTS = (ItemStarted, ItemExtended, ParticipantAdded, ParticipantLeft, Ro
 HAND_EVENTS = (HandRaised, HandLowered, HandMoved, FloorGiven, StackSet)
 SPLIT_EVENTS = (TimeSplit, SlotChanged, ItemExtended)
 DECISIONS = ("round", "queue", "split")  # fields that carry what the rules decided
+# Written only when true: journals with nothing off the record stay as they were.
+OMITTED_WHEN_FALSE = ("off", "off_record")
 
 E = TypeVar("E", bound=Event)
 
@@ -414,6 +422,8 @@ def to_data(event: Event) -> dict[str, Any]:
             continue
         value = getattr(event, f.name)
         if f.name in DECISIONS and value is None:
+            continue
+        if f.name in OMITTED_WHEN_FALSE and value is False:
             continue
         if isinstance(event, EntryEdited) and f.name == "changes":
             out.update(value)
@@ -470,9 +480,12 @@ def _entry_edited(data: Mapping[str, Any], t: float) -> EntryEdited:
     entry_id = data.get("id")
     if not isinstance(entry_id, str):
         raise JournalFormatError("an entry_edited event without 'id'")
+    off = data.get("off", False)
+    if not isinstance(off, bool):
+        raise JournalFormatError("entry_edited.off has the wrong type")
     changes: dict[str, Any] = {}
     for key, value in data.items():
-        if key in ("type", "id", "at"):
+        if key in ("type", "id", "at", "off"):
             continue
         kinds = EDITABLE.get(key)
         if kinds is None:
@@ -482,7 +495,7 @@ def _entry_edited(data: Mapping[str, Any], t: float) -> EntryEdited:
         if not isinstance(value, kinds):
             raise JournalFormatError(f"entry_edited.{key} has the wrong type")
         changes[key] = value
-    return EntryEdited(t, entry_id, changes)
+    return EntryEdited(t, entry_id, changes, off)
 
 
 _HINTS: dict[type, dict[str, Any]] = {}

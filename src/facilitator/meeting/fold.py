@@ -71,6 +71,7 @@ def new_state(event: SessionCreated) -> State:
         roles={role: list(people) for role, people in event.roles.items()},
         newcomer=event.newcomer, planned_start=event.planned_start, created=event.t,
         total=event.total, carried=list(event.carried), airtime=event.airtime,
+        off_record=event.off_record,
     )  # fmt: skip
     state.attended = list(state.participants)
     if len(event.planned) == len(agenda.items):
@@ -257,14 +258,16 @@ def _in_item(state: State, event: Any) -> None:
 
 
 def _entry_added(state: State, event: EntryAdded) -> None:
-    state.entries[event.id] = Entry(
+    kept = state.off_entries if event.off else state.entries
+    kept[event.id] = Entry(
         id=event.id, item=event.item, kind=event.kind, text=event.text, person=event.person,
         owner=event.owner, met=event.met, share=event.share, named=event.named, at=event.t,
+        off=event.off,
     )  # fmt: skip
 
 
 def _entry_edited(state: State, event: EntryEdited) -> None:
-    entry = state.entries.get(event.id)
+    entry = state.entries.get(event.id) or state.off_entries.get(event.id)
     if entry is None:
         return
     for key, value in event.changes.items():
@@ -273,6 +276,18 @@ def _entry_edited(state: State, event: EntryEdited) -> None:
 
 def _entry_removed(state: State, event: EntryRemoved) -> None:
     state.entries.pop(event.id, None)
+    state.off_entries.pop(event.id, None)
+
+
+def restore_off_entry(state: State, event: EntryAdded | EntryEdited) -> None:
+    """The words of an entry off the record, from the off-record file, given back to the entry
+    the journal kept without them (one removed since is left out)."""
+    if event.id not in state.off_entries:
+        return
+    if isinstance(event, EntryAdded):
+        _entry_added(state, event)
+    else:
+        _entry_edited(state, event)
 
 
 def _question_drawn(state: State, event: QuestionDrawn) -> None:

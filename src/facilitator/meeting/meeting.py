@@ -60,7 +60,8 @@ def creation_event(agenda: Agenda, *, session: str, group: str, participants: Se
                    roles: Mapping[str, Sequence[str]] | None = None, newcomer: bool = False,
                    planned_start: float | None = None, language: str | None = None,
                    carried: Iterable[ev.Carried | Mapping[str, Any]] = (),
-                   airtime: ev.Airtime = "on", t: float) -> ev.SessionCreated:  # fmt: skip
+                   airtime: ev.Airtime = "on", off_record: bool = False,
+                   t: float) -> ev.SessionCreated:  # fmt: skip
     """The first event of a session: who is here, the agenda as it is today, and the plan."""
     people, holders = gather_people(participants, {r: list(ps) for r, ps in (roles or {}).items()})
     counts = count_roles(agenda, holders)
@@ -72,6 +73,7 @@ def creation_event(agenda: Agenda, *, session: str, group: str, participants: Se
         total=total_minutes(agenda, len(people) or 1, counts),
         carried=tuple(_carried(c) for c in carried),
         planned=tuple(ev.Slot(s.start, s.minutes, s.active) for s in slots), airtime=airtime,
+        off_record=off_record,
     )  # fmt: skip
 
 
@@ -215,14 +217,30 @@ class Meeting:
         return (
             s.status == "ready"
             and not s.entries
+            and not s.off_entries
             and not any(run.draws for run in s.items)
             and not s.retired
             and not s.followups_done
         )
 
     def entries(self, item: int | None = None) -> list[Entry]:
-        found = self.state.entries.values()
+        """What was written (at ``item``), on and off the record alike, in the order written."""
+        found = [*self.state.entries.values(), *self.state.off_entries.values()]
+        found.sort(key=lambda e: e.at)
         return [e for e in found if item is None or e.item == item]
+
+    def entry(self, entry_id: str) -> Entry:
+        """An entry on or off the record; KeyError if there is none by that id."""
+        found = self.state.entries.get(entry_id) or self.state.off_entries.get(entry_id)
+        if found is None:
+            raise KeyError(entry_id)
+        return found
+
+    def off_record(self, item: int | None = None) -> bool:
+        """Whether what is written at ``item`` (the current one) stays off the record: the
+        item says ``record: off``, or the group keeps no record."""
+        index = self.state.current if item is None else item
+        return self.state.off_record or self.agenda.items[index].off_record
 
     # -- commands ---------------------------------------------------------------------------
 
@@ -511,18 +529,21 @@ class Meeting:
                   owner: str | None = None, met: int | None = None, share: bool = False,
                   item: int | None = None) -> Entry:  # fmt: skip
         entry_id = uuid.uuid4().hex[:12]
+        index = self.state.current if item is None else item
+        off = self.off_record(index)
         self._emit(
             ev.EntryAdded,
             id=entry_id,
-            item=self.state.current if item is None else item,
+            item=index,
             kind=kind,
             text=clean(text)[: ev.MAX_TEXT],
             person=person,
             owner=owner,
             met=met,
-            share=share,
+            share=share and not off,
+            off=off,
         )
-        return self.state.entries[entry_id]
+        return self.entry(entry_id)
 
     def write(self, kind: str, text: str, *, person: str | None = None,
               speaker: str | None = None) -> Entry:  # fmt: skip
@@ -540,7 +561,7 @@ class Meeting:
                      if e.kind == kind and e.person == person and not e.text]  # fmt: skip
             if rated:
                 self.edit_entry(rated[-1].id, text=text)
-                return self.state.entries[rated[-1].id]
+                return self.entry(rated[-1].id)
         return self.add_entry(kind, text, person=person, owner=owner)
 
     def rate(self, person: str, met: int) -> Entry:
@@ -549,7 +570,7 @@ class Meeting:
                 if e.kind == "conclusions" and e.person == person]  # fmt: skip
         if mine:
             self.edit_entry(mine[-1].id, met=met)
-            return self.state.entries[mine[-1].id]
+            return self.entry(mine[-1].id)
         return self.add_entry("conclusions", "", person=person, met=met)
 
     def edit_entry(self, entry_id: str, **changes: Any) -> None:
@@ -557,9 +578,13 @@ class Meeting:
             changes["text"] = clean(str(changes["text"]))
         if entry_id in self.state.entries:
             self._emit(ev.EntryEdited, id=entry_id, changes=changes)
+        elif entry_id in self.state.off_entries:  # never shared: it is in no record
+            changes.pop("share", None)
+            changes.pop("named", None)
+            self._emit(ev.EntryEdited, id=entry_id, changes=changes, off=True)
 
     def remove_entry(self, entry_id: str) -> None:
-        if entry_id in self.state.entries:
+        if entry_id in self.state.entries or entry_id in self.state.off_entries:
             self._emit(ev.EntryRemoved, id=entry_id)
 
     # questions ------------------------------------------------------------------------------

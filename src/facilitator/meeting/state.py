@@ -30,6 +30,7 @@ class Entry:
     named: bool = False  # the person agreed to be named when shared
     done: bool = False  # follow-ups
     at: float = 0.0
+    off: bool = False  # off the record: in State.off_entries, never in a record
 
 
 @dataclass
@@ -123,7 +124,11 @@ class State:
     status: Status = "ready"
     current: int = 0
     items: list[ItemRun] = field(default_factory=list)
-    entries: dict[str, Entry] = field(default_factory=dict)
+    entries: dict[str, Entry] = field(default_factory=dict)  # what the record keeps
+    # Entries off the record: shown during the meeting only. Replayed from the journal alone
+    # they have no words (those were in the off-record file, dropped when the meeting ended).
+    off_entries: dict[str, Entry] = field(default_factory=dict)
+    off_record: bool = False  # the group keeps no record (events.SessionCreated)
     retired: list[str] = field(default_factory=list)
     followups_done: list[str] = field(default_factory=list)  # refs from earlier sessions
     carried: list[Carried] = field(default_factory=list)  # open follow-ups brought in

@@ -301,6 +301,8 @@ def item_title(meeting: Meeting) -> str:
         if item.flexible
         else ((" · " + _("protected")) if item.protected else "")
     )
+    if meeting.off_record():
+        flags += " · " + _("off the record")
     number = active.index(state.current) + 1 if state.current in active else 0
     return f"{number}/{len(active)}  {item.title}{kind}{flags}"
 
@@ -417,6 +419,8 @@ def capture(meeting: Meeting, layout: Layout) -> Capture:
         met = rated[-1].met if rated else None
         prompt += (_("  (met: {rating})").format(rating=_(MET_WORDS[met])) if met is not None
                    else _("  (0-4: met?)"))  # fmt: skip
+    if meeting.off_record():
+        prompt += _("  (off the record: shown now, kept nowhere once the meeting ends)")
     lines = [entry_line(entry) for entry in here]
     if len(lines) > 3:  # the last two, and a word that there are more
         more = ngettext("  … {count} earlier (E to see them all)",

@@ -180,6 +180,15 @@ def nothing_to_mark() -> str:
     return _("Nothing written on this item yet to mark.")
 
 
+def never_shared() -> str:
+    return _("Off the record: this entry is never shared, and is dropped when the meeting ends.")
+
+
+def off_record_mark() -> str:
+    """After an entry off the record in the list of entries (E)."""
+    return _("[off the record]")
+
+
 def share_notice(text: str, shared: bool) -> str:
     """x marked (or unmarked) an entry: its first line, cut short; a rating has no text."""
     words = ellipsize(text.splitlines()[0] if text else _("(a rating)"), SHARE_CELLS)

@@ -16,6 +16,7 @@ from facilitator.meeting.meeting import Meeting
 from facilitator.meeting.state import Entry
 from facilitator.tui.screens.confirm import AskText, Confirm, PickOne
 from facilitator.tui.widgets.text import Plain
+from facilitator.views.meeting_words import never_shared, off_record_mark
 
 
 class EntriesScreen(ModalScreen[None]):
@@ -68,6 +69,8 @@ class EntriesScreen(ModalScreen[None]):
         words = entry.text or _("(no words, only a rating)")
         extra = f" ({_(met_words(entry.met))})" if entry.met is not None else ""
         share = "  " + _("[to share]") if entry.share else ""
+        if entry.off:
+            share = "  " + off_record_mark()
         return f"{who}: {words}{extra}{share}" if who else f"{words}{extra}{share}"
 
     def _current(self) -> str | None:
@@ -122,7 +125,7 @@ class EntriesScreen(ModalScreen[None]):
         entry_id = self._current()
         if entry_id is None:
             return
-        entry = self.meeting.state.entries[entry_id]
+        entry = self.meeting.entry(entry_id)
 
         def done(text: str | None) -> None:
             if text:
@@ -142,12 +145,15 @@ class EntriesScreen(ModalScreen[None]):
                 self.meeting.remove_entry(entry_id)
             self._fill()
 
-        label = self._label(self.meeting.state.entries[entry_id])
+        label = self._label(self.meeting.entry(entry_id))
         self.app.push_screen(Confirm(_("Remove this entry?") + f"\n\n{label}"), done)
 
     def action_share(self) -> None:
         entry_id = self._current()
         if entry_id is not None:
-            entry = self.meeting.state.entries[entry_id]
+            entry = self.meeting.entry(entry_id)
+            if entry.off:
+                self.notify(never_shared(), markup=False)
+                return
             self.meeting.edit_entry(entry_id, share=not entry.share)
             self._fill()

@@ -74,8 +74,11 @@ class EntryActions(MeetingPart):
         if entry is None:
             self.notify(say.nothing_to_mark(), markup=False)
             return
+        if entry.off:
+            self.notify(say.never_shared(), markup=False)
+            return
         m.edit_entry(entry.id, share=not entry.share)
-        shared = m.state.entries[entry.id].share
+        shared = m.entry(entry.id).share
         self.notify(say.share_notice(entry.text, shared), markup=False)
         self._after()
 

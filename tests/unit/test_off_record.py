@@ -1,0 +1,139 @@
+"""Off the record: shown during the meeting, kept beside the journal until it ends, then gone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from facilitator import catalog, paths
+from facilitator.clock import FakeClock
+from facilitator.formats.agenda import Agenda, Item, load_agenda
+from facilitator.journal.jsonl import encode
+from facilitator.journal.load import load
+from facilitator.journal.offrecord import off_path, redact
+from facilitator.journal.record import render
+from facilitator.journal.store import (
+    complete_records,
+    discard_session,
+    journal_path,
+    resume_session,
+    start_session,
+)
+from facilitator.meeting import events as ev
+from facilitator.meeting.meeting import creation_event
+from tests.factories import meeting
+
+SECRET = "Dee has a migraine"
+AGENDA = Agenda(
+    id="t", title="T",
+    items=(Item("Demining", minutes=2, off_record=True), Item("Core", minutes=10)),
+)  # fmt: skip
+
+
+def every_file_holding(folder: Path, words: str) -> list[Path]:
+    needle = words.encode()
+    return [p for p in folder.rglob("*") if p.is_file() and needle in p.read_bytes()]
+
+
+def test_an_entry_at_an_item_off_the_record_is_shown_but_kept_out_of_the_record() -> None:
+    m = meeting(AGENDA)
+    m.toggle()
+    entry = m.write("notes", SECRET)
+    assert entry.off and m.off_record() and [e.text for e in m.entries(0)] == [SECRET]
+    assert m.state.entries == {} and SECRET not in render(m.state, m.now())
+    m.edit_entry(entry.id, share=True, text="Dee is tired")
+    assert m.entry(entry.id).text == "Dee is tired" and not m.entry(entry.id).share
+    m.next_item()
+    kept = m.write("notes", "on the record")
+    assert not kept.off and list(m.state.entries) == [kept.id]
+    m.remove_entry(entry.id)
+    assert [e.id for e in m.entries()] == [kept.id]
+
+
+def test_a_group_that_keeps_no_record_has_every_entry_off_it() -> None:
+    clock = FakeClock()
+    first = creation_event(AGENDA, session="s1", group="G", participants=["Ana"],
+                           off_record=True, t=clock.now())  # fmt: skip
+    from facilitator.meeting.meeting import Meeting
+
+    m = Meeting.create(first, clock)
+    m.toggle()
+    m.next_item()
+    assert m.off_record() and m.write("followups", "Ana: call Bo").off
+    assert m.state.entries == {}
+
+
+def test_the_journal_keeps_that_an_entry_was_off_the_record_never_its_words() -> None:
+    added = ev.EntryAdded(5.0, "e1", 1, "followups", SECRET, person="Dee", owner="Dee", off=True)
+    kept = redact(added)
+    assert isinstance(kept, ev.EntryAdded) and kept.off and kept.id == "e1" and kept.item == 1
+    assert b"Dee" not in encode(kept)
+    edited = redact(ev.EntryEdited(6.0, "e1", {"text": SECRET}, off=True))
+    assert b"Dee" not in encode(edited) and b'"off":true' in encode(edited)
+    on = ev.EntryAdded(5.0, "e2", 1, "notes", "said")
+    assert redact(on) is on and b"off" not in encode(on)  # other journals are as they were
+
+
+def _bundled_meeting(clock: FakeClock):  # type: ignore[no-untyped-def]
+    agenda = load_agenda(str(paths.bundled_agendas() / "mutual-support-150.yaml"),
+                         catalog.deck_ids())  # fmt: skip
+    first = creation_event(agenda, session="s-off", group="Tuesday",
+                           participants=["Ana", "Bo", "Dee"], t=clock.now())  # fmt: skip
+    handle, m = start_session(first, clock)
+    m.toggle()
+    while not m.off_record():
+        m.next_item()
+    return handle, m
+
+
+def test_the_words_stay_beside_the_journal_until_the_meeting_ends(data_dir: Path) -> None:
+    clock = FakeClock()
+    handle, m = _bundled_meeting(clock)
+    m.write("notes", SECRET)
+    m.next_item()
+    m.write("expectations", "to listen", person="Ana")
+    assert every_file_holding(data_dir, SECRET) == [off_path("s-off")]
+    assert off_path("s-off").stat().st_mode & 0o777 == 0o600
+    assert load(journal_path("s-off")).state.off_entries  # that it was said, not what
+    m.end()
+    handle.close(ended=True)
+    assert not off_path("s-off").exists() and every_file_holding(data_dir, SECRET) == []
+    assert every_file_holding(data_dir, "to listen")
+
+
+def test_a_resumed_meeting_shows_the_words_again(data_dir: Path) -> None:
+    clock = FakeClock()
+    handle, m = _bundled_meeting(clock)
+    entry = m.write("notes", "Dee has a headache")
+    m.edit_entry(entry.id, text=SECRET)
+    handle.close()  # the terminal closed mid-meeting
+    clock.advance(30)
+    handle2, resumed = resume_session("s-off", clock)
+    assert [e.text for e in resumed.entries(resumed.state.current)] == [SECRET]
+    assert resumed.entry(entry.id).off
+    resumed.end()
+    handle2.close(ended=True)
+    assert every_file_holding(data_dir, SECRET) == []
+
+
+def test_a_crash_between_the_end_and_the_removal_is_tidied_at_the_next_start(
+    data_dir: Path,
+) -> None:
+    clock = FakeClock()
+    handle, m = _bundled_meeting(clock)
+    m.write("notes", SECRET)
+    handle.off.drop = lambda: None  # type: ignore[method-assign]  # killed before it could
+    m.end()
+    handle.close()
+    assert off_path("s-off").exists()
+    complete_records()
+    assert every_file_holding(data_dir, SECRET) == []
+    assert (data_dir / "sessions" / "s-off.md").exists()
+
+
+def test_a_discarded_session_leaves_no_words(data_dir: Path) -> None:
+    clock = FakeClock()
+    handle, m = _bundled_meeting(clock)
+    m.write("notes", SECRET)
+    handle.close()
+    discard_session("s-off")
+    assert every_file_holding(data_dir, SECRET) == []
