@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import time
+from functools import lru_cache
+
 from facilitator.clock import local_datetime
 from facilitator.i18n import N_, Translations, _
 
@@ -22,7 +25,14 @@ def mmss(seconds: float, *, up: bool = False) -> str:
 
 
 def hhmm(t: float | None) -> str:
-    return local_datetime(t).strftime("%H:%M") if t is not None else "--:--"
+    """``19:05`` in the local zone. Remembered per minute and zone: a meeting's screen shows a
+    dozen clock times and redraws each second, and they change once a minute at most."""
+    return _hhmm(int(t // 60), time.tzname) if t is not None else "--:--"
+
+
+@lru_cache(maxsize=512)
+def _hhmm(minute: int, zone: tuple[str, str]) -> str:
+    return local_datetime(minute * 60.0).strftime("%H:%M")
 
 
 def minutes_words(seconds: float, words: Translations | None = None) -> str:
