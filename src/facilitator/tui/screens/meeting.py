@@ -64,6 +64,7 @@ class MeetingScreen(PeopleActions, HandActions, EntryActions, QuestionActions, R
         self._writing_kind: str | None = None  # f / D / N chose the kind of the next entry
         self._item_shown: int | None = None
         self._draft_for: str | None = None  # whose words are in the field (rounds)
+        self._labels: dict[str, Plain] = {}
 
     def compose(self) -> ComposeResult:
         # Three children of the screen, the clock panel alone in the middle: a tick repaints
@@ -148,18 +149,25 @@ class MeetingScreen(PeopleActions, HandActions, EntryActions, QuestionActions, R
             self._writing_kind = None
         self.draw(self.view)
 
+    def _label(self, name: str) -> Plain:
+        """One of the screen's labels, looked up once (a tick draws eight of them)."""
+        found = self._labels.get(name)
+        if found is None:
+            found = self._labels[name] = self.query_one(f"#{name}", Plain)
+        return found
+
     def draw(self, view: views.MeetingView) -> None:
-        banner = self.query_one("#saving", Plain)
+        banner = self._label("saving")
         banner.show(view.saving)
         banner.display = bool(view.saving)
         self.query_one(ClockPanel).show(view.clock)
         self._ring(view.clock.over)
         self.query_one(Timeline).show(view.timeline, view.timeline_width)
-        self.query_one("#summary", Plain).show(view.summary, layout=False)
-        self.query_one("#topbar", Plain).show(view.topbar, layout=False)
-        self.query_one("#item-title", Plain).show(view.item_title)
-        self.query_one("#guidance", Plain).show(view.guidance)
-        question = self.query_one("#question", Plain)
+        self._label("summary").show(view.summary, layout=False)
+        self._label("topbar").show(view.topbar, layout=False)
+        self._label("item-title").show(view.item_title)
+        self._label("guidance").show(view.guidance)
+        question = self._label("question")
         question.show(
             Content.assemble(
                 (view.question, Style(bold=True)), ("\n" + view.nudge, Style(bold=False, dim=True))
