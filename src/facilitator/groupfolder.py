@@ -34,7 +34,8 @@ from facilitator.fsutil import fsync_dir, jsonl_files
 
 SESSIONS, FOLLOWUPS, SETTINGS = "sessions", "followups", "settings"
 # The fields of a group that live in its folder (its name is the folder's key).
-FIELDS = ("name", "participants", "roles", "language", "agenda", "rhythm", "airtime")
+FIELDS = ("name", "participants", "roles", "language", "agenda", "rhythm", "airtime",
+          "keeps_record", "names_shared")  # fmt: skip
 # Syncthing's "x.sync-conflict-20261204-101500-ABCDEFG.jsonl"; Nextcloud's and Dropbox's
 # "x (conflicted copy 2026-12-04).jsonl", "x (Bo's conflicted copy).jsonl"; "x.conflict.jsonl".
 _CONFLICT = re.compile(r"\.sync-conflict-|conflicted copy|\.conflict\b", re.IGNORECASE)

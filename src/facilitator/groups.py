@@ -31,6 +31,11 @@ class Group:
     rhythm: dict[str, Any] | None = None
     # Airtime: "on" (the facilitator may see it, A), "record" (also in the records), "off".
     airtime: str = "on"
+    # Asked once, at the group's first set-up (None: not yet): whether the group keeps a record
+    # of its meetings at all (False: every entry is off the record), and whether the names of
+    # those who agreed may appear beside what it shares with other groups.
+    keeps_record: bool | None = None
+    names_shared: bool | None = None
     folder: str | None = None  # the group's own folder, shared with the other facilitators
 
 
@@ -89,6 +94,10 @@ def _text(value: object, default: str | None) -> str | None:
     return clean_line(value) or default if isinstance(value, str) else default
 
 
+def _choice(value: object) -> bool | None:
+    return value if isinstance(value, bool) else None
+
+
 def load_group(name: str, problems: list[str] | None = None) -> Group:
     """The saved group; a field of the wrong shape (``"participants": 5``, ``"roles": [...]``)
     is dropped and the rest kept, like a file that cannot be read at all. A placed group's
@@ -119,6 +128,8 @@ def group_from(data: dict[str, Any], name: str, folder: str | None) -> Group:
         agenda=_text(data.get("agenda"), None),
         rhythm=rhythm if isinstance(rhythm, dict) else None,
         airtime=airtime if (airtime := data.get("airtime")) in AIRTIME else "on",
+        keeps_record=_choice(data.get("keeps_record")),
+        names_shared=_choice(data.get("names_shared")),
         folder=folder,
     )  # fmt: skip
 

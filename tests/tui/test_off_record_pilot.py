@@ -103,3 +103,51 @@ async def test_after_a_crash_during_demining_the_note_is_back_on_screen_until_th
         await app.workers.wait_for_complete()
         assert m.status == "ended"
     assert holding(data_dir, SECRET) == []
+
+
+async def test_set_up_asks_once_whether_the_group_keeps_a_record_and_shares_names(
+    clock: FakeClock, data_dir: Path
+) -> None:
+    from textual.widgets import Input
+
+    from facilitator.groups import load_group
+    from facilitator.tui.app import FacilitatorApp, Startup
+    from facilitator.tui.screens.confirm import PickOne
+    from facilitator.tui.screens.setup import SetupScreen
+
+    ms150 = catalog.find_agenda("mutual-support-150")
+    app = FacilitatorApp(clock, Startup())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.push_screen(SetupScreen(ms150, clock, "Quiet group"))
+        await pilot.pause()
+        app.screen.query_one("#participants", Input).value = "Ana, Bo, Dee"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PickOne) and "keep a record" in app.screen.question
+        await pilot.press("escape")  # not answered: nothing starts, and it is asked again
+        assert app.meeting is None and load_group("Quiet group").keeps_record is None
+        await pilot.press("ctrl+s", "down", "enter")  # no record
+        await pilot.pause()
+        assert isinstance(app.screen, PickOne) and "names" in app.screen.question
+        await pilot.press("down", "enter")  # names may be shared
+        await pilot.pause()
+        m = app.meeting
+        assert m is not None and m.state.off_record and m.state.names_shared
+        await pilot.press("space")
+        while not m.agenda.items[m.state.current].title.startswith("Core"):
+            await pilot.press("n")
+        await pilot.press("N", *"Bo: the heating is fixed", "enter")
+        assert m.entries()[0].off and m.state.entries == {}
+        await pilot.press("q", "y")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+    saved = load_group("Quiet group")
+    assert saved.keeps_record is False and saved.names_shared is True
+    assert holding(data_dir, "heating") == []
+    app = FacilitatorApp(clock, Startup())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.push_screen(SetupScreen(ms150, clock, "Quiet group"))
+        await pilot.pause()
+        await pilot.press("ctrl+s")  # asked once: the meeting starts at once
+        await pilot.pause()
+        assert app.meeting is not None and app.meeting.state.off_record

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from facilitator import catalog, paths
 from facilitator.clock import FakeClock
 from facilitator.formats.agenda import Agenda, Item, load_agenda
@@ -137,3 +139,56 @@ def test_a_discarded_session_leaves_no_words(data_dir: Path) -> None:
     handle.close()
     discard_session("s-off")
     assert every_file_holding(data_dir, SECRET) == []
+
+
+def test_a_group_says_once_whether_it_keeps_a_record_and_shares_names(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from facilitator.cli.main import main
+    from facilitator.groups import Group, load_group, save_group
+    from facilitator.review.share import share_digest
+    from facilitator.session.setup_form import Fields, SetupForm
+
+    save_group(Group("Home group"))
+    form = SetupForm(catalog.find_agenda("home-group"), FakeClock())
+    fields = Fields(group="Home group", participants="Ana, Bo")
+    assert form.asks_privacy(fields) and not form.asks_privacy(Fields(participants="Ana"))
+    first = form.creation_event(fields)
+    assert not first.off_record and not first.names_shared  # until asked: a record, no names
+    form.save_privacy(fields, keeps_record=True, names_shared=True)
+    assert not form.asks_privacy(fields)
+    first = form.creation_event(fields)
+    assert not first.off_record and first.names_shared
+    from facilitator.meeting.meeting import Meeting
+
+    m = Meeting.create(first, FakeClock())
+    m.toggle()
+    entry = m.add_entry("notes", "the library lends rooms", person="Bo", share=True)
+    assert entry.named and "— Bo" in share_digest(m.state)
+    m.edit_entry(entry.id, named=False)  # one entry, without the name
+    assert "Bo" not in share_digest(m.state)
+    capsys.readouterr()
+    assert main(["groups", "record", "home group", "off"]) == 0
+    assert main(["groups", "names", "Home group"]) == 0
+    assert capsys.readouterr().out == "Home group: record off\nHome group: names on\n"
+    assert load_group("Home group").keeps_record is False
+    assert form.creation_event(fields).off_record
+    save_group(Group("New group"))
+    assert main(["groups", "record", "New group"]) == 0
+    assert capsys.readouterr().out == "New group: record not asked yet\n"
+
+
+def test_a_meeting_of_a_group_without_a_record_keeps_that_in_its_journal() -> None:
+    first = creation_event(AGENDA, session="s1", group="G", participants=["Ana"],
+                           off_record=True, names_shared=True, t=FakeClock().now())  # fmt: skip
+    import json
+
+    line = json.loads(encode(first))
+    assert line["off_record"] is True and line["names_shared"] is True
+    plain = json.loads(encode(creation_event(AGENDA, session="s1", group="G",
+                                             participants=["Ana"], t=0.0)))  # fmt: skip
+    assert "off_record" not in plain and "names_shared" not in plain  # as journals were
+    from facilitator.meeting.fold import new_state
+
+    state = new_state(first)
+    assert state.off_record and state.names_shared

@@ -61,6 +61,26 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     airtime.add_argument("group", metavar="GROUP", help="the group's name")
     airtime.add_argument("choice", nargs="?", choices=AIRTIME, help="on, record or off")
     airtime.set_defaults(handler=cmd_airtime)
+    record = cmds.add_parser(
+        "record",
+        help="whether a group keeps a record of its meetings",
+        description="'on': each meeting's record, review and search keep what was written, "
+        "except at items off the record; 'off': nothing written is kept, as if every item were "
+        "off the record. Set-up asks it the first time; applies to meetings set up from now on.",
+    )
+    record.add_argument("group", metavar="GROUP", help="the group's name")
+    record.add_argument("choice", nargs="?", choices=("on", "off"), help="on or off")
+    record.set_defaults(handler=cmd_record)
+    names = cmds.add_parser(
+        "names",
+        help="whether names may appear beside what a group shares",
+        description="'on': an entry marked to share carries the name of who said it (or who "
+        "does it); 'off': the share digest never names anyone. Set-up asks it the first time; "
+        "applies to meetings set up from now on (E, n changes one entry).",
+    )
+    names.add_argument("group", metavar="GROUP", help="the group's name")
+    names.add_argument("choice", nargs="?", choices=("on", "off"), help="on or off")
+    names.set_defaults(handler=cmd_names)
     place = cmds.add_parser(
         "place",
         help="keep a group's memory in a folder you share with the other facilitators",
@@ -217,6 +237,30 @@ def cmd_rhythm(args: argparse.Namespace) -> int:
     if is_new:
         say(f"New group: {group.name}")
     _print_rhythm(group.name, rhythm)
+    return 0
+
+
+def cmd_record(args: argparse.Namespace) -> int:
+    return _yes_no(args, "record", "keeps_record")
+
+
+def cmd_names(args: argparse.Namespace) -> int:
+    return _yes_no(args, "names", "names_shared")
+
+
+def _yes_no(args: argparse.Namespace, command: str, attribute: str) -> int:
+    """A group's yes-or-no setting shown, or set with on/off; 'not asked yet' before set-up."""
+    group = find_group(clean_line(args.group))
+    if group is None:
+        error(f"facilitator groups {command}: no group called {quote_input(args.group)}")
+        return 1
+    if args.choice is not None:
+        setattr(group, attribute, args.choice == "on")
+        if not _save(group):
+            return 1
+    value = getattr(group, attribute)
+    shown = "not asked yet" if value is None else "on" if value else "off"
+    say(f"{clean_line(group.name)}: {command} {shown}")
     return 0
 
 

@@ -129,6 +129,7 @@ class SessionCreated(Event):
     planned: tuple[Slot, ...] = ()  # the plan as set up; empty in format 1 (upgraded)
     airtime: Airtime = "on"
     off_record: bool = False  # the group keeps no record: every entry is off the record
+    names_shared: bool = False  # the group agreed: names may appear beside what it shares
     format: int = FORMAT
 
 
@@ -398,7 +399,7 @@ HAND_EVENTS = (HandRaised, HandLowered, HandMoved, FloorGiven, StackSet)
 SPLIT_EVENTS = (TimeSplit, SlotChanged, ItemExtended)
 DECISIONS = ("round", "queue", "split")  # fields that carry what the rules decided
 # Written only when true: journals with nothing off the record stay as they were.
-OMITTED_WHEN_FALSE = ("off", "off_record")
+OMITTED_WHEN_FALSE = ("off", "off_record", "names_shared")
 
 E = TypeVar("E", bound=Event)
 

@@ -61,7 +61,7 @@ def creation_event(agenda: Agenda, *, session: str, group: str, participants: Se
                    planned_start: float | None = None, language: str | None = None,
                    carried: Iterable[ev.Carried | Mapping[str, Any]] = (),
                    airtime: ev.Airtime = "on", off_record: bool = False,
-                   t: float) -> ev.SessionCreated:  # fmt: skip
+                   names_shared: bool = False, t: float) -> ev.SessionCreated:  # fmt: skip
     """The first event of a session: who is here, the agenda as it is today, and the plan."""
     people, holders = gather_people(participants, {r: list(ps) for r, ps in (roles or {}).items()})
     counts = count_roles(agenda, holders)
@@ -73,7 +73,7 @@ def creation_event(agenda: Agenda, *, session: str, group: str, participants: Se
         total=total_minutes(agenda, len(people) or 1, counts),
         carried=tuple(_carried(c) for c in carried),
         planned=tuple(ev.Slot(s.start, s.minutes, s.active) for s in slots), airtime=airtime,
-        off_record=off_record,
+        off_record=off_record, names_shared=names_shared,
     )  # fmt: skip
 
 
@@ -541,6 +541,7 @@ class Meeting:
             owner=owner,
             met=met,
             share=share and not off,
+            named=self.state.names_shared and not off,
             off=off,
         )
         return self.entry(entry_id)

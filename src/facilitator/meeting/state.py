@@ -129,6 +129,7 @@ class State:
     # they have no words (those were in the off-record file, dropped when the meeting ended).
     off_entries: dict[str, Entry] = field(default_factory=dict)
     off_record: bool = False  # the group keeps no record (events.SessionCreated)
+    names_shared: bool = False  # names may appear beside shared entries (SessionCreated)
     retired: list[str] = field(default_factory=list)
     followups_done: list[str] = field(default_factory=list)  # refs from earlier sessions
     carried: list[Carried] = field(default_factory=list)  # open follow-ups brought in

@@ -327,20 +327,43 @@ class SetupForm:
 
     # -- the session ---------------------------------------------------------------------------
 
-    def creation_event(self, fields: Fields) -> SessionCreated:
-        """The session's first event; ValueError when a problem stops the start."""
+    def creation_event(self, fields: Fields, keeps_record: bool | None = None,
+                       names_shared: bool | None = None) -> SessionCreated:  # fmt: skip
+        """The session's first event; ValueError when a problem stops the start. Whether the
+        group keeps a record and lets names be shared: as given, else as the group chose."""
         problems = self.problems(fields)
         if problems:
             raise ValueError(problems[0])
         group = clean_line(fields.group)
         now = self.clock.now()
         airtime = _airtime(group)
+        saved = load_group(group) if group else None
         return creation_event(
             self.agenda, session=new_session_id(group or "meeting", now), group=group,
             participants=self.people(fields), roles=self.roles(fields),
             newcomer=fields.newcomer, planned_start=self.start_time(fields),
-            language=self.language(fields) or None, carried=self.carried, airtime=airtime, t=now,
+            language=self.language(fields) or None, carried=self.carried, airtime=airtime,
+            off_record=_chosen(keeps_record, saved.keeps_record if saved else None) is False,
+            names_shared=_chosen(names_shared, saved.names_shared if saved else None) is True,
+            t=now,
         )  # fmt: skip
+
+    def asks_privacy(self, fields: Fields) -> bool:
+        """Whether to ask, before this meeting starts, whether the group keeps a record and
+        whether names may appear in what it shares: once per group, at its first set-up."""
+        group = clean_line(fields.group)
+        if not group:
+            return False
+        saved = load_group(group)
+        return saved.keeps_record is None or saved.names_shared is None
+
+    def save_privacy(self, fields: Fields, keeps_record: bool, names_shared: bool) -> None:
+        """The group's answers, kept with its settings (OSError if they cannot be saved)."""
+        from facilitator.groups import save_group
+
+        group = load_group(clean_line(fields.group))
+        group.keeps_record, group.names_shared = keeps_record, names_shared
+        save_group(group, now=self.clock.now())
 
     def save_rhythm(self, fields: Fields) -> None:
         """The group's rhythm, as typed (OSError if it cannot be saved)."""
@@ -354,6 +377,10 @@ class SetupForm:
         group = load_group(name)
         group.rhythm = to_dict(parse_rhythm([text], self.rhythm_agenda()))
         save_group(group)
+
+
+def _chosen(given: bool | None, saved: bool | None) -> bool | None:
+    return given if given is not None else saved
 
 
 def _airtime(name: str) -> Airtime:

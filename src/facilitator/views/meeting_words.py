@@ -184,6 +184,11 @@ def never_shared() -> str:
     return _("Off the record: this entry is never shared, and is dropped when the meeting ends.")
 
 
+def named_mark() -> str:
+    """After an entry whose name goes with it when shared, in the list of entries (E)."""
+    return _("[with the name]")
+
+
 def off_record_mark() -> str:
     """After an entry off the record in the list of entries (E)."""
     return _("[off the record]")

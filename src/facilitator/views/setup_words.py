@@ -61,5 +61,35 @@ def followups_box(carried: Sequence[Carried]) -> str:
     return "\n".join(lines)
 
 
+def record_question(group: str) -> str:
+    said = _("Does “{group}” keep a record of its meetings? Asked once for each group "
+             "(facilitator groups record changes it).")  # fmt: skip
+    return said.format(group=group)
+
+
+def record_choices() -> list[str]:
+    """Yes first, then no (the screen reads the answer by its place)."""
+    return [_("Yes: keep a record (items marked off the record stay out of it)"),
+            _("No: keep nothing; every entry stays off the record")]  # fmt: skip
+
+
+def names_question(group: str) -> str:
+    said = _("When “{group}” shares entries with other groups, may names appear beside them? "
+             "(facilitator groups names changes it)")  # fmt: skip
+    return said.format(group=group)
+
+
+def names_choices() -> list[str]:
+    """No first (enter keeps names out), then yes."""
+    return [_("No: what is shared never carries a name"),
+            _("Yes: the name of who said it, or who does it, when shared")]  # fmt: skip
+
+
+def privacy_not_saved(error: object) -> str:
+    said = _("The group's answers could not be saved ({error}): they apply to this meeting, "
+             "and set-up will ask again next time.")  # fmt: skip
+    return said.format(error=error)
+
+
 def rhythm_not_saved(error: object) -> str:
     return _("The rhythm could not be saved: {error}").format(error=error)

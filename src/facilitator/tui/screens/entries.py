@@ -16,7 +16,7 @@ from facilitator.meeting.meeting import Meeting
 from facilitator.meeting.state import Entry
 from facilitator.tui.screens.confirm import AskText, Confirm, PickOne
 from facilitator.tui.widgets.text import Plain
-from facilitator.views.meeting_words import never_shared, off_record_mark
+from facilitator.views.meeting_words import named_mark, never_shared, off_record_mark
 
 
 class EntriesScreen(ModalScreen[None]):
@@ -27,6 +27,7 @@ class EntriesScreen(ModalScreen[None]):
         Binding("enter", "edit", "Edit", priority=True),
         Binding("delete,backspace", "remove", "Remove"),
         Binding("x", "share", "Share"),
+        Binding("n", "named", "Name it when shared"),
     ]
 
     def __init__(self, meeting: Meeting) -> None:
@@ -41,7 +42,7 @@ class EntriesScreen(ModalScreen[None]):
             yield Plain(
                 _(
                     "a: add for someone · f: follow-up · enter: edit · delete: remove · x: share · "
-                    "escape: close"
+                    "n: with the name · escape: close"
                 ),
                 classes="dialog-hint",
             )
@@ -69,6 +70,8 @@ class EntriesScreen(ModalScreen[None]):
         words = entry.text or _("(no words, only a rating)")
         extra = f" ({_(met_words(entry.met))})" if entry.met is not None else ""
         share = "  " + _("[to share]") if entry.share else ""
+        if entry.named:
+            share += "  " + named_mark()
         if entry.off:
             share = "  " + off_record_mark()
         return f"{who}: {words}{extra}{share}" if who else f"{words}{extra}{share}"
@@ -156,4 +159,15 @@ class EntriesScreen(ModalScreen[None]):
                 self.notify(never_shared(), markup=False)
                 return
             self.meeting.edit_entry(entry_id, share=not entry.share)
+            self._fill()
+
+    def action_named(self) -> None:
+        """Whether the name beside the entry may go with it when it is shared."""
+        entry_id = self._current()
+        if entry_id is not None:
+            entry = self.meeting.entry(entry_id)
+            if entry.off:
+                self.notify(never_shared(), markup=False)
+                return
+            self.meeting.edit_entry(entry_id, named=not entry.named)
             self._fill()

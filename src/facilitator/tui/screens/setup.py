@@ -23,6 +23,7 @@ from facilitator.meeting.events import Carried
 from facilitator.session.setup_form import Fields, SetupForm
 from facilitator.text import clean_line
 from facilitator.tui.messages import StartMeeting
+from facilitator.tui.screens.confirm import PickOne
 from facilitator.tui.widgets.form_field import FormField
 from facilitator.tui.widgets.text import Plain
 from facilitator.tui.widgets.tickbox import TickBox
@@ -184,7 +185,42 @@ class SetupScreen(Screen[None]):
     def action_start(self) -> None:
         fields = self.fields
         try:
-            first = self.form.creation_event(fields)
+            self.form.creation_event(fields)
+        except ValueError as exc:
+            self.notify(str(exc), markup=False, severity="error")
+            return
+        if self.form.asks_privacy(fields):
+            self._ask_privacy(fields)
+        else:
+            self._start(fields)
+
+    def _ask_privacy(self, fields: Fields) -> None:
+        """Once per group: does it keep a record, may names be shared. Escape starts nothing."""
+        group = clean_line(fields.group)
+        records, names = say.record_choices(), say.names_choices()
+
+        def got_names(keeps: bool, answer: str | None) -> None:
+            if answer is None:
+                return
+            shared = answer == names[1]
+            try:
+                self.form.save_privacy(fields, keeps, shared)
+            except OSError as exc:
+                self.notify(say.privacy_not_saved(exc), markup=False, severity="warning")
+            self._start(fields, keeps, shared)
+
+        def got_record(answer: str | None) -> None:
+            if answer is not None:
+                keeps = answer == records[0]
+                self.app.push_screen(PickOne(say.names_question(group), names),
+                                     lambda a: got_names(keeps, a))  # fmt: skip
+
+        self.app.push_screen(PickOne(say.record_question(group), records), got_record)
+
+    def _start(self, fields: Fields, keeps_record: bool | None = None,
+               names_shared: bool | None = None) -> None:  # fmt: skip
+        try:
+            first = self.form.creation_event(fields, keeps_record, names_shared)
         except ValueError as exc:
             self.notify(str(exc), markup=False, severity="error")
             return
