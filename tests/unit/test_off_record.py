@@ -75,10 +75,10 @@ def test_the_journal_keeps_that_an_entry_was_off_the_record_never_its_words() ->
     assert redact(on) is on and b"off" not in encode(on)  # other journals are as they were
 
 
-def _bundled_meeting(clock: FakeClock):  # type: ignore[no-untyped-def]
+def _bundled_meeting(clock: FakeClock, session: str = "s-off"):  # type: ignore[no-untyped-def]
     agenda = load_agenda(str(paths.bundled_agendas() / "mutual-support-150.yaml"),
                          catalog.deck_ids())  # fmt: skip
-    first = creation_event(agenda, session="s-off", group="Tuesday",
+    first = creation_event(agenda, session=session, group="Tuesday",
                            participants=["Ana", "Bo", "Dee"], t=clock.now())  # fmt: skip
     handle, m = start_session(first, clock)
     m.toggle()
@@ -192,3 +192,16 @@ def test_a_meeting_of_a_group_without_a_record_keeps_that_in_its_journal() -> No
 
     state = new_state(first)
     assert state.off_record and state.names_shared
+
+
+def test_the_next_meeting_drops_what_a_crash_after_the_end_left(data_dir: Path) -> None:
+    clock = FakeClock()
+    handle, m = _bundled_meeting(clock)
+    m.write("notes", SECRET)
+    handle.off.drop = lambda: None  # type: ignore[method-assign]  # killed before it could
+    m.end()
+    handle.close()
+    handle, m = _bundled_meeting(clock, "s-next")  # `facilitator run`, never Home
+    assert every_file_holding(data_dir, SECRET) == []
+    handle.close()
+

@@ -187,6 +187,10 @@ def fallback_folder() -> Path:
 
 
 def start_session(first: SessionCreated, clock: Clock) -> tuple[OpenSession, Meeting]:
+    """A new session, journaled from its first event. What a meeting that ended in a crash
+    left off the record is dropped first (Home does it too, ``run`` may never show Home)."""
+    with contextlib.suppress(OSError):
+        drop_leftover_off_records()
     handle = OpenSession(first.session)
     try:
         meeting = Meeting.create(first, clock, handle.sink)
