@@ -205,3 +205,23 @@ def test_the_next_meeting_drops_what_a_crash_after_the_end_left(data_dir: Path) 
     assert every_file_holding(data_dir, SECRET) == []
     handle.close()
 
+
+def test_words_whose_file_was_removed_under_the_meeting_are_written_again(
+    data_dir: Path,
+) -> None:
+    clock = FakeClock()
+    handle, m = _bundled_meeting(clock)
+    m.write("notes", SECRET)
+    off_path("s-off").unlink()  # a clean-up tool, a hand
+    m.write("notes", "Bo is tired")
+    handle.close()
+    handle, resumed = resume_session("s-off", clock)
+    assert [e.text for e in resumed.entries()] == [SECRET, "Bo is tired"]
+    handle.close()
+    handle, resumed = resume_session("s-off", clock)
+    off_path("s-off").unlink()  # after a resume too: what was read is written again
+    resumed.write("notes", "Ana is late")
+    handle.close()
+    handle, resumed = resume_session("s-off", clock)
+    assert [e.text for e in resumed.entries()] == [SECRET, "Bo is tired", "Ana is late"]
+    handle.close()

@@ -48,20 +48,40 @@ def redact(event: Event) -> Event:
 
 
 class OffRecordFile:
-    """The off-record file of a session being written; opened at its first entry."""
+    """The off-record file of a session being written; opened at its first entry. What it
+    holds is kept in memory too, to write it again whole if the file is removed under it."""
 
     def __init__(self, session: str, ops: FileOps | None = None) -> None:
         self.path = off_path(session)
         self.ops = ops
         self.writer: JournalWriter | None = None
+        self.written: list[Event] = []
 
     def append(self, events: list[Event]) -> None:
         """Written whole and fsynced, or OSError (and nothing of them is in the file)."""
         if not events:
             return
-        if self.writer is None:
-            self.writer = JournalWriter(self.path, self.ops)
+        if self.writer is None or self._vanished():
+            self._reopen()
+        assert self.writer is not None
         self.writer.append_many(events)
+        self.written += events
+
+    def _vanished(self) -> bool:
+        assert self.writer is not None
+        try:
+            on_disk = os.stat(self.path)
+        except OSError:
+            return True
+        mine = os.fstat(self.writer.fd)
+        return (on_disk.st_dev, on_disk.st_ino) != (mine.st_dev, mine.st_ino)
+
+    def _reopen(self) -> None:
+        """Opened (again): a file removed under the meeting is written again whole."""
+        self.close()
+        self.writer = JournalWriter(self.path, self.ops)
+        if self.written and os.fstat(self.writer.fd).st_size == 0:
+            self.writer.append_many(self.written)
 
     def close(self) -> None:
         if self.writer is not None:
@@ -70,6 +90,7 @@ class OffRecordFile:
 
     def drop(self) -> None:
         self.close()
+        self.written = []
         drop(self.path)
 
 
@@ -94,16 +115,15 @@ def drop(path: Path) -> None:
     fsync_dir(path.parent)
 
 
-def restore(state: State, path: Path) -> list[str]:
+def restore(state: State, path: Path) -> tuple[list[Event], list[str]]:
     """The words of the entries off the record given back to ``state`` from the off-record
-    file, if there is one; warnings for lines that could not be read."""
+    file, if there is one: the events read, and warnings for lines that could not be."""
     warnings: list[str] = []
-    if not state.off_entries:
-        return warnings
+    read: list[Event] = []
     try:
         found = list(lines(path, warnings))
     except FileNotFoundError:
-        return warnings
+        return read, warnings
     for line in found:
         try:
             event = read_event(line.data)
@@ -111,5 +131,6 @@ def restore(state: State, path: Path) -> list[str]:
             warnings.append(f"{path}:{line.number}:1: skipped an entry: {exc}")
             continue
         if isinstance(event, (EntryAdded, EntryEdited)) and event.off:
+            read.append(event)
             restore_off_entry(state, event)
-    return warnings
+    return read, warnings

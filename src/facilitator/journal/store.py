@@ -211,7 +211,7 @@ def resume_session(session: str, clock: Clock) -> tuple[OpenSession, Meeting]:
     except BaseException:
         handle.close()
         raise
-    off_warnings = restore(loaded.state, off_path(session))
+    handle.off.written, off_warnings = restore(loaded.state, off_path(session))
     meeting = Meeting(loaded.state, clock, handle.sink)
     handle.warnings = loaded.warnings + off_warnings
     handle.history = list(loaded.events)
