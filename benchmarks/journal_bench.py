@@ -100,3 +100,33 @@ def checks_cost(count: int = 5000, rounds: int = 11) -> tuple[float, float, floa
                 (checked if guarded else unchecked).append(time.perf_counter() - started)
     ratios = [a / b for a, b in zip(checked, unchecked)]
     return statistics.median(checked), statistics.median(unchecked), statistics.median(ratios)
+
+
+def entry_latencies(count: int = 1000) -> dict[str, tuple[float, float]]:
+    """Writing an entry through the session's own sink, on and off the record (off: its words
+    in the off-record file and the journal's line without them, two fsyncs): p50 and p99."""
+    from facilitator import paths
+    from facilitator.journal.store import start_session
+
+    agenda = Agenda(id="b", title="Bench", items=(Item("Demining", minutes=10, off_record=True),
+                                                  Item("Core", minutes=10)))  # fmt: skip
+    out: dict[str, tuple[float, float]] = {}
+    with tempfile.TemporaryDirectory() as folder:
+        paths.set_data_dir(folder)
+        clock = FakeClock()
+        first = creation_event(agenda, session="s", group="g", participants=["A"], t=clock.now())
+        handle, m = start_session(first, clock)
+        m.toggle()
+        for name in ("off the record", "on the record"):
+            latencies: list[float] = []
+            for n in range(count):
+                clock.advance(1)
+                started = time.perf_counter()
+                m.add_entry("notes", f"note {n} with some words in it")
+                latencies.append(time.perf_counter() - started)
+            latencies.sort()
+            out[name] = (latencies[count // 2], latencies[int(count * 0.99)])
+            m.next_item()
+        handle.close()
+        paths.set_data_dir(None)
+    return out

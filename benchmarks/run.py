@@ -155,7 +155,7 @@ def _peak(args: list[str]) -> int:
 
 
 def journal() -> None:
-    from benchmarks.journal_bench import checks_cost, replay_and_write
+    from benchmarks.journal_bench import checks_cost, entry_latencies, replay_and_write
 
     print("\n## Journal")
     replay, p50, p99 = replay_and_write()
@@ -164,6 +164,8 @@ def journal() -> None:
     checked, unchecked, ratio = checks_cost()
     print(f"replay with the hostile-line checks {checked * 1000:.1f} ms, without "
           f"{unchecked * 1000:.1f} ms: median ratio {ratio:.3f} (target < 1.05)")  # fmt: skip
+    for name, (p50, p99) in entry_latencies().items():
+        print(f"an entry {name:<15} p50 {p50 * 1000:.2f} ms   p99 {p99 * 1000:.2f} ms")
 
 
 def draws() -> None:
