@@ -1,10 +1,12 @@
-"""Drawing with a long history: the cache means journals are not all re-read on each draw."""
+"""Drawing with a long history: the question history comes from the review index, which reads
+only new or changed journals, so a draw does not re-read them all."""
 
 from __future__ import annotations
 
 import json
 import os
 import random
+import statistics
 import tempfile
 import time
 from pathlib import Path
@@ -63,4 +65,4 @@ def draw_with_history(sessions: int) -> tuple[float, float]:
             started = time.perf_counter()
             Drawer("G", rng=random.Random(1)).draw("jasette", m.state)
             timings.append(time.perf_counter() - started)
-    return timings[0], min(timings[1:])
+    return timings[0], statistics.median(timings[1:])

@@ -173,8 +173,8 @@ def draws() -> None:
 
     print("\n## Drawing a question with 1,000 past sessions")
     first, later = draw_with_history(1000)
-    print(f"first draw (builds the cache)   {first * 1000:7.1f} ms")
-    print(f"later draws (cache fresh)       {later * 1000:7.1f} ms (target < 50 ms)")
+    print(f"first draw (builds the index)   {first * 1000:7.1f} ms")
+    print(f"later draws (index fresh)       {later * 1000:7.1f} ms, median of 5 (target < 50 ms)")
 
 
 def followups() -> None:

@@ -21,7 +21,7 @@ from facilitator.meeting.events import FollowupDone, JournalFormatError
 from facilitator.meeting.projection import project
 from facilitator.text import clean, clean_line
 
-SCHEMA_VERSION = 6  # 6: follow-ups changed between meetings (journal.changes)
+SCHEMA_VERSION = 7  # 7: when each question was drawn, what was retired (the question history)
 DB_NAME = "index.sqlite3"
 BUSY_TIMEOUT = 10.0  # seconds to wait while another program updates the index
 
@@ -40,8 +40,10 @@ CREATE TABLE entries(rowid INTEGER PRIMARY KEY, session TEXT, id TEXT, item INTE
 CREATE INDEX entries_session ON entries(session);
 CREATE INDEX entries_kind ON entries(kind, done);
 CREATE TABLE questions(rowid INTEGER PRIMARY KEY, session TEXT, item INTEGER, deck TEXT,
-  text TEXT, person TEXT, skipped INTEGER);
+  text TEXT, person TEXT, skipped INTEGER, at REAL);
 CREATE INDEX questions_session ON questions(session);
+CREATE TABLE retired(session TEXT, text TEXT);
+CREATE INDEX retired_session ON retired(session);
 CREATE TABLE attendance(session TEXT, person TEXT, PRIMARY KEY(session, person)) WITHOUT ROWID;
 CREATE INDEX attendance_person ON attendance(person);
 CREATE TABLE followups_done(session TEXT, ref TEXT, t REAL);
@@ -60,7 +62,15 @@ CREATE VIRTUAL TABLE questions_fts USING fts5(text, content='questions', content
 _FTS_TABLES = ("entries", "questions")
 BULK = 100  # from this many journals to read, the text index is rebuilt in one pass
 
-_SESSION_TABLES = ("sessions", "items", "entries", "questions", "attendance", "followups_done")
+_SESSION_TABLES = (
+    "sessions",
+    "items",
+    "entries",
+    "questions",
+    "attendance",
+    "followups_done",
+    "retired",
+)
 
 
 @dataclass
@@ -293,10 +303,12 @@ def _index_journal(db: sqlite3.Connection, path: Path, session: str) -> bool:
          for e in state.entries.values()],
     )  # fmt: skip
     db.executemany(
-        "INSERT INTO questions VALUES (NULL,?,?,?,?,?,?)",
+        "INSERT INTO questions VALUES (NULL,?,?,?,?,?,?,?)",
         [(session, run.index, clean_line(d.deck), clean(d.text), _name(d.person),
-          int(d.skipped)) for run in state.items for d in run.draws],
+          int(d.skipped), d.at) for run in state.items for d in run.draws],
     )  # fmt: skip
+    db.executemany("INSERT INTO retired VALUES (?, ?)",
+                   [(session, clean(text)) for text in state.retired])  # fmt: skip
     db.executemany("INSERT OR IGNORE INTO attendance VALUES (?, ?)",
                    [(session, p) for p in people])  # fmt: skip
     db.executemany(
