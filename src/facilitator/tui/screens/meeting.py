@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from textual.app import ComposeResult
@@ -92,6 +93,15 @@ class MeetingScreen(PeopleActions, HandActions, EntryActions, QuestionActions, R
             self.notify(self.notice, markup=False, timeout=8)
         self.refresh_all()
         self.ticker.schedule()
+        self.run_worker(self._read_history, thread=True, exit_on_error=False, group="history")
+
+    def _read_history(self) -> None:
+        """The group's question history, read before the first draw and off the screen's
+        thread (the first index build reads every past session)."""
+        import sqlite3
+
+        with contextlib.suppress(OSError, sqlite3.Error):
+            _ = self.drawer.history
 
     def on_resize(self, event: Resize) -> None:
         self._fit(event.size.width, event.size.height)
