@@ -225,3 +225,15 @@ def test_words_whose_file_was_removed_under_the_meeting_are_written_again(
     handle, resumed = resume_session("s-off", clock)
     assert [e.text for e in resumed.entries()] == [SECRET, "Bo is tired", "Ana is late"]
     handle.close()
+
+
+def test_set_up_says_when_the_group_keeps_no_record() -> None:
+    from facilitator.groups import Group, save_group
+    from facilitator.session.setup_form import Fields, SetupForm
+
+    save_group(Group("Quiet", keeps_record=False))
+    save_group(Group("Open", keeps_record=True))
+    form = SetupForm(catalog.find_agenda("home-group"), FakeClock())
+    said = form.notices(Fields(group="quiet", participants="Ana, Bo, Chen"))
+    assert "“Quiet” keeps no record: everything written in its meetings stays off" in " ".join(said)
+    assert not any("record" in w for w in form.notices(Fields(group="Open", participants="Ana")))

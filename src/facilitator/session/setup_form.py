@@ -151,7 +151,7 @@ class SetupForm:
         if problem:
             words.append(_("Rhythm: {problem}").format(problem=problem))
         words += [self.language_problem(fields) or self.language_note(fields) or ""]
-        words += self._group_words(fields) + self._role_words(fields)
+        words += self._group_words(fields) + self._privacy_words(fields) + self._role_words(fields)
         return [w for w in words if w]
 
     def problems(self, fields: Fields) -> list[str]:
@@ -206,6 +206,16 @@ class SetupForm:
         meant = self.book.likely_meant(name)
         said = _("“{name}” would be a new group: did you mean “{meant}”?")
         return [said.format(name=name, meant=meant)] if meant else []
+
+    def _privacy_words(self, fields: Fields) -> list[str]:
+        """A group that keeps no record: said before its meeting starts."""
+        name = clean_line(fields.group)
+        group = self.book.find(name) if name else None
+        if group is None or group.keeps_record is not False:
+            return []
+        said = _("“{name}” keeps no record: everything written in its meetings stays off the "
+                 "record (facilitator groups record changes it).")  # fmt: skip
+        return [said.format(name=clean_line(group.name))]
 
     def _role_words(self, fields: Fields) -> list[str]:
         """A round for a role nobody holds would be empty (Case Clinic's coaches)."""
