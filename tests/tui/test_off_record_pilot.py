@@ -151,3 +151,30 @@ async def test_set_up_asks_once_whether_the_group_keeps_a_record_and_shares_name
         await pilot.press("ctrl+s")  # asked once: the meeting starts at once
         await pilot.pause()
         assert app.meeting is not None and app.meeting.state.off_record
+
+
+async def test_the_entries_list_marks_off_the_record_and_names_one_entry(
+    clock: FakeClock,
+) -> None:
+    from facilitator.tui.screens.entries import EntriesScreen
+    from tests.tui.helpers import notices
+
+    ms150 = catalog.find_agenda("mutual-support-150")
+    app = meeting_app(ms150, clock, ["Ana", "Bo", "Dee"])
+    async with app.run_test(size=(100, 30)) as pilot:
+        m = app.meeting
+        await pilot.press("space", "N", *SECRET, "enter", "x")
+        assert any("never shared" in n for n in notices(app)) and not m.entries()[0].share
+        await pilot.press("E")
+        assert isinstance(app.screen, EntriesScreen)
+        shown = app.export_screenshot().replace("&#160;", " ")
+        assert "[off the record]" in shown
+        await pilot.press("n", "x")  # neither named nor shared: it is off the record
+        assert not m.entries()[0].named and not m.entries()[0].share
+        await pilot.press("escape", "n")
+        await pilot.press("N", *"Repair cafés fix kettles", "enter")
+        await pilot.press("E", "x", "n")
+        entry = m.entries(m.state.current)[0]
+        assert entry.share and entry.named and not entry.off
+        shown = app.export_screenshot().replace("&#160;", " ")
+        assert "[to share]  [with the name]" in shown
