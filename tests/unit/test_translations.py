@@ -67,6 +67,8 @@ def _changed(tmp_path: Path, old: str, new: str) -> Path:
 # (what changes, the text it replaces, by, where the problem is reported, what it says)
 CHANGES = [
     ("minutes", "    minutes: 13\n", "    minutes: 12\n", (20, 14), "'minutes' is 12 here but 13"),
+    ("off-record", "    minutes: 13\n", "    minutes: 13\n    record: off\n", (21, 13),
+     "'record' is 'off' here but not set"),
     ("kind", "    kind: silence\n", "    kind: open\n", (28, 11), "'kind' is 'open' here but 'silence'"),
     ("flag", "    protected: true\n", "    protected: false\n", (49, 16), "'protected' is false"),
     ("flexible", "    flexible: true\n    min_minutes: 15\n", "", (38, 12), "'flexible' is false here but true"),

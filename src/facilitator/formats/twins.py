@@ -19,7 +19,8 @@ from facilitator.formats.yamlnodes import Node
 
 WORDS = frozenset({"title", "guidance", "alternative"})  # item fields a translation rewrites
 ROLE_FIELDS = frozenset({"who", "first"})  # name a role: compared by the role's position
-_COMPARED = [f.name for f in dataclasses.fields(Item) if f.name not in WORDS]
+# 'record: off' is compared as the record it is written as (off_record is how it loads).
+_COMPARED = [f.name for f in dataclasses.fields(Item) if f.name not in WORDS | {"off_record"}]
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,8 @@ def _signature(agenda: Agenda, item: Item) -> tuple[Any, ...]:
 
 
 def _value(agenda: Agenda, item: Item, key: str) -> Any:
+    if key == "record" and item.off_record:
+        return "off"
     value = getattr(item, key)
     if key in ROLE_FIELDS and value is not None and value in agenda.roles:
         return RolePlace(agenda.roles.index(value), value)
