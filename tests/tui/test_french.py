@@ -78,8 +78,8 @@ def test_meeting_in_french(snap_compare, clock: FakeClock) -> None:  # type: ign
     assert snap_compare(twin_app(clock), terminal_size=(80, 24), run_before=run_before)
 
 
-def english_words() -> set[str]:
-    """The words of the English catalogue (every msgid), less those French shares with it
+def english_words(language: str = "fr") -> set[str]:
+    """The words of the English catalogue (every msgid), less those ``language`` shares with it
     (``discussion``, ``notes``, ``palette``...) and the agenda's and the people's own."""
     words: set[str] = set()
     for _file, _line, message, _comments, _context in extract_from_dir(
@@ -87,10 +87,10 @@ def english_words() -> set[str]:
     ):
         for text in message if isinstance(message, tuple) else (message,):
             words |= {w.casefold() for w in WORD.findall(re.sub(r"\{[^}]*\}", " ", text or ""))}
-    french = i18n.catalogue("fr")
+    other = i18n.catalogue(language)
     shared = set()
     for msgid in list(words):
-        shared |= {w.casefold() for w in WORD.findall(french.gettext(msgid))}
+        shared |= {w.casefold() for w in WORD.findall(other.gettext(msgid))}
     return words - shared
 
 
@@ -102,14 +102,22 @@ def screen_text(app: FacilitatorApp) -> str:
 
 
 async def test_a_whole_french_meeting_shows_no_english(clock: FakeClock) -> None:
-    english = english_words()
+    found = await english_in_a_whole_meeting(twin_app(clock), "mutual-support-150-fr", "fr", clock)
+    assert found == {}, f"English on the French screens: {sorted(found)}"
+
+
+async def english_in_a_whole_meeting(app: FacilitatorApp, agenda_id: str, language: str,
+                                     clock: FakeClock) -> dict[str, int]:  # fmt: skip
+    """The English words (and the number of the screen they were first on) seen while the
+    agenda is run from start to end, every item with its keys, then help and the palette."""
+    english = english_words(language)
     own = {w.casefold() for w in WORD.findall(" ".join(PEOPLE))}
-    agenda = catalog.find_agenda("mutual-support-150-fr")
+    agenda = catalog.find_agenda(agenda_id)
     texts = [agenda.title] + [
-        f"{i.title} {i.guidance or ''} {i.alternative or ''}" for i in agenda.items
+        f"{i.title} {i.guidance or ''} {i.alternative or ''} {i.question or ''}"
+        for i in agenda.items
     ]
     own |= {w.casefold() for w in WORD.findall(" ".join(texts))}
-    app = twin_app(clock)
     seen: list[str] = []
     async with app.run_test(size=(80, 24)) as pilot:
 
@@ -149,10 +157,10 @@ async def test_a_whole_french_meeting_shows_no_english(clock: FakeClock) -> None
         # groups' own words): what the end said is what is scanned.
         seen.append(app.notices[-1])
 
-    found = {}
+    found: dict[str, int] = {}
     for number, text in enumerate(seen):
         for word in WORD.findall(re.sub(r"\S*/\S*", " ", text)):  # a file's path is no word
             folded = word.casefold()
             if folded in english and folded not in own:
                 found.setdefault(folded, number)
-    assert found == {}, f"English on the French screens: {sorted(found)}"
+    return found
