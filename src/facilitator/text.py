@@ -74,6 +74,17 @@ def split_names(text: str) -> list[str]:
     return list(names.values())
 
 
+def repeated_names(text: str) -> list[list[str]]:
+    """The names written more than once (as :func:`same_name` compares them: ``Ana, ana``),
+    each as every spelling written, the one kept first. :func:`split_names` keeps one."""
+    seen: dict[str, list[str]] = {}
+    for part in text.replace("\n", ",").split(","):
+        name = clean_name(part)
+        if name:
+            seen.setdefault(name_key(name), []).append(name)
+    return [spellings for spellings in seen.values() if len(spellings) > 1]
+
+
 def ellipsize(text: str, width: int) -> str:
     """``text`` cut to ``width`` terminal cells, ending in "…" when cut (wide characters count 2)."""
     from rich.cells import cell_len, set_cell_size

@@ -80,3 +80,13 @@ def test_the_exit_status_is_not_zero_after_a_crash(monkeypatch) -> None:
     assert launch_module.launch(argparse.Namespace()) == 1
     Crashed.return_code = None  # type: ignore[assignment]
     assert launch_module.launch(argparse.Namespace()) == 0
+
+
+def test_run_with_a_name_written_twice_says_so_as_the_meeting_opens() -> None:
+    given = args(agenda="mutual-support-150", participants="Ana, Bo, ana, Chen")
+    startup = _startup(given, FakeClock())  # type: ignore[arg-type]
+    assert startup is not None and startup.first is not None
+    assert startup.first.participants == ("Ana", "Bo", "Chen")
+    assert startup.notice.startswith("“Ana” is written 2 times (“Ana”, “ana”): kept once.")
+    plain = _startup(args(agenda="mutual-support-150", participants="Ana, Bo"), FakeClock())  # type: ignore[arg-type]
+    assert plain is not None and plain.notice == ""

@@ -53,10 +53,15 @@ def test_a_group_outside_the_agendas_size_is_pointed_out(ms150, people: str, cou
     assert form(ms150).problems(fields) == []
 
 
-def test_the_same_person_typed_twice_counts_once(ms150) -> None:  # type: ignore[no-untyped-def]
+def test_the_same_person_typed_twice_counts_once_and_is_pointed_out(ms150) -> None:  # type: ignore[no-untyped-def]
     fields = Fields(participants=SIX + ", ana, BO")
     assert form(ms150).people(fields) == ["Ana", "Bo", "Chen", "Dee", "Eli", "Fay"]
-    assert form(ms150).notices(fields) == []
+    assert form(ms150).notices(fields) == [
+        "“Ana” is written 2 times (“Ana”, “ana”): kept once. If they are two people, tell them "
+        "apart (“Ana B.”).",
+        "“Bo” is written 2 times (“Bo”, “BO”): kept once. If they are two people, tell them "
+        "apart (“Bo B.”).",
+    ]
 
 
 def test_no_participants_asks_for_them_without_a_size_note(ms150) -> None:  # type: ignore[no-untyped-def]

@@ -15,11 +15,11 @@ from datetime import tzinfo
 from facilitator.clock import Clock, nearest_time_of_day, parse_clock_time
 from facilitator.formats.agenda import Agenda
 from facilitator.groups import Group, all_groups, close_names, load_group
-from facilitator.i18n import _
+from facilitator.i18n import _, ngettext
 from facilitator.journal.store import new_session_id
 from facilitator.meeting.events import Airtime, Carried, SessionCreated
 from facilitator.meeting.meeting import creation_event, gather_people
-from facilitator.text import clean_line, is_language_tag, split_names
+from facilitator.text import clean_line, is_language_tag, repeated_names, split_names
 from facilitator.timewords import far_start_note
 
 
@@ -152,7 +152,23 @@ class SetupForm:
             words.append(_("Rhythm: {problem}").format(problem=problem))
         words += [self.language_problem(fields) or self.language_note(fields) or ""]
         words += self._group_words(fields) + self._privacy_words(fields) + self._role_words(fields)
+        words += self.repeated_words(fields)
         return [w for w in words if w]
+
+    def repeated_words(self, fields: Fields) -> list[str]:
+        """A person written twice (``Ana, ana``) is one participant: said, never silently."""
+        words = []
+        for spellings in repeated_names(fields.participants):
+            said = ngettext(
+                "“{name}” is written {count} time as {spellings}: kept once. If they are two "
+                "people, tell them apart (“{name} B.”).",
+                "“{name}” is written {count} times ({spellings}): kept once. If they are two "
+                "people, tell them apart (“{name} B.”).",
+                len(spellings),
+            )
+            shown = ", ".join(f"“{s}”" for s in spellings)
+            words.append(said.format(name=spellings[0], count=len(spellings), spellings=shown))
+        return words
 
     def problems(self, fields: Fields) -> list[str]:
         """What must be fixed before the meeting can start."""

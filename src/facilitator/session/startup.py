@@ -13,6 +13,7 @@ FirstScreen = Literal["meeting", "resume", "review", "setup", "home"]
 @dataclass
 class Startup:
     first: SessionCreated | None = None  # straight to a new meeting
+    notice: str = ""  # said as that meeting opens (run --participants: a name written twice)
     resume: str | None = None  # a session id to resume
     offer_resume: str | None = None  # ask on Home whether to resume this session
     offer_text: str = ""

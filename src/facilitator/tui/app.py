@@ -82,7 +82,9 @@ class FacilitatorApp(NoticeLog):
         self.themes.restore()
         first = self.startup.first_screen
         if first == "meeting" and self.startup.first is not None:
-            open_meeting(self, lambda: self.sessions.start(self.startup.first), self.push_screen)  # type: ignore[arg-type]
+            created = self.startup.first
+            open_meeting(self, lambda: self.sessions.start(created), self.push_screen,
+                         self.startup.notice)  # fmt: skip
             if self.meeting is not None:
                 for note in self.sessions.opening_notes(self.meeting):
                     self.notify(note, markup=False, severity="warning", timeout=10)

@@ -46,6 +46,7 @@ def _startup(args: argparse.Namespace, clock: SystemClock) -> Startup | None:
             start=f"{start:%H:%M}" if start is not None else "",
         )  # fmt: skip
         startup.first = form.creation_event(fields)
+        startup.notice = " ".join(form.repeated_words(fields))
         return startup
     from facilitator.session.service import SessionService
 
