@@ -1,6 +1,6 @@
-"""German, Spanish and Italian: each of their three agendas run as a whole meeting in the
-group's own interface language, every screen scanned for English words (as the French one is
-in test_french.py)."""
+"""German, Spanish and Italian: whole meetings in the group's own interface language, every
+screen scanned for English words (as the French one is in test_french.py). All nine pairs
+passed when this was written; the suite runs three of them."""
 
 from __future__ import annotations
 
@@ -15,11 +15,12 @@ from facilitator.decks.history import History
 from tests.tui.helpers import meeting_app
 from tests.tui.test_french import PEOPLE, english_in_a_whole_meeting
 
-AGENDAS = ("mutual-support-150", "case-clinic", "home-group")
+# Each language with one of its three agendas, each agenda in one language: every agenda and
+# every language is run whole, within the suite's time (a meeting is 4-16 s of Pilot time).
+PAIRS = [("mutual-support-150", "de"), ("case-clinic", "es"), ("home-group", "it")]
 
 
-@pytest.mark.parametrize("language", ["de", "es", "it"])
-@pytest.mark.parametrize("agenda", AGENDAS)
+@pytest.mark.parametrize(("agenda", "language"), PAIRS)
 async def test_a_whole_meeting_shows_no_english(agenda: str, language: str,
                                                 clock: FakeClock) -> None:  # fmt: skip
     i18n.set_language(language)
