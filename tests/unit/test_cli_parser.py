@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import pytest
 
 from facilitator.cli.main import build_parser, main
+from facilitator.i18n import language
 
 
 def _parsers(parser: argparse.ArgumentParser) -> Iterator[argparse.ArgumentParser]:
@@ -77,3 +78,10 @@ def test_an_unknown_command_lists_the_commands(capsys) -> None:
         main(["agenda", "list"])
     err = capsys.readouterr().err
     assert stopped.value.code == 2 and "invalid choice: 'agenda'" in err and "'agendas'" in err
+
+
+def test_a_commands_own_option_does_not_choose_the_interface_language(capsys) -> None:
+    """`decks draw --lang fr` abbreviates the deck's --language: an error, said in English."""
+    with pytest.raises(SystemExit):
+        main(["decks", "draw", "check-in", "--lang", "fr"])
+    assert language() == "en"

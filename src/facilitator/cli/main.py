@@ -95,7 +95,8 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
 
 
 def _value_of(argv: Sequence[str], option: str) -> str | None:
-    """The value of a top-level ``option`` in ``argv``, read before the parser is built."""
+    """The value of a top-level ``option`` in ``argv``, read before the parser is built: only
+    before the command, whose own options may start with the same letters."""
     words = iter(argv)
     for word in words:
         if word == "--":
@@ -104,6 +105,10 @@ def _value_of(argv: Sequence[str], option: str) -> str | None:
             return next(words, None)
         if word.startswith(option + "="):
             return word.partition("=")[2]
+        if word in _TOP_VALUES:
+            next(words, None)
+        elif not word.startswith("-"):
+            return None  # the command: what follows is its own (`decks draw --language`)
     return None
 
 
