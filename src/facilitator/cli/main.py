@@ -16,28 +16,48 @@ from collections.abc import Sequence
 from typing import Any
 
 from facilitator import __version__, paths
+from facilitator.i18n import N_, _
 
 # (name, help, module): the order of `facilitator --help`. Each help line is the one the
 # module's register() gives its parser (tests/unit/test_cli_parser.py checks they agree).
 COMMANDS: tuple[tuple[str, str, str], ...] = (
-    ("run", "run a meeting full-screen", "facilitator.cli.run"),
-    ("agendas", "list, show, check and edit meeting agendas", "facilitator.cli.agendas"),
-    ("decks", "question decks for ice breakers and rounds", "facilitator.cli.decks"),
-    ("sessions", "find, read, export and share past sessions", "facilitator.cli.sessions"),
-    ("review", "browse past sessions full-screen", "facilitator.cli.review"),
+    ("run", N_("run a meeting full-screen"), "facilitator.cli.run"),
+    ("agendas", N_("list, show, check and edit meeting agendas"), "facilitator.cli.agendas"),
+    ("decks", N_("question decks for ice breakers and rounds"), "facilitator.cli.decks"),
+    ("sessions", N_("find, read, export and share past sessions"), "facilitator.cli.sessions"),
+    ("review", N_("browse past sessions full-screen"), "facilitator.cli.review"),
     (
         "calendar",
-        "moon phases and when a group meets, as text or an iCalendar file",
+        N_("moon phases and when a group meets, as text or an iCalendar file"),
         "facilitator.cli.calendar",
     ),  # fmt: skip
-    ("groups", "your groups and when they meet", "facilitator.cli.groups"),
+    ("groups", N_("your groups and when they meet"), "facilitator.cli.groups"),
     (
         "stage",
-        "what the room may see: the item, the clock, the speaker, the question",
+        N_("what the room may see: the item, the clock, the speaker, the question"),
         "facilitator.cli.stage",
     ),
 )
 _TOP_VALUES = ("--data-dir", "--lang")  # top-level options followed by a value
+
+
+# argparse's own words, read through the `_` and `ngettext` it took from gettext (the global
+# "messages" domain, which nobody installs): _argparse_speaks points both at our catalogue.
+ARGPARSE_WORDS = (
+    N_("usage: "),
+    N_("positional arguments"),
+    N_("options"),
+    N_("show this help message and exit"),
+    N_("%(prog)s: error: %(message)s\n"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("the following arguments are required: %s"),
+    N_("unrecognized arguments: %s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("expected one argument"),
+    N_("not allowed with argument %s"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+)
 
 
 class Parser(argparse.ArgumentParser):
@@ -69,20 +89,29 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     imported then). Without ``argv``, every subcommand is built in full."""
     parser = Parser(
         prog="facilitator",
-        description="Run and remember peer mutual-support group meetings.",
+        description=_("Run and remember peer mutual-support group meetings."),
     )
-    parser.add_argument("--version", action="version", version=f"facilitator {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"facilitator {__version__}",
+        help=_("show program's version number and exit"),
+    )
     parser.add_argument(
         "--lang",
         metavar="LANG",
-        help="the interface's language: en, fr, de, es or it (default: $FACILITATOR_LANG, "
-        "the 'language' setting, or the locale); the record follows the agenda's language",
+        help=_(
+            "the interface's language: en, fr, de, es or it (default: $FACILITATOR_LANG, "
+            "the 'language' setting, or the locale); the record follows the agenda's language"
+        ),
     )
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
-        help="where your agendas, decks and sessions live "
-        "(default: $FACILITATOR_DATA_DIR or the platform's data folder)",
+        help=_(
+            "where your agendas, decks and sessions live "
+            "(default: $FACILITATOR_DATA_DIR or the platform's data folder)"
+        ),
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     wanted = None if argv is None else command_of(argv)
@@ -90,7 +119,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         if argv is None or name == wanted:
             importlib.import_module(module).register(sub)
         else:
-            sub.add_parser(name, help=help_line)
+            sub.add_parser(name, help=_(help_line))
     return parser
 
 
@@ -129,12 +158,21 @@ def choose_language(asked: str | None) -> str:
     return i18n.set_language(i18n.choose(asked, setting))
 
 
+def _argparse_speaks() -> None:
+    """From now on argparse says "usage:", "options" and its errors in the interface language."""
+    from facilitator import i18n
+
+    setattr(argparse, "_", i18n._)  # noqa: B010 - argparse's own module-level names
+    setattr(argparse, "ngettext", i18n.ngettext)  # noqa: B010
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     data_dir = _value_of(argv, "--data-dir")
     if data_dir:  # the setting is read from the data folder asked for
         paths.set_data_dir(data_dir)
     choose_language(asked_language(argv))
+    _argparse_speaks()
     parser = build_parser(argv)
     args = parser.parse_args(argv)
     paths.set_data_dir(args.data_dir)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from facilitator.cli.output import console, error, say
+from facilitator.i18n import N_, _, ngettext
 from facilitator.text import clean, clean_line, ellipsize
 
 if TYPE_CHECKING:
@@ -26,70 +27,78 @@ Handler = Callable[[argparse.Namespace], int]
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    parser = sub.add_parser("sessions", help="find, read, export and share past sessions")
+    parser = sub.add_parser("sessions", help=_("find, read, export and share past sessions"))
     cmds = parser.add_subparsers(dest="sessions_command", metavar="ACTION", required=True)
-    ls = cmds.add_parser("list", help="past sessions, newest first")
+    ls = cmds.add_parser("list", help=_("past sessions, newest first"))
     _filters(ls, agenda=True)
-    ls.add_argument("--since", type=parse_date, metavar="DATE", help="from this day (YYYY-MM-DD)")
-    ls.add_argument("--until", type=parse_date, metavar="DATE", help="up to this day, included")
+    ls.add_argument(
+        "--since", type=parse_date, metavar="DATE", help=_("from this day (YYYY-MM-DD)")
+    )
+    ls.add_argument("--until", type=parse_date, metavar="DATE", help=_("up to this day, included"))
     ls.set_defaults(handler=_safe(cmd_list))
-    show = cmds.add_parser("show", help="print a session's record")
+    show = cmds.add_parser("show", help=_("print a session's record"))
     show.add_argument(
-        "session", metavar="ID", help="a session id, a unique start of one, or latest"
+        "session", metavar="ID", help=_("a session id, a unique start of one, or latest")
     )
     show.set_defaults(handler=_safe(cmd_show))
     export = cmds.add_parser(
-        "export", help="write a session as Markdown, HTML (print it as PDF), text, CSV or JSON"
+        "export", help=_("write a session as Markdown, HTML (print it as PDF), text, CSV or JSON")
     )
     export.add_argument(
-        "session", metavar="ID", nargs="?", help="a session id, its start, or latest"
+        "session", metavar="ID", nargs="?", help=_("a session id, its start, or latest")
     )
     export.add_argument("--format", choices=["md", "html", "txt", "csv", "json"], default="md",
-                        help="md (the record), html (a page to print), txt (for e-mail), csv "
-                        "(planned vs actual minutes per item), json (every event)")  # fmt: skip
-    export.add_argument("--group", metavar="NAME", help="csv only: every session of this group")
-    export.add_argument("--output", metavar="PATH", help="a file (private, 0600); default: stdout")
+                        help=_("md (the record), html (a page to print), txt (for e-mail), csv "
+                               "(planned vs actual minutes per item), json (every event)"))  # fmt: skip
+    export.add_argument("--group", metavar="NAME", help=_("csv only: every session of this group"))
+    export.add_argument(
+        "--output", metavar="PATH", help=_("a file (private, 0600); default: stdout")
+    )
     export.set_defaults(handler=_safe(cmd_export))
-    search = cmds.add_parser("search", help="find words in what was said and asked")
+    search = cmds.add_parser("search", help=_("find words in what was said and asked"))
     search.add_argument("text", metavar="TEXT")
     _filters(search)
     search.set_defaults(handler=_safe(cmd_search))
-    followups = cmds.add_parser("followups", help="follow-ups not done yet; close, reopen, give")
+    followups = cmds.add_parser("followups", help=_("follow-ups not done yet; close, reopen, give"))
     _filters(followups)
-    followups.add_argument("--all", action="store_true", help="the done ones too")
+    followups.add_argument("--all", action="store_true", help=_("the done ones too"))
     followups.set_defaults(handler=_safe(cmd_followups))
     change = followups.add_subparsers(dest="followups_command", metavar="ACTION")
-    for action, text in (("done", "mark a follow-up done"), ("reopen", "open a done one again"),
-                         ("owner", "give a follow-up to someone else")):  # fmt: skip
-        one = change.add_parser(action, help=text)
-        one.add_argument("followup", metavar="ID", help="its id in 'sessions followups'")
+    for action, text in (("done", N_("mark a follow-up done")), ("reopen", N_("open a done one again")),
+                         ("owner", N_("give a follow-up to someone else"))):  # fmt: skip
+        one = change.add_parser(action, help=_(text))
+        one.add_argument("followup", metavar="ID", help=_("its id in 'sessions followups'"))
         if action == "owner":
-            one.add_argument("name", metavar="NAME", help="who takes it forward")
+            one.add_argument("name", metavar="NAME", help=_("who takes it forward"))
         one.set_defaults(handler=_safe(cmd_followup_change), action=action)
-    stats = cmds.add_parser("stats", help="planned vs actual minutes per item, attendance")
+    stats = cmds.add_parser("stats", help=_("planned vs actual minutes per item, attendance"))
     _filters(stats, agenda=True)
-    stats.add_argument("--last", type=int, default=10, metavar="N", help="sessions (default 10)")
+    stats.add_argument("--last", type=int, default=10, metavar="N", help=_("sessions (default 10)"))
     stats.set_defaults(handler=_safe(cmd_stats))
-    share = cmds.add_parser("share", help="only what was marked to share, names only if agreed")
-    share.add_argument("session", metavar="ID", help="a session id, its start, or latest")
+    share = cmds.add_parser("share", help=_("only what was marked to share, names only if agreed"))
+    share.add_argument("session", metavar="ID", help=_("a session id, its start, or latest"))
     share.add_argument("--format", choices=["md", "eml"], default="md",
-                       help="md (Markdown) or eml (an e-mail file to open in your mail program, "
-                       "addressed to nobody: it is never sent)")  # fmt: skip
-    share.add_argument("--output", metavar="PATH", help="a file (private, 0600); default: stdout")
+                       help=_("md (Markdown) or eml (an e-mail file to open in your mail program, "
+                              "addressed to nobody: it is never sent)"))  # fmt: skip
+    share.add_argument(
+        "--output", metavar="PATH", help=_("a file (private, 0600); default: stdout")
+    )
     share.set_defaults(handler=_safe(cmd_share))
 
 
 def _filters(parser: argparse.ArgumentParser, agenda: bool = False) -> None:
-    parser.add_argument("--group", metavar="NAME", help="only this group")
+    parser.add_argument("--group", metavar="NAME", help=_("only this group"))
     if agenda:
-        parser.add_argument("--agenda", metavar="ID", help="only this agenda (id or title)")
+        parser.add_argument("--agenda", metavar="ID", help=_("only this agenda (id or title)"))
 
 
 def parse_date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2025-03-01") from None
+        raise argparse.ArgumentTypeError(
+            _("'{text}' is not a date like 2025-03-01").format(text=text)
+        ) from None
 
 
 def _safe(handler: Handler) -> Handler:
@@ -102,7 +111,7 @@ def _safe(handler: Handler) -> Handler:
         except LookupError as exc:
             error(str(exc.args[0] if exc.args else exc))
         except sqlite3.Error as exc:
-            error(f"The session index could not be read ({exc}); try again.")
+            error(_("The session index could not be read ({error}); try again.").format(error=exc))
         except BrokenPipeError:
             raise
         except OSError as exc:
@@ -119,7 +128,7 @@ def resolve(prefix: str) -> str:
     from facilitator.groupfolder import journals
 
     if not prefix or "/" in prefix or "\\" in prefix:
-        raise LookupError(f"'{prefix}' is not a session id")
+        raise LookupError(_("'{prefix}' is not a session id").format(prefix=prefix))
     names = [p.stem for p in journals()]  # here and in the groups' folders
     if prefix in names:
         return prefix
@@ -128,14 +137,24 @@ def resolve(prefix: str) -> str:
 
         newest = list_sessions(limit=1) if names else []
         if not newest:
-            raise LookupError("There are no sessions yet.")
+            raise LookupError(_("There are no sessions yet."))
         return newest[0].id
     found = sorted(n for n in names if n.startswith(prefix))
     if not found:
-        raise LookupError(f"No session id starts with '{prefix}' (see: facilitator sessions list)")
+        raise LookupError(
+            _("No session id starts with '{prefix}' (see: facilitator sessions list)").format(
+                prefix=prefix
+            )
+        )
     if len(found) > 1:
         shown = ", ".join(found[:3]) + (", …" if len(found) > 3 else "")
-        raise LookupError(f"'{prefix}' matches {len(found)} sessions: {shown}")
+        raise LookupError(
+            ngettext(
+                "'{prefix}' matches {count} session: {shown}",
+                "'{prefix}' matches {count} sessions: {shown}",
+                len(found),
+            ).format(prefix=prefix, count=len(found), shown=shown)
+        )
     return found[0]
 
 
@@ -148,7 +167,11 @@ def _load(prefix: str) -> tuple[str, list[Event], State, float]:
     try:
         loaded = load(locate(session))
     except JournalFormatError as exc:
-        raise LookupError(f"{session} cannot be read by this version: {exc}") from None
+        raise LookupError(
+            _("{session} cannot be read by this version: {error}").format(
+                session=session, error=exc
+            )
+        ) from None
     for warning in loaded.warnings:
         error(warning)
     return session, loaded.events, loaded.state, loaded.last
@@ -183,13 +206,13 @@ def cmd_list(args: argparse.Namespace) -> int:
 
     rows = list_sessions(args.group, args.agenda, args.since, args.until)
     if not rows:
-        say("No sessions found.")
+        say(_("No sessions found."))
         return 0
-    table = [["ID", "DATE", "GROUP", "AGENDA", "PEOPLE", "MIN (PLANNED)"]]
+    table = [[_("ID"), _("DATE"), _("GROUP"), _("AGENDA"), _("PEOPLE"), _("MIN (PLANNED)")]]
     for r in rows:
         length = f"{_minutes(r.actual_min)} ({r.planned_min:g})"
         table.append([r.id, _when(r.at), _fit(r.group, 24), _fit(r.agenda_title, 24),
-                      str(r.people), length + ("" if r.finished else "  unfinished")])  # fmt: skip
+                      str(r.people), length + ("" if r.finished else "  " + _("unfinished"))])  # fmt: skip
     _columns(table)
     return 0
 
@@ -228,25 +251,27 @@ def _write(text: str | bytes, output: str | None) -> None:
 
     target = Path(output).expanduser()
     atomic_write(target, text, mode=0o600)
-    say(f"Written: {target}")
+    say(_("Written: {path}").format(path=target))
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     if args.group is not None and args.format != "csv":
-        raise LookupError("--group exports a whole group as CSV only: add --format csv")
+        raise LookupError(_("--group exports a whole group as CSV only: add --format csv"))
     if args.group is not None and args.session is not None:
-        raise LookupError("Give a session or --group, not both.")
+        raise LookupError(_("Give a session or --group, not both."))
     if args.group is not None:
         from facilitator.review.export_csv import group_rows, to_csv
 
         rows = group_rows(clean_line(args.group))
         if not rows:
-            raise LookupError(f"No sessions of the group '{clean_line(args.group)}'.")
+            raise LookupError(
+                _("No sessions of the group '{group}'.").format(group=clean_line(args.group))
+            )
         _write(to_csv(rows), args.output)
         return 0
     if args.session is None:
-        raise LookupError("Which session? Give its id, the start of it, or latest.")
-    _, events, state, last = _load(args.session)
+        raise LookupError(_("Which session? Give its id, the start of it, or latest."))
+    _session, events, state, last = _load(args.session)
     _write(_export_text(args.format, events, state, last), args.output)
     return 0
 
@@ -287,7 +312,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
     hits = search(args.text, args.group)
     if not hits:
-        say("Nothing found.")
+        say(_("Nothing found."))
         return 0
     table = []
     for h in hits:
@@ -303,11 +328,11 @@ def cmd_followups(args: argparse.Namespace) -> int:
 
     found = open_followups(args.group, closed=args.all)
     if not found:
-        say("No follow-ups." if args.all else "No open follow-ups.")
+        say(_("No follow-ups.") if args.all else _("No open follow-ups."))
         return 0
-    table = [["ID", "DATE", "GROUP", "OWNER", "FOLLOW-UP"]]
+    table = [[_("ID"), _("DATE"), _("GROUP"), _("OWNER"), _("FOLLOW-UP")]]
     for f in found:
-        text = ("done: " if f.done else "") + clean_line(f.text)
+        text = (_("done: ") if f.done else "") + clean_line(f.text)
         table.append([f.short, _when(f.at)[:10], _fit(f.group, 20), _fit(f.owner or "–", 16),
                       text])  # fmt: skip
     _columns(table)
@@ -326,11 +351,19 @@ def _followup(wanted: str, group: str | None) -> Followup:
     ]
     if not found:
         raise LookupError(
-            f"No follow-up has the id '{wanted}' (see: facilitator sessions followups --all)"
+            _(
+                "No follow-up has the id '{wanted}' (see: facilitator sessions followups --all)"
+            ).format(wanted=wanted)
         )
     if len(found) > 1:
         refs = ", ".join(f.ref for f in found[:3])
-        raise LookupError(f"'{wanted}' matches {len(found)} follow-ups ({refs}): give more of it")
+        raise LookupError(
+            ngettext(
+                "'{wanted}' matches {count} follow-up ({refs}): give more of it",
+                "'{wanted}' matches {count} follow-ups ({refs}): give more of it",
+                len(found),
+            ).format(wanted=wanted, count=len(found), refs=refs)
+        )
     return found[0]
 
 
@@ -340,12 +373,17 @@ def cmd_followup_change(args: argparse.Namespace) -> int:
     f = _followup(args.followup, args.group)
     owner = clean_line(args.name).strip() if args.action == "owner" else None
     if args.action == "owner" and not owner:
-        raise LookupError("Give the name of who takes it forward.")
+        raise LookupError(_("Give the name of who takes it forward."))
     if (args.action == "done" and f.done) or (args.action == "reopen" and not f.done):
-        say(f"Already {'done' if f.done else 'open'}: {clean_line(f.text)} ({f.short})")
+        already = _("Already done: {text} ({id})") if f.done else _("Already open: {text} ({id})")
+        say(already.format(text=clean_line(f.text), id=f.short))
         return 0
     if args.action == "owner" and owner == f.owner:
-        say(f"Already {owner}'s: {clean_line(f.text)} ({f.short})")
+        say(
+            _("Already {owner}'s: {text} ({id})").format(
+                owner=owner, text=clean_line(f.text), id=f.short
+            )
+        )
         return 0
     from facilitator.groupfolder import changes_folder
 
@@ -354,8 +392,12 @@ def cmd_followup_change(args: argparse.Namespace) -> int:
         writer.append(Change(writer.now, f.ref, cast("Action", args.action), owner))
     finally:
         writer.close()
-    what = {"done": "Done", "reopen": "Open again", "owner": f"Now {owner}'s"}[args.action]
-    say(f"{what}: {clean_line(f.text)} ({f.short})")
+    said = {
+        "done": _("Done: {text} ({id})"),
+        "reopen": _("Open again: {text} ({id})"),
+        "owner": _("Now {owner}'s: {text} ({id})"),
+    }[args.action]
+    say(said.format(owner=owner, text=clean_line(f.text), id=f.short))
     return 0
 
 
@@ -365,7 +407,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
     result = stats(args.group, args.agenda, max(1, args.last))
     if not result.sessions:
-        say("No sessions found.")
+        say(_("No sessions found."))
         return 0
     width = max(40, min(100, console().width))
     console().print(stats_text(result, width))
