@@ -19,7 +19,7 @@ async def test_people_named_only_in_a_role_count_for_the_group_size(clock: FakeC
         await pilot.pause()
         warning = app.screen.query_one("#warning", Plain).text
         assert "you have 2" not in warning
-        assert "meant for" not in warning  # Ana, Bo, Dee and Chen: four, inside 4–6
+        assert "meant for" not in warning  # Ana, Bo, Dee and Chen: four, inside 4–5
         await pilot.press("ctrl+s", "enter", "enter")  # a new group: it keeps a record, no names
         await pilot.pause()
         assert app.meeting is not None

@@ -170,6 +170,7 @@ def test_a_name_in_a_role_close_to_a_participants_is_likely_a_typo(clinic) -> No
         roles={"case giver": "Anna", "coach": "bo, Chen, Zed"},
     )
     assert form(clinic).notices(fields) == [
+        "This agenda is meant for 4–5 people; you have 6. You can still start.",
         "Ana and Dee would have no turn in “Mirroring” (no role): give the role coach or "
         "timekeeper to whoever should speak there.",
         "“Anna” (case giver) is not among the participants: did you mean “Ana”?",
@@ -204,8 +205,8 @@ def test_creation_event_gathers_people_from_roles_and_plans_the_start(clinic) ->
     assert event.t == clock.now()
     # Mirroring is 2 minutes for each of the three coaches
     assert event.planned == (
-        Slot(0.0, 2.0), Slot(2.0, 13.0), Slot(15.0, 4.0), Slot(19.0, 3.0),
-        Slot(22.0, 6.0), Slot(28.0, 30.0), Slot(58.0, 8.0),
+        Slot(0.0, 2.0), Slot(2.0, 15.0), Slot(17.0, 4.0), Slot(21.0, 3.0),
+        Slot(24.0, 6.0), Slot(30.0, 30.0), Slot(60.0, 8.0),
     )  # fmt: skip
 
 

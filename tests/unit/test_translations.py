@@ -66,8 +66,8 @@ def _changed(tmp_path: Path, old: str, new: str) -> Path:
 
 # (what changes, the text it replaces, by, where the problem is reported, what it says)
 CHANGES = [
-    ("minutes", "    minutes: 13\n", "    minutes: 12\n", (20, 14), "'minutes' is 12 here but 13"),
-    ("off-record", "    minutes: 13\n", "    minutes: 13\n    record: off\n", (21, 13),
+    ("minutes", "    minutes: 15\n", "    minutes: 14\n", (20, 14), "'minutes' is 14 here but 15"),
+    ("off-record", "    minutes: 15\n", "    minutes: 15\n    record: off\n", (21, 13),
      "'record' is 'off' here but not set"),
     ("kind", "    kind: silence\n", "    kind: open\n", (28, 11), "'kind' is 'open' here but 'silence'"),
     ("flag", "    protected: true\n", "    protected: false\n", (49, 16), "'protected' is false"),
@@ -80,7 +80,7 @@ CHANGES = [
     ("who-list", "who: [coach, gardien du temps]", "who: coach", (34, 10), "'who' is [] here"),
     ("question", "  - title: Silence\n", "  - title: Silence\n    question: Quoi ?\n", (28, 15),
      "'question' is a question of its own here but no question of its own"),
-    ("size", "  max: 6\n", "  max: 7\n", (9, 3), "'group_size' is 4–7 here but 4–6"),
+    ("size", "  max: 5\n", "  max: 6\n", (9, 3), "'group_size' is 4–6 here but 4–5"),
     ("deck", "    minutes: 4\n", "    minutes: 4\n    deck: check-in\n", (26, 11), "'deck'"),
     ("item-added", "  - title: Répartir les rôles\n    minutes: 2\n", "  - title: Répartir les rôles\n"
      "    minutes: 2\n  - title: En plus\n    minutes: 6\n", (18, 12), "item 2 (En plus) is not in"),
@@ -121,10 +121,10 @@ def test_the_twin_may_name_its_languages_deck(tmp_path: Path) -> None:
 def test_validate_reports_a_difference_with_its_position(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path = _changed(tmp_path, "    minutes: 13\n", "    minutes: 12\n")
+    path = _changed(tmp_path, "    minutes: 15\n", "    minutes: 14\n")
     assert main(["agendas", "validate", str(path)]) == 1
     err = capsys.readouterr().err
-    assert f"{path}:20:14: item 2 (Exposé de l'intention): 'minutes' is 12 here but 13 in " \
+    assert f"{path}:20:14: item 2 (Exposé de l'intention): 'minutes' is 14 here but 15 in " \
            "'case-clinic', the original" in err  # fmt: skip
 
 
