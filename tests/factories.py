@@ -61,3 +61,20 @@ def replayed(path, clock=None):  # type: ignore[no-untyped-def]
 
     loaded = load(path)
     return Meeting(loaded.state, clock or FakeClock(loaded.last))
+
+
+ENQUIRY_QUESTION = "What does enough mean?"
+
+
+def enquiry(content=None, agenda: str = "enquiring-open") -> Meeting:  # type: ignore[no-untyped-def]
+    """A bundled agenda's meeting whose session brings ``content`` (Ana hosts, with Bo, Chen)."""
+    from facilitator import catalog
+    from facilitator.meeting.events import SessionContent
+
+    if content is None:
+        content = SessionContent(question=ENQUIRY_QUESTION,
+                                 supporting=("Who decides?", "When did you last?"))  # fmt: skip
+    first = creation_event(catalog.find_agenda(agenda), session="s", group="G",
+                           participants=["Ana", "Bo", "Chen"], roles={"host": ["Ana"]},
+                           content=content, t=1_800_000_000.0)  # fmt: skip
+    return Meeting.create(first, FakeClock(1_800_000_000.0))

@@ -51,6 +51,7 @@ def render(state: State, now: float) -> str:
              for role in state.agenda.roles if state.roles.get(role)]  # fmt: skip
     if roles:
         out.append(t.gettext("- Roles: {roles}").format(roles="; ".join(roles)))
+    out += _content(state, t)
     if state.started is not None:
         end = state.ended if state.ended is not None else now
         said = t.gettext("- Time: {start}–{end} ({minutes} min, planned {planned} min)")
@@ -68,6 +69,22 @@ def render(state: State, now: float) -> str:
         out += _list(state, kind, title)
     out += _carried(state, t)
     return "\n".join(out).rstrip() + "\n"
+
+
+def _content(state: State, t: Translations) -> list[str]:
+    """What the session brought: its topic, convening question, supporting questions, reading."""
+    content, out = state.content, []
+    if content.topic:
+        out.append(t.gettext("- Topic: {topic}").format(topic=md(content.topic)))
+    if content.question:
+        out.append(t.gettext("- Question: {question}").format(question=md(content.question)))
+    if content.supporting:
+        out.append(t.gettext("- Supporting questions:"))
+        out += [f"  - {md(q)}" for q in content.supporting]
+    reading = content.reading.line
+    if reading:
+        out.append(t.gettext("- Reading: {reading}").format(reading=md(reading)))
+    return out
 
 
 MOVES = {"arrived": N_("arrived"), "back": N_("back"), "left": N_("left")}  # as the journal says

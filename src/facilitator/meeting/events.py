@@ -108,6 +108,37 @@ class Carried:
 
 
 @dataclass(frozen=True)
+class Reading:
+    """The text a session reads in advance: its title, author and where to find it."""
+
+    title: str = ""
+    author: str = ""
+    link: str = ""
+
+    @property
+    def line(self) -> str:
+        """The reading on one line: “Title”, author · link ("" when nothing is known)."""
+        title = f"“{self.title}”" if self.title else ""
+        named = ", ".join(part for part in (title, self.author) if part)
+        return " · ".join(part for part in (named, self.link) if part)
+
+
+@dataclass(frozen=True)
+class SessionContent:
+    """What a session brings (an agenda's ``brings``): its topic or convening question, the
+    supporting questions the host may bring in, and the text read in advance. Items that
+    ``show`` them put them on screen."""
+
+    topic: str = ""
+    question: str = ""
+    supporting: tuple[str, ...] = ()
+    reading: Reading = field(default_factory=Reading)
+
+    def __bool__(self) -> bool:
+        return bool(self.topic or self.question or self.supporting or self.reading != Reading())
+
+
+@dataclass(frozen=True)
 class Event:
     type: ClassVar[str] = ""
     t: float
@@ -130,6 +161,7 @@ class SessionCreated(Event):
     airtime: Airtime = "on"
     off_record: bool = False  # the group keeps no record: every entry is off the record
     names_shared: bool = False  # the group agreed: names may appear beside what it shares
+    content: SessionContent = field(default_factory=SessionContent)  # what the session brings
     format: int = FORMAT
 
 
@@ -400,6 +432,7 @@ SPLIT_EVENTS = (TimeSplit, SlotChanged, ItemExtended)
 DECISIONS = ("round", "queue", "split")  # fields that carry what the rules decided
 # Written only when true: journals with nothing off the record stay as they were.
 OMITTED_WHEN_FALSE = ("off", "off_record", "names_shared")
+OMITTED_WHEN_EMPTY = ("content",)  # a session that brings nothing is written as before
 
 E = TypeVar("E", bound=Event)
 
@@ -426,10 +459,24 @@ def to_data(event: Event) -> dict[str, Any]:
             continue
         if f.name in OMITTED_WHEN_FALSE and value is False:
             continue
+        if f.name in OMITTED_WHEN_EMPTY:
+            if value:
+                out[f.name] = _filled(_plain(value))
+            continue
         if isinstance(event, EntryEdited) and f.name == "changes":
             out.update(value)
             continue
         out[f.name] = _plain(value)
+    return out
+
+
+def _filled(data: dict[str, Any]) -> dict[str, Any]:
+    """Plain data without its empty values (nested mappings included)."""
+    out = {}
+    for key, value in data.items():
+        value = _filled(value) if isinstance(value, dict) else value
+        if value not in ("", [], {}, None):
+            out[key] = value
     return out
 
 

@@ -71,7 +71,7 @@ def new_state(event: SessionCreated) -> State:
         roles={role: list(people) for role, people in event.roles.items()},
         newcomer=event.newcomer, planned_start=event.planned_start, created=event.t,
         total=event.total, carried=list(event.carried), airtime=event.airtime,
-        off_record=event.off_record, names_shared=event.names_shared,
+        off_record=event.off_record, names_shared=event.names_shared, content=event.content,
     )  # fmt: skip
     state.attended = list(state.participants)
     if len(event.planned) == len(agenda.items):

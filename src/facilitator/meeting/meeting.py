@@ -61,7 +61,8 @@ def creation_event(agenda: Agenda, *, session: str, group: str, participants: Se
                    planned_start: float | None = None, language: str | None = None,
                    carried: Iterable[ev.Carried | Mapping[str, Any]] = (),
                    airtime: ev.Airtime = "on", off_record: bool = False,
-                   names_shared: bool = False, t: float) -> ev.SessionCreated:  # fmt: skip
+                   names_shared: bool = False, content: ev.SessionContent | None = None,
+                   t: float) -> ev.SessionCreated:  # fmt: skip
     """The first event of a session: who is here, the agenda as it is today, and the plan."""
     people, holders = gather_people(participants, {r: list(ps) for r, ps in (roles or {}).items()})
     counts = count_roles(agenda, holders)
@@ -74,6 +75,19 @@ def creation_event(agenda: Agenda, *, session: str, group: str, participants: Se
         carried=tuple(_carried(c) for c in carried),
         planned=tuple(ev.Slot(s.start, s.minutes, s.active) for s in slots), airtime=airtime,
         off_record=off_record, names_shared=names_shared,
+        content=clean_content(content or ev.SessionContent()),
+    )  # fmt: skip
+
+
+def clean_content(content: ev.SessionContent) -> ev.SessionContent:
+    """What a session brings, each text on one clean line (no control characters), empty
+    supporting questions dropped."""
+    reading = content.reading
+    return ev.SessionContent(
+        topic=clean_line(content.topic), question=clean_line(content.question),
+        supporting=tuple(q for q in map(clean_line, content.supporting) if q),
+        reading=ev.Reading(clean_line(reading.title), clean_line(reading.author),
+                           clean_line(reading.link)),
     )  # fmt: skip
 
 

@@ -10,6 +10,7 @@ from facilitator.meeting.events import (
     Carried,
     EntryKind,
     ItemStatus,
+    SessionContent,
     Share,
     SplitKind,
     Status,
@@ -142,6 +143,7 @@ class State:
     planned: list[Slot] = field(default_factory=list)
     airtime: Airtime = "on"  # the group's choice (events.SessionCreated)
     message: str = ""  # the facilitator's message to the room, on the stage (m)
+    content: SessionContent = field(default_factory=SessionContent)  # what the session brings
 
     @property
     def item(self) -> ItemRun:
