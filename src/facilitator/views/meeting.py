@@ -18,6 +18,7 @@ from facilitator.text import ellipsize
 from facilitator.timewords import hhmm, minutes_words, mmss
 from facilitator.views import hands as hands_view
 from facilitator.views.fitting import fit, wrap_to
+from facilitator.views.question_box import question_box
 
 NAME_CELLS = 20  # at 80 columns, two such names, the turn's time and "next" fit in one line
 # The field's prompt, with and without whose words it holds.
@@ -114,7 +115,7 @@ class MeetingView:
     item_title: str
     clock: ClockFace
     guidance: str
-    question: str  # the headline: the item's own question, or the one drawn
+    question: str  # the headline: the item's own question, the one drawn, or the session's
     question_shown: bool
     capture: Capture
     timeline: tuple[TimelineRow, ...]
@@ -122,6 +123,7 @@ class MeetingView:
     summary: str
     offers: frozenset[str] = field(default_factory=frozenset)  # actions the palette offers now
     nudge: str = ""  # under a headline, smaller: the prompt drawn (d) to help with it
+    context: tuple[str, ...] = ()  # what else of the session the item shows, beneath
 
 
 def build(meeting: Meeting, now: float, layout: Layout, saving: Saving = Saving()) -> MeetingView:
@@ -131,15 +133,17 @@ def build(meeting: Meeting, now: float, layout: Layout, saving: Saving = Saving(
     projection = project(state, now, held)
     left = remaining(state, now, held)
     given = allotted(state, now, held)
+    question, nudge, context, question_shown = question_parts(meeting)
     return MeetingView(
         saving=saving_words(saving),
         topbar=topbar(meeting, now),
         item_title=item_title(meeting),
         clock=clock_face(meeting, now, layout, left, given),
         guidance=guidance(meeting, layout),
-        question=question_text(meeting),
-        question_shown=question_shown(meeting),
-        nudge=nudge_text(meeting),
+        question=question,
+        question_shown=question_shown,
+        nudge=nudge,
+        context=context,
         capture=capture(meeting, layout),
         timeline=timeline(projection),
         timeline_width=timeline_title_width(layout),
@@ -349,35 +353,14 @@ def whole_guidance(meeting: Meeting) -> tuple[str, str]:
     return item.title, "\n\n".join(parts)
 
 
-def headline(meeting: Meeting) -> str | None:
-    """What the item puts in the question box from the start: its own question."""
-    item = meeting.agenda.items[meeting.state.current]
-    return item.question
-
-
-def question_text(meeting: Meeting) -> str:
-    state = meeting.state
-    drawn = current_question(state.agenda.items[state.current], state.item)
-    title = headline(meeting)
-    if title is not None:
-        return title
-    return drawn.text if drawn is not None else _("Press d to draw a question")
-
-
-def nudge_text(meeting: Meeting) -> str:
-    """Under a headline: the prompt drawn for it, or how to draw one."""
-    state = meeting.state
-    item = state.agenda.items[state.current]
-    if headline(meeting) is None or not item.deck:
-        return ""
-    drawn = current_question(item, state.item)
-    return drawn.text if drawn is not None else _("d draws a prompt to help")
-
-
-def question_shown(meeting: Meeting) -> bool:
-    if meeting.state.item.alternative:
-        return False
-    return bool(meeting.agenda.items[meeting.state.current].deck) or headline(meeting) is not None
+def question_parts(meeting: Meeting) -> tuple[str, str, tuple[str, ...], bool]:
+    """The question box: its headline, the nudge under it, the session's content the item
+    shows, and whether the box is shown at all; with how to draw where a deck waits."""
+    box = question_box(meeting.state, _)
+    headline = box.headline or (_("Press d to draw a question") if box.draws else "")
+    waiting = box.set_question and box.draws and not box.drawn
+    nudge = box.nudge or (_("d draws a prompt to help") if waiting else "")
+    return headline, nudge, box.lines, box.shown
 
 
 # -- entries ---------------------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 """What the room may see, built from a session's state and one ``now``: the stage view.
 
 The stage (``facilitator stage``, its window and its page) shows the item and its countdown, the
-speaker with their own time and who is next, the question drawn, and the facilitator's message.
+speaker with their own time and who is next, the question box (the round's set question, the
+question drawn, the session's convening question), and the facilitator's message.
 Nothing else of the state is read here: entries, notes, follow-ups and anything typed never
 reach a :class:`StageView`, so neither the window nor the page can show them.
 """
@@ -16,10 +17,11 @@ from facilitator.i18n import SOURCE, group_words, language
 from facilitator.meeting.projection import allotted, remaining
 from facilitator.meeting.rounds import next_speaker, turn_time
 from facilitator.meeting.split import slot_left
-from facilitator.meeting.state import State, current_question
+from facilitator.meeting.state import State
 from facilitator.text import clean_line
 from facilitator.timewords import mmss
 from facilitator.views import stage_words as say
+from facilitator.views.question_box import question_box
 
 
 @dataclass(frozen=True)
@@ -96,8 +98,8 @@ def build(state: State, now: float) -> StageView:
     warning = 1 <= int(left + 0.999) <= 60 and state.status == "running"
     active = state.active_indexes()
     number = active.index(state.current) + 1 if state.current in active else 0
-    question = current_question(item, run)
-    shown = question is not None and not run.alternative and state.status != "ended"
+    box = question_box(state, t.gettext)
+    question = "\n".join(filter(None, map(clean_line, (box.headline, box.nudge, *box.lines))))
     return StageView(
         waiting=False,
         status=state.status,
@@ -111,7 +113,7 @@ def build(state: State, now: float) -> StageView:
         turn=turn_line,
         turn_over=turn_left is not None and turn_left < 0,
         next=next_line,
-        question=clean_line(question.text) if shown and question is not None else "",
+        question=question if state.status != "ended" else "",
         message=clean_line(state.message),
         at=now,
         left=left,

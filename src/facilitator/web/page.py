@@ -49,7 +49,7 @@ main { min-height: 100%; display: flex; flex-direction: column; justify-content:
 body.warning #cue { background: #fff; color: #000; padding: 0 .4em; }
 #speaker, #turn { font-size: max(1.4rem, 5vmin); font-weight: bold; }
 #next { font-size: max(1.1rem, 4vmin); }
-#question { font-size: max(1.1rem, 4vmin); font-style: italic; max-width: 60em; }
+#question { font-size: max(1.1rem, 4vmin); font-style: italic; max-width: 60em; white-space: pre-line; }
 #message { font-size: max(1.2rem, 4.5vmin); font-weight: bold; border-top: .15em solid;
   padding-top: .3em; }
 """

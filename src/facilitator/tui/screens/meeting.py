@@ -178,13 +178,7 @@ class MeetingScreen(PeopleActions, HandActions, EntryActions, QuestionActions, R
         self._label("item-title").show(view.item_title)
         self._label("guidance").show(view.guidance)
         question = self._label("question")
-        question.show(
-            Content.assemble(
-                (view.question, Style(bold=True)), ("\n" + view.nudge, Style(bold=False, dim=True))
-            )
-            if view.nudge
-            else view.question
-        )
+        question.show(question_content(view.question, view.nudge, view.context))
         question.display = view.question_shown
         self.capture.display = view.capture.shown
         if view.capture.shown:
@@ -290,3 +284,14 @@ class MeetingScreen(PeopleActions, HandActions, EntryActions, QuestionActions, R
         from facilitator.tui.screens.reading import ReadingScreen
 
         self.app.push_screen(ReadingScreen(*views.whole_guidance(self.meeting)))
+
+
+def question_content(headline: str, nudge: str, context: tuple[str, ...]) -> str | Content:
+    """The question box: the headline bold, what helps with it dimmer beneath (never markup)."""
+    under = [line for line in (nudge, *context) if line]
+    if not under:
+        return headline
+    parts: list[tuple[str, Style]] = [(headline, Style(bold=True))] if headline else []
+    parts += [(("\n" if parts or i else "") + line, Style(bold=False, dim=True))
+              for i, line in enumerate(under)]  # fmt: skip
+    return Content.assemble(*parts)
