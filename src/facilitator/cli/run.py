@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from facilitator.cli.values import parse_hhmm
+from facilitator.i18n import _
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -18,6 +19,18 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     run.add_argument("--newcomer", action="store_true", help="someone new is present")
     run.add_argument("--start", metavar="HH:MM", type=parse_hhmm, help="planned start time")
+    brings = run.add_argument_group(
+        _("what the session brings"), _("shown on the items whose agenda says 'show:'")
+    )
+    brings.add_argument("--topic", metavar="TEXT", help=_("the session's topic"))
+    brings.add_argument("--question", metavar="TEXT", help=_("the convening question"))
+    brings.add_argument(
+        "--supporting", metavar="TEXT", action="append", default=None,
+        help=_("a supporting question (again for each one)"),
+    )  # fmt: skip
+    brings.add_argument("--reading-title", metavar="TEXT", help=_("the text read in advance"))
+    brings.add_argument("--reading-author", metavar="NAME", help=_("its author"))
+    brings.add_argument("--reading-link", metavar="URL", help=_("where to find it"))
     run.add_argument(
         "--resume",
         metavar="SESSION",

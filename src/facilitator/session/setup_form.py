@@ -17,8 +17,8 @@ from facilitator.formats.agenda import Agenda
 from facilitator.groups import Group, all_groups, close_names, load_group
 from facilitator.i18n import _, ngettext
 from facilitator.journal.store import new_session_id
-from facilitator.meeting.events import Airtime, Carried, SessionCreated
-from facilitator.meeting.meeting import creation_event, gather_people
+from facilitator.meeting.events import Airtime, Carried, Reading, SessionContent, SessionCreated
+from facilitator.meeting.meeting import clean_content, creation_event, gather_people
 from facilitator.text import clean_line, is_language_tag, repeated_names, split_names
 from facilitator.timewords import far_start_note
 
@@ -59,6 +59,19 @@ class Fields:
     language: str = ""
     rhythm: str = ""
     newcomer: bool = False
+    content: dict[str, str] = field(default_factory=dict)  # set-up's field id -> as typed
+
+
+def session_content(typed: Mapping[str, str]) -> SessionContent:
+    """What the session brings, from set-up's fields (``supporting``: questions split at ``;``
+    or line ends)."""
+    supporting = typed.get("supporting", "").replace("\n", ";").split(";")
+    return clean_content(SessionContent(
+        topic=typed.get("topic", ""), question=typed.get("question", ""),
+        supporting=tuple(supporting),
+        reading=Reading(typed.get("reading-title", ""), typed.get("reading-author", ""),
+                        typed.get("reading-link", "")),
+    ))  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -152,8 +165,18 @@ class SetupForm:
             words.append(_("Rhythm: {problem}").format(problem=problem))
         words += [self.language_problem(fields) or self.language_note(fields) or ""]
         words += self._group_words(fields) + self._privacy_words(fields) + self._role_words(fields)
-        words += self.repeated_words(fields)
+        words += self.repeated_words(fields) + self._content_words(fields)
         return [w for w in words if w]
+
+    def _content_words(self, fields: Fields) -> list[str]:
+        """A convening question or topic the agenda's items show, still empty."""
+        shown = {kind for item in self.agenda.items for kind in item.show}
+        content = session_content(fields.content)
+        if "question" in self.agenda.brings and "question" in shown and not content.question:
+            return [_("No convening question yet: the items that show it will have none.")]
+        if "topic" in self.agenda.brings and "topic" in shown and not content.topic:
+            return [_("No topic yet: the items that show it will have none.")]
+        return []
 
     def repeated_words(self, fields: Fields) -> list[str]:
         """A person written twice (``Ana, ana``) is one participant: said, never silently."""
@@ -371,7 +394,7 @@ class SetupForm:
             language=self.language(fields) or None, carried=self.carried, airtime=airtime,
             off_record=_chosen(keeps_record, saved.keeps_record if saved else None) is False,
             names_shared=_chosen(names_shared, saved.names_shared if saved else None) is True,
-            t=now,
+            content=session_content(fields.content), t=now,
         )  # fmt: skip
 
     def asks_privacy(self, fields: Fields) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from facilitator.meeting.events import SessionCreated
@@ -21,6 +21,7 @@ class Startup:
     setup: str | None = None  # open set-up for this agenda
     start: str = ""  # set-up's planned start, as typed on the command line
     newcomer: bool = False  # set-up's "someone new" box
+    content: dict[str, str] = field(default_factory=dict)  # what the session brings (set-up ids)
     upcoming: list[str] | None = None
     review: bool = False  # open on the review of past sessions
     review_group: str | None = None

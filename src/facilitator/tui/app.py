@@ -119,7 +119,7 @@ class FacilitatorApp(NoticeLog):
             self.notify(str(exc), markup=False, severity="error")
             return
         s = self.startup
-        self.push_screen(SetupScreen(agenda, self.clock, s.group, s.start, s.newcomer))
+        self.push_screen(SetupScreen(agenda, self.clock, s.group, s.start, s.newcomer, s.content))
 
     @on(StartMeeting)
     def _start(self, message: StartMeeting) -> None:

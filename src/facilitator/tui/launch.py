@@ -30,6 +30,7 @@ def _startup(args: argparse.Namespace, clock: SystemClock) -> Startup | None:
         return None
     start = getattr(args, "start", None)
     newcomer = bool(getattr(args, "newcomer", False))
+    content = content_given(args)
     if agenda is not None and participants is not None:
         from facilitator.review.queries import carried_followups
         from facilitator.session.setup_form import Fields, GroupBook, SetupForm, remembered_roles
@@ -43,7 +44,7 @@ def _startup(args: argparse.Namespace, clock: SystemClock) -> Startup | None:
         fields = Fields(
             group=startup.group, participants=participants, newcomer=newcomer,
             roles={role: ", ".join(names) for role, names in roles.items()},
-            start=f"{start:%H:%M}" if start is not None else "",
+            start=f"{start:%H:%M}" if start is not None else "", content=content,
         )  # fmt: skip
         startup.first = form.creation_event(fields)
         startup.notice = " ".join(form.repeated_words(fields))
@@ -58,8 +59,22 @@ def _startup(args: argparse.Namespace, clock: SystemClock) -> Startup | None:
         startup.setup = agenda.path if agenda.origin == "file" else agenda.id
     startup.start = f"{start:%H:%M}" if start is not None else ""
     startup.newcomer = newcomer
+    startup.content = content
     startup.upcoming = _upcoming()
     return startup
+
+
+def content_given(args: argparse.Namespace) -> dict[str, str]:
+    """What the session brings, as given on the command line, by set-up's field ids."""
+    given = {
+        "topic": getattr(args, "topic", None),
+        "question": getattr(args, "question", None),
+        "supporting": "; ".join(getattr(args, "supporting", None) or []),
+        "reading-title": getattr(args, "reading_title", None),
+        "reading-author": getattr(args, "reading_author", None),
+        "reading-link": getattr(args, "reading_link", None),
+    }
+    return {name: value for name, value in given.items() if value}
 
 
 def _resume(startup: Startup, resume: str) -> Startup | None:

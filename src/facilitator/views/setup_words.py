@@ -29,6 +29,16 @@ _WORDS = {
     "RHYTHM": N_("Rhythm (optional)"),
     "RHYTHM_HINT": N_("e.g. full moon at 19:30, or every monday at 18:00"),
     "NEWCOMER": N_("Someone new is here today"),
+    "TOPIC": N_("Topic"),
+    "TOPIC_HINT": N_("what this session is about"),
+    "QUESTION": N_("Convening question"),
+    "QUESTION_HINT": N_("e.g. What does enough mean?"),
+    "SUPPORTING": N_("Supporting questions"),
+    "SUPPORTING_HINT": N_("optional; separate them with ;"),
+    "READING_TITLE": N_("Reading: title"),
+    "READING_AUTHOR": N_("Reading: author"),
+    "READING_LINK": N_("Reading: link"),
+    "READING_HINT": N_("optional"),
     "GO": N_("Start the meeting (ctrl+s)"),
 }
 
@@ -41,6 +51,24 @@ def __getattr__(name: str) -> str:
 
 def title(agenda_title: str) -> str:
     return _("Set up · {title}").format(title=agenda_title)
+
+
+# What an agenda may say a session brings (``brings``): the set-up fields for each, in order
+# (field id, label, hint).
+CONTENT_FIELDS = {
+    "topic": [("topic", "TOPIC", "TOPIC_HINT")],
+    "question": [("question", "QUESTION", "QUESTION_HINT")],
+    "supporting": [("supporting", "SUPPORTING", "SUPPORTING_HINT")],
+    "reading": [("reading-title", "READING_TITLE", "READING_HINT"),
+                ("reading-author", "READING_AUTHOR", "READING_HINT"),
+                ("reading-link", "READING_LINK", "READING_HINT")],
+}  # fmt: skip
+
+
+def content_fields(brings: Sequence[str]) -> list[tuple[str, str, str]]:
+    """The fields set-up shows for what the agenda brings: (id, label, hint), translated."""
+    return [(name, _(_WORDS[label]), _(_WORDS[hint]))
+            for kind in brings for name, label, hint in CONTENT_FIELDS.get(kind, [])]  # fmt: skip
 
 
 def role_label(role: str) -> str:

@@ -45,9 +45,10 @@ class SetupScreen(Screen[None]):
     ]
 
     def __init__(self, agenda: Agenda, clock: Clock, group: str = "", start: str = "",
-                 newcomer: bool = False) -> None:  # fmt: skip
+                 newcomer: bool = False, content: dict[str, str] | None = None) -> None:  # fmt: skip
         super().__init__()
         self.agenda = agenda
+        self.content = content or {}  # what the session brings, as the command line gave it
         self.form = SetupForm(agenda, clock)
         self.group_name = group
         self.start = start
@@ -71,6 +72,9 @@ class SetupScreen(Screen[None]):
                 yield from self._field(
                     say.role_label(role), FormField(id=f"role-{number}", placeholder=say.ROLE_HINT)
                 )
+            for name, label, hint in say.content_fields(self.agenda.brings):
+                typed = self.content.get(name, "")
+                yield from self._field(label, FormField(typed, id=name, placeholder=hint))
             yield from self._field(
                 say.START, FormField(self.start, id="start", placeholder=say.START_HINT)
             )
@@ -109,10 +113,13 @@ class SetupScreen(Screen[None]):
     def fields(self) -> Fields:
         """What the form holds now."""
         roles = {role: self._input(f"role-{n}").value for n, role in enumerate(self.agenda.roles)}
+        content = {name: self._input(name).value
+                   for name, _label, _hint in say.content_fields(self.agenda.brings)}  # fmt: skip
         return Fields(
             group=self._input("group").value, participants=self._input("participants").value,
             roles=roles, start=self._input("start").value, language=self._input("language").value,
             rhythm=self._input("rhythm").value, newcomer=self.query_one(TickBox).value,
+            content=content,
         )  # fmt: skip
 
     def on_mount(self) -> None:
