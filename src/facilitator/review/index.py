@@ -17,11 +17,13 @@ from typing import Any
 from facilitator import groupfolder, paths
 from facilitator.journal import changes as follow
 from facilitator.journal.load import load
-from facilitator.meeting.events import FollowupDone, JournalFormatError
+from facilitator.meeting.events import FollowupDone, JournalFormatError, SessionContent
 from facilitator.meeting.projection import project
 from facilitator.text import clean, clean_line
 
-SCHEMA_VERSION = 7  # 7: when each question was drawn, what was retired (the question history)
+# 7: when each question was drawn, what was retired (the question history); 8: what each
+# session brought (its topic, convening and supporting questions, reading)
+SCHEMA_VERSION = 8
 DB_NAME = "index.sqlite3"
 BUSY_TIMEOUT = 10.0  # seconds to wait while another program updates the index
 
@@ -42,6 +44,9 @@ CREATE INDEX entries_kind ON entries(kind, done);
 CREATE TABLE questions(rowid INTEGER PRIMARY KEY, session TEXT, item INTEGER, deck TEXT,
   text TEXT, person TEXT, skipped INTEGER, at REAL);
 CREATE INDEX questions_session ON questions(session);
+CREATE TABLE content(rowid INTEGER PRIMARY KEY, session TEXT, kind TEXT, text TEXT,
+  person TEXT);
+CREATE INDEX content_session ON content(session);
 CREATE TABLE retired(session TEXT, text TEXT);
 CREATE INDEX retired_session ON retired(session);
 CREATE TABLE attendance(session TEXT, person TEXT, PRIMARY KEY(session, person)) WITHOUT ROWID;
@@ -58,8 +63,9 @@ CREATE INDEX changes_file ON changes(file);
 _FTS = """
 CREATE VIRTUAL TABLE entries_fts USING fts5(text, content='entries', content_rowid='rowid');
 CREATE VIRTUAL TABLE questions_fts USING fts5(text, content='questions', content_rowid='rowid');
+CREATE VIRTUAL TABLE content_fts USING fts5(text, content='content', content_rowid='rowid');
 """
-_FTS_TABLES = ("entries", "questions")
+_FTS_TABLES = ("entries", "questions", "content")
 BULK = 100  # from this many journals to read, the text index is rebuilt in one pass
 
 _SESSION_TABLES = (
@@ -67,6 +73,7 @@ _SESSION_TABLES = (
     "items",
     "entries",
     "questions",
+    "content",
     "attendance",
     "followups_done",
     "retired",
@@ -307,6 +314,8 @@ def _index_journal(db: sqlite3.Connection, path: Path, session: str) -> bool:
         [(session, run.index, clean_line(d.deck), clean(d.text), _name(d.person),
           int(d.skipped), d.at) for run in state.items for d in run.draws],
     )  # fmt: skip
+    db.executemany("INSERT INTO content VALUES (NULL, ?, ?, ?, NULL)",
+                   [(session, kind, text) for kind, text in content_rows(state.content)])  # fmt: skip
     db.executemany("INSERT INTO retired VALUES (?, ?)",
                    [(session, clean(text)) for text in state.retired])  # fmt: skip
     db.executemany("INSERT OR IGNORE INTO attendance VALUES (?, ?)",
@@ -316,6 +325,15 @@ def _index_journal(db: sqlite3.Connection, path: Path, session: str) -> bool:
         [(session, e.ref, e.t) for e in loaded.events if isinstance(e, FollowupDone)],
     )  # fmt: skip
     return True
+
+
+def content_rows(content: SessionContent) -> list[tuple[str, str]]:
+    """What a session brought, as (kind, text) rows to search: ``convening`` is its question
+    (``question`` is a question drawn from a deck)."""
+    rows = [("topic", content.topic), ("convening", content.question)]
+    rows += [("supporting", text) for text in content.supporting]
+    rows.append(("reading", content.reading.line))
+    return [(kind, clean_line(text)) for kind, text in rows if text]
 
 
 def _name(value: Any) -> str | None:

@@ -39,7 +39,7 @@ class Hit:
     session: str
     at: float
     group: str
-    kind: str  # an entry kind, or "question"
+    kind: str  # an entry kind, "question" (drawn), or what the session brought (index.content_rows)
     text: str
     person: str | None
 
@@ -166,7 +166,7 @@ def _json_list(values: set[str]) -> str:
     return json.dumps(sorted(values))
 
 
-_TEXT_TABLES = ("entries", "questions")
+_TEXT_TABLES = ("entries", "questions", "content")
 
 
 def _matches(conn: sqlite3.Connection, table: str, words: list[str]) -> tuple[str, str, list[str]]:
@@ -181,7 +181,7 @@ def _matches(conn: sqlite3.Connection, table: str, words: list[str]) -> tuple[st
 
 def search(text: str, group: str | None = None, *, limit: int | None = 500,
            db: sqlite3.Connection | None = None) -> list[Hit]:  # fmt: skip
-    """Entries and drawn questions holding every word of ``text`` (as a word prefix with
+    """Entries, drawn questions and what sessions brought holding every word of ``text`` (as a word prefix with
     full-text search, anywhere in the text without it), newest first."""
     words = _words(text)
     if not words:
@@ -190,7 +190,7 @@ def search(text: str, group: str | None = None, *, limit: int | None = 500,
     with _opened(db) as conn:
         for table in _TEXT_TABLES:
             source, condition, args = _matches(conn, table, words)
-            kind = "e.kind" if table == "entries" else "'question'"
+            kind = "'question'" if table == "questions" else "e.kind"
             if group:
                 condition += " AND s.grp = ? COLLATE NOCASE"
                 args.append(group)

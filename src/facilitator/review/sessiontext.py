@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from facilitator.clock import local_datetime
+from facilitator.i18n import _
 from facilitator.journal.record import met_words
 from facilitator.meeting.projection import project
 from facilitator.meeting.state import Entry, State
@@ -48,6 +49,22 @@ def timeline(state: State, now: float, width: int) -> Text:
         actual = row.actual_seconds / 60 if row.actual_seconds is not None else None
         rows.append((row.title, row.planned_minutes, actual, notes.get(row.status, "")))
     return comparison(rows, width)
+
+
+def brought(state: State) -> Text | None:
+    """The session's topic, convening and supporting questions and reading (None: nothing)."""
+    content = state.content
+    lines = [(_("Topic: "), content.topic), (_("Question: "), content.question)]
+    lines += [("• ", text) for text in content.supporting]
+    lines.append((_("Reading: "), content.reading.line))
+    out = Text()
+    for label, text in lines:
+        if text:
+            out.append(label, style="dim")
+            out.append_text(_t(text))
+            out.append("\n")
+    out.rstrip()
+    return out if out.plain else None
 
 
 def questions(state: State) -> Text | None:
@@ -134,6 +151,7 @@ def sections(state: State, now: float, width: int,
              open_refs: set[str] | None = None) -> list[tuple[str, RenderableType]]:  # fmt: skip
     """(heading, body) pairs for every part of the record that has something in it."""
     parts: list[tuple[str, RenderableType | None]] = [
+        (_("What the session brought"), brought(state)),
         ("Timeline · planned vs actual minutes", timeline(state, now, width)),
         (
             _plural(sum(len(r.draws) for r in state.items), "Question drawn", "Questions drawn"),
