@@ -19,6 +19,7 @@ from facilitator.i18n import N_, _, ngettext
 from facilitator.text import clean, clean_line, ellipsize
 
 if TYPE_CHECKING:
+    from facilitator.journal.changes import Action
     from facilitator.meeting.events import Event
     from facilitator.meeting.state import State
     from facilitator.review.queries import Followup
@@ -368,36 +369,23 @@ def _followup(wanted: str, group: str | None) -> Followup:
 
 
 def cmd_followup_change(args: argparse.Namespace) -> int:
-    from facilitator.journal.changes import Action, Change, ChangeWriter
+    from facilitator.review.followup_change import FollowupChanges, after, owner_name
+    from facilitator.views.review_words import followup_changed, followup_unchanged
 
     f = _followup(args.followup, args.group)
-    owner = clean_line(args.name).strip() if args.action == "owner" else None
-    if args.action == "owner" and not owner:
+    action = cast("Action", args.action)
+    owner = owner_name(args.name) if action == "owner" else None
+    if action == "owner" and not owner:
         raise LookupError(_("Give the name of who takes it forward."))
-    if (args.action == "done" and f.done) or (args.action == "reopen" and not f.done):
-        already = _("Already done: {text} ({id})") if f.done else _("Already open: {text} ({id})")
-        say(already.format(text=clean_line(f.text), id=f.short))
+    if after(f, action, owner) is None:
+        say(followup_unchanged(f, action, owner))
         return 0
-    if args.action == "owner" and owner == f.owner:
-        say(
-            _("Already {owner}'s: {text} ({id})").format(
-                owner=owner, text=clean_line(f.text), id=f.short
-            )
-        )
-        return 0
-    from facilitator.groupfolder import changes_folder
-
-    writer = ChangeWriter(changes_folder(f.group))  # a placed group's: in its folder
+    changes = FollowupChanges()
     try:
-        writer.append(Change(writer.now, f.ref, cast("Action", args.action), owner))
+        changes.write(f, action, owner)
     finally:
-        writer.close()
-    said = {
-        "done": _("Done: {text} ({id})"),
-        "reopen": _("Open again: {text} ({id})"),
-        "owner": _("Now {owner}'s: {text} ({id})"),
-    }[args.action]
-    say(said.format(owner=owner, text=clean_line(f.text), id=f.short))
+        changes.close()
+    say(followup_changed(f, action, owner))
     return 0
 
 

@@ -17,11 +17,26 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from facilitator.clock import local_datetime
-from facilitator.i18n import _, ngettext
+from facilitator.i18n import N_, _, ngettext
+from facilitator.journal.changes import Action
 from facilitator.meeting.state import State
+from facilitator.review.followup_change import FollowupChanges, after, owner_name, toggled
 from facilitator.review.queries import Followup, Stats
 from facilitator.text import clean_line
+from facilitator.tui.screens.confirm import AskText
 from facilitator.tui.widgets.text import Plain
+from facilitator.views.review_words import (
+    followup_changed,
+    followup_not_changed,
+    followup_unchanged,
+    followup_words,
+    followups_status,
+    followups_title,
+    listed,
+    owner_choices,
+    owner_placeholder,
+    owner_question,
+)
 
 
 @dataclass
@@ -203,38 +218,70 @@ class StatsScreen(_View):
 
 
 class FollowupsScreen(Screen[None]):
-    """Follow-ups nobody has marked done; enter opens the session they came from."""
+    """Follow-ups nobody has marked done; enter opens the session they came from, x closes or
+    reopens the one chosen, o gives it to someone else, a lists the done ones too."""
 
     CSS_PATH = "review.tcss"
-    BINDINGS = [Binding("escape", "back", "Back")]
+    BINDINGS = [
+        Binding("escape", "back", "Back"),
+        Binding("x,space", "toggle_done", "Done/reopen",
+                tooltip=N_("mark the follow-up done, or open a done one again")),
+        Binding("o", "owner", "Change owner", tooltip=N_("give the follow-up to someone else")),
+        Binding("a", "every", "Done ones too",
+                tooltip=N_("list the done follow-ups too, or only the open ones")),
+    ]  # fmt: skip
 
     def __init__(self, group: str | None = None, now: float | None = None) -> None:
         super().__init__()
         self.group = group
         self.now = now
-        self.items: list[Followup] = []
+        self.items: list[Followup] = []  # every follow-up, the done ones too, newest first
+        self.every = False  # a: the done ones are listed too
+        self.kept: set[str] = set()  # changed here: listed even when done
+        self.changes: FollowupChanges | None = None  # this visit's file(s) of changes
+
+    @property
+    def table(self) -> DataTable[Text]:
+        return self.query_one("#followup-table", DataTable)
+
+    @property
+    def shown(self) -> list[Followup]:
+        """The rows listed, in order."""
+        return listed(self.items, self.every, self.kept)
+
+    @property
+    def selected(self) -> Followup | None:
+        rows = self.shown
+        row = self.table.cursor_row
+        return rows[row] if 0 <= row < len(rows) and self.table.row_count else None
 
     def compose(self) -> ComposeResult:
-        where = f" · {clean_line(self.group)}" if self.group else ""
-        yield Plain(_("Open follow-ups") + where, id="topbar")
+        yield Plain(self._title(), id="topbar")
         yield DataTable(id="followup-table", cursor_type="row", zebra_stripes=True)
         yield Plain(_("Loading…"), id="followup-status", classes="review-status")
         yield Footer()
 
+    def _title(self) -> str:
+        return followups_title(self.every) + (f" · {clean_line(self.group)}" if self.group else "")
+
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
+        table = self.table
         for key, label, width in (("date", _("Date"), 10), ("group", _("Group"), 14),
                                   ("owner", _("Owner"), 12), ("follow-up", _("Follow-up"), 32)):  # fmt: skip
             table.add_column(label, key=key, width=width)
         table.focus()
         self.load()
 
+    def on_unmount(self) -> None:
+        if self.changes is not None:
+            self.changes.close()
+
     @work(thread=True, exclusive=True, group="review-followups")
     def load(self) -> None:
         from facilitator.review.queries import open_followups
 
         try:
-            found = open_followups(self.group)
+            found = open_followups(self.group, closed=True)
         except Exception as exc:  # noqa: BLE001
             self.post_message(_fail(exc))
             return
@@ -244,17 +291,28 @@ class FollowupsScreen(Screen[None]):
     def _show(self, message: Loaded) -> None:
         assert isinstance(message.data, list)
         self.items = message.data
-        table = self.query_one(DataTable)
-        for f in self.items:
-            table.add_row(Text(f"{local_datetime(f.at):%Y-%m-%d}"), Text(clean_line(f.group)),
-                          Text(clean_line(f.owner or "–")),
-                          Text(clean_line(f.text)), key=f.ref)  # fmt: skip
-        count = len(self.items)
-        said = ngettext("{count} open follow-up · enter: open its session",
-                        "{count} open follow-ups · enter: open its session", count)  # fmt: skip
-        self.query_one("#followup-status", Plain).show(
-            said.format(count=count) if count else _("No open follow-ups.")
-        )
+        self._list()
+
+    def _cells(self, f: Followup) -> list[Text]:
+        style = "strike dim" if f.done else ""
+        return [Text(f"{local_datetime(f.at):%Y-%m-%d}", style=style),
+                Text(clean_line(f.group), style=style), Text(clean_line(f.owner or "–"), style=style),
+                Text(followup_words(f), style=style)]  # fmt: skip
+
+    def _list(self, keep: str | None = None) -> None:
+        """Fills the table again; the cursor stays on ``keep`` when it is still listed."""
+        table = self.table
+        table.clear()
+        rows = self.shown
+        for f in rows:
+            table.add_row(*self._cells(f), key=f.ref)
+        at = next((n for n, f in enumerate(rows) if f.ref == keep), None)
+        if at is not None:
+            table.move_cursor(row=at, animate=False)
+        self._status()
+
+    def _status(self) -> None:
+        self.query_one("#followup-status", Plain).show(followups_status(self.shown, self.every))
 
     @on(Failed)
     def _failed(self, message: Failed) -> None:
@@ -265,6 +323,52 @@ class FollowupsScreen(Screen[None]):
         ref = event.row_key.value or ""
         if "/" in ref:
             self.app.push_screen(SessionScreen(ref.rsplit("/", 1)[0], self.now))
+
+    def action_toggle_done(self) -> None:
+        f = self.selected
+        if f is not None:
+            self.change(f, toggled(f))
+
+    def action_owner(self) -> None:
+        f = self.selected
+        if f is None:
+            return
+
+        def given(typed: str | None) -> None:
+            owner = owner_name(typed)
+            if owner is not None:  # empty, or escape: nothing changes
+                self.change(f, "owner", owner)
+
+        self.app.push_screen(AskText(owner_question(f), owner_placeholder(),
+                                     choices=owner_choices(self.items)), given)  # fmt: skip
+
+    def action_every(self) -> None:
+        chosen = self.selected
+        self.every = not self.every
+        self.query_one("#topbar", Plain).show(self._title())
+        self._list(chosen.ref if chosen else None)
+
+    def change(self, f: Followup, action: Action, owner: str | None = None) -> None:
+        """Writes the change (appended, fsynced) and shows the row as it now is; a failed
+        write is said and the row stays as it was."""
+        if after(f, action, owner) is None:
+            self.notify(followup_unchanged(f, action, owner), markup=False)
+            return
+        if self.changes is None:
+            clock = getattr(self.app, "clock", None)
+            self.changes = FollowupChanges(clock.now) if clock is not None else FollowupChanges()
+        try:
+            changed = self.changes.write(f, action, owner)
+        except OSError as exc:
+            self.notify(followup_not_changed(exc), markup=False, severity="error", timeout=10)
+            return
+        self.items = [changed if i.ref == f.ref else i for i in self.items]
+        self.kept.add(f.ref)
+        table = self.table
+        for key, cell in zip(("date", "group", "owner", "follow-up"), self._cells(changed)):
+            table.update_cell(f.ref, key, cell)
+        self._status()
+        self.notify(followup_changed(changed, action, owner), markup=False)
 
     def action_back(self) -> None:
         self.app.pop_screen()
