@@ -111,7 +111,7 @@ async def test_o_gives_the_follow_up_to_someone_else(data_dir: Path) -> None:
         await pilot.press("o", "enter")  # empty: the same
         assert not (data_dir / "followups").exists()
         assert owner_cell(screen) == "Ana"
-        await pilot.press("o", *"  Dee ", "enter")
+        await pilot.press("o", *" Dee ", "enter")
         assert listed()[HEATING] == (False, "Dee")
         assert owner_cell(screen) == "Dee" and row_words(screen) == [HEATING]
         assert notices(app)[-1].startswith(f"Now Dee's: {HEATING} (")

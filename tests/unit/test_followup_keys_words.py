@@ -83,6 +83,8 @@ def test_the_owner_field_asks_about_the_follow_up_and_offers_known_names() -> No
     assert "ask [31mthe union" in words.owner_question(OPEN)
     assert "\x1b" not in words.owner_question(OPEN)
     assert words.owner_placeholder()
+    long = Followup("s", 0, "G", "e", "call " * 40, "Ana")
+    assert len(words.owner_question(long)) < len("call " * 40) and "…" in words.owner_question(long)
     assert words.owner_choices([OPEN, DONE, Followup("s", 0, "G", "e", "t", "ana"),
                                 Followup("s", 0, "G", "f", "t", "Bo")]) == ["Ana", "Bo"]  # fmt: skip
 

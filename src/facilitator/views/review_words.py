@@ -11,9 +11,10 @@ from collections.abc import Iterable, Sequence
 from facilitator.i18n import _, ngettext
 from facilitator.journal.changes import Action
 from facilitator.review.queries import Followup
-from facilitator.text import clean_line
+from facilitator.text import clean_line, ellipsize
 
 DONE_MARK = "✓"  # before a done follow-up's words, which are also struck through
+QUESTION_CELLS = 48  # the follow-up's words in the owner field's title, cut to this
 
 
 def digest_copied(count: int) -> str:
@@ -62,7 +63,8 @@ def followup_not_changed(error: OSError) -> str:
 
 def owner_question(f: Followup) -> str:
     """The title of the small field ``o`` opens."""
-    return _("Who takes “{text}” forward now?").format(text=clean_line(f.text))
+    text = ellipsize(clean_line(f.text), QUESTION_CELLS)
+    return _("Who takes “{text}” forward now?").format(text=text)
 
 
 def owner_placeholder() -> str:
