@@ -188,6 +188,12 @@ def followups() -> None:
     print(f"one change (its own file) + fsync   p50 {p50 * 1000:.2f} ms   p99 {p99 * 1000:.2f} ms")
 
 
+def setup_form() -> None:
+    from benchmarks.setup_bench import run as setup_run
+
+    setup_run()
+
+
 def group_folder() -> None:
     from benchmarks.group_folder_bench import run as folder_run
 
@@ -232,6 +238,7 @@ def main() -> None:
             "draws",
             "followups",
             "folder",
+            "setup",
             "review",
             "stage",
         ],
@@ -248,6 +255,7 @@ def main() -> None:
         "draws": draws,
         "followups": followups,
         "folder": group_folder,
+        "setup": setup_form,
         "review": review,
         "stage": lambda: stage(args.quick),
     }
