@@ -40,7 +40,9 @@ def browse(url: str, screenshot: Path | None = None) -> str:
     stream is open."""
     browser = chromium()
     assert browser is not None
-    with tempfile.TemporaryDirectory() as profile:
+    # Chromium's helper processes may still write to the profile for a moment after the
+    # browser exits (a loaded machine shows it): its removal must not fail the check.
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as profile:
         process = subprocess.Popen(
             [browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
              f"--user-data-dir={profile}", "--remote-debugging-port=0", "--window-size=412,915",
