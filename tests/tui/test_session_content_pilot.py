@@ -9,7 +9,7 @@ from facilitator.cli.main import build_parser
 from facilitator.clock import FakeClock
 from facilitator.journal.store import record_path
 from facilitator.tui.app import FacilitatorApp, Startup
-from facilitator.tui.launch import _startup
+from facilitator.tui.launch import startup_from
 from facilitator.tui.screens.setup import SetupScreen
 from facilitator.tui.widgets.text import Plain
 
@@ -21,7 +21,7 @@ async def test_an_open_enquiry_run_with_a_question_shows_it_on_every_item_and_in
 ) -> None:
     argv = ["run", "enquiring-open", "--participants", "Ana, Bo, Chen", "--question", QUESTION,
             "--supporting", "Who decides?"]  # fmt: skip
-    startup = _startup(build_parser(argv).parse_args(argv), clock)  # type: ignore[arg-type]
+    startup = startup_from(build_parser(argv).parse_args(argv), clock)  # type: ignore[arg-type]
     assert startup is not None and startup.first is not None
     app = FacilitatorApp(clock, startup)
     async with app.run_test(size=(100, 30)) as pilot:

@@ -9,7 +9,7 @@ import pytest
 from facilitator.clock import FakeClock
 from facilitator.journal.store import start_session
 from facilitator.meeting.meeting import creation_event
-from facilitator.tui.launch import _startup
+from facilitator.tui.launch import startup_from
 from tests.factories import MS150
 
 
@@ -34,7 +34,7 @@ def test_resume_latest_skips_a_meeting_open_in_another_window() -> None:
     clock.advance(minutes=5)
     busy = session(clock, "newer")  # still open: another facilitator has it
     try:
-        startup = _startup(args(resume="latest"), clock)  # type: ignore[arg-type]
+        startup = startup_from(args(resume="latest"), clock)  # type: ignore[arg-type]
         assert startup is not None and startup.resume == "older"
     finally:
         busy.close()
@@ -43,7 +43,7 @@ def test_resume_latest_skips_a_meeting_open_in_another_window() -> None:
 def test_resuming_a_meeting_that_has_ended_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
     clock = FakeClock()
     session(clock, "done", ended=True).close()
-    assert _startup(args(resume="done"), clock) is None  # type: ignore[arg-type]
+    assert startup_from(args(resume="done"), clock) is None  # type: ignore[arg-type]
     assert "has ended" in capsys.readouterr().err
 
 
@@ -51,7 +51,7 @@ def test_run_with_a_group_keeps_the_roles_its_people_held() -> None:
     from facilitator.groups import Group, save_group
 
     save_group(Group("Moon", roles={"case giver": ["Dee"], "coach": ["Ana", "Bo", "Zed"]}))
-    startup = _startup(args(agenda="case-clinic", group="Moon", participants="Ana,bo,Dee"),
+    startup = startup_from(args(agenda="case-clinic", group="Moon", participants="Ana,bo,Dee"),
                        FakeClock())  # type: ignore[arg-type]  # fmt: skip
     assert startup is not None and startup.first is not None
     assert startup.first.roles == {"case giver": ("Dee",), "coach": ("Ana", "bo")}
@@ -76,7 +76,7 @@ def test_the_exit_status_is_not_zero_after_a_crash(monkeypatch) -> None:
 
     monkeypatch.setattr(app_module, "FacilitatorApp", Crashed)
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
-    monkeypatch.setattr(launch_module, "_startup", lambda args, clock: launch_module.Startup())
+    monkeypatch.setattr(launch_module, "startup_from", lambda args, clock: launch_module.Startup())
     assert launch_module.launch(argparse.Namespace()) == 1
     Crashed.return_code = None  # type: ignore[assignment]
     assert launch_module.launch(argparse.Namespace()) == 0
@@ -84,9 +84,9 @@ def test_the_exit_status_is_not_zero_after_a_crash(monkeypatch) -> None:
 
 def test_run_with_a_name_written_twice_says_so_as_the_meeting_opens() -> None:
     given = args(agenda="mutual-support-150", participants="Ana, Bo, ana, Chen")
-    startup = _startup(given, FakeClock())  # type: ignore[arg-type]
+    startup = startup_from(given, FakeClock())  # type: ignore[arg-type]
     assert startup is not None and startup.first is not None
     assert startup.first.participants == ("Ana", "Bo", "Chen")
     assert startup.notice.startswith("“Ana” is written 2 times (“Ana”, “ana”): kept once.")
-    plain = _startup(args(agenda="mutual-support-150", participants="Ana, Bo"), FakeClock())  # type: ignore[arg-type]
+    plain = startup_from(args(agenda="mutual-support-150", participants="Ana, Bo"), FakeClock())  # type: ignore[arg-type]
     assert plain is not None and plain.notice == ""

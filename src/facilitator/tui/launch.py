@@ -12,7 +12,7 @@ from facilitator.i18n import _
 from facilitator.session.startup import Startup
 
 
-def _startup(args: argparse.Namespace, clock: SystemClock) -> Startup | None:
+def startup_from(args: argparse.Namespace, clock: SystemClock) -> Startup | None:
     startup = Startup(group=getattr(args, "group", None) or "")
     resume = getattr(args, "resume", None)
     if resume:
@@ -114,7 +114,7 @@ def _upcoming() -> list[str]:
 
 def launch(args: argparse.Namespace) -> int:
     clock = SystemClock()
-    startup = _startup(args, clock)
+    startup = startup_from(args, clock)
     if startup is None:
         return 1
     if not sys.stdout.isatty():
