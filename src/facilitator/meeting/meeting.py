@@ -24,7 +24,7 @@ from facilitator.meeting.projection import (
     project,
     remaining,
 )
-from facilitator.meeting.rounds import decide, next_speaker, not_begun, turn_time
+from facilitator.meeting.rounds import decide, next_speaker, not_begun, not_heard, turn_time
 from facilitator.meeting.state import Entry, ItemRun, State
 from facilitator.schedule import count_roles, plan, total_minutes
 from facilitator.text import clean, clean_line, clean_name, name_key
@@ -201,6 +201,17 @@ class Meeting:
         """The current round has not heard anyone yet (its order may still change freely)."""
         return not_begun(self.run, self.now())
 
+    def not_heard(self) -> list[str]:
+        """Who the round in hand has not heard yet, neither speaking nor passing (see
+        rounds.not_heard): nobody when the item is not a round, or the meeting has not started
+        or has ended (moving on then leaves nobody out)."""
+        s = self.state
+        if s.status not in ("running", "paused") or self.run.status != "current":
+            return []
+        if not self.agenda.items[s.current].is_round:
+            return []
+        return not_heard(self.run, self.now())
+
     def next_round(self) -> int | None:
         """The round ``o`` orders: the current item when it is a round still to be heard,
         else the next round to come."""
@@ -312,6 +323,10 @@ class Meeting:
         active = self.state.active_indexes()
         position = active.index(self.state.current) + step
         return active[position] if 0 <= position < len(active) else None
+
+    def has_next_item(self) -> bool:
+        """Whether n (or k) has an item to move on to."""
+        return self.state.status != "ended" and self._neighbour(+1) is not None
 
     def next_item(self, *, skip: bool = False) -> bool:
         """n: end (or skip) the current item and start the next one. Before the meeting has

@@ -245,6 +245,13 @@ def in_grace(run: ItemRun, t: float) -> bool:
     return run.speaker is not None and turn_time(run, t) < GRACE
 
 
+def not_heard(run: ItemRun, t: float) -> list[str]:
+    """Who in the round has neither spoken nor passed yet, in speaking order: those still to
+    come, and the speaker while their turn is in its first seconds (see :func:`in_grace`)."""
+    return [p for p in run.order if p not in run.done_speakers and p not in run.passed
+            and (p != run.speaker or in_grace(run, t))]  # fmt: skip
+
+
 def not_begun(run: ItemRun, t: float) -> bool:
     """The round has not really begun: no turn has ended or been passed, and the first turn
     is in its first few seconds (the facilitator may still choose who opens)."""
