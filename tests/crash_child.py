@@ -34,7 +34,7 @@ def steps() -> list[tuple[str, ...]]:
     for person in PEOPLE:
         out.append(("e", *f"hope {person}", "enter", "escape"))
         out.append(("s",))
-    out += [("n",), ("d",), ("r",), ("n",), ("e", *"a note", "enter", "escape"),
+    out += [("n",), ("d",), ("r",), ("n", "y"), ("e", *"a note", "enter", "escape"),
             ("e", *"another note", "enter", "escape"),
             ("h", *"bo", "enter", "h", *"ch", "tab", "enter", "H",  # hands up, Bo speaks,
              "T", *"Ana 30, Bo 20", "enter", "h", *"Ana", "enter"),  # the core split

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from textual.pilot import Pilot
+
 from facilitator.clock import FakeClock
 from facilitator.formats.agenda import Agenda
 from facilitator.meeting.meeting import creation_event
@@ -34,3 +36,12 @@ async def settle(app: FacilitatorApp) -> None:
 def notices(app: FacilitatorApp) -> list[str]:
     """What the app has notified, in order."""
     return list(app.notices)
+
+
+async def next_item(pilot: Pilot[int]) -> None:
+    """n, and yes when it asks first (a round that has not heard everyone yet)."""
+    from facilitator.tui.screens.confirm import Confirm
+
+    await pilot.press("n")
+    if isinstance(pilot.app.screen, Confirm):
+        await pilot.press("y")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from facilitator import catalog
 from facilitator.clock import FakeClock
-from tests.tui.helpers import meeting_app
+from tests.tui.helpers import meeting_app, next_item
 
 
 async def test_the_record_says_which_follow_ups_were_closed_in_the_meeting(
@@ -22,7 +22,7 @@ async def test_the_record_says_which_follow_ups_were_closed_in_the_meeting(
         m = app.meeting
         await pilot.press("space")
         while not m.agenda.items[m.state.current].title.startswith("Core"):
-            await pilot.press("n")
+            await next_item(pilot)
         await pilot.press("f", *"Bo: send the letter", "enter", "f", *"Ana: book a room", "enter")
         await pilot.press("q", "y")
         await pilot.pause()

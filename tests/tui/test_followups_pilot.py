@@ -9,7 +9,7 @@ from facilitator import catalog
 from facilitator.clock import FakeClock
 from facilitator.journal.record import render
 from facilitator.review.queries import open_followups
-from tests.tui.helpers import meeting_app
+from tests.tui.helpers import meeting_app, next_item
 
 
 async def test_follow_ups_in_the_core_keep_their_owners(clock: FakeClock, data_dir: Path) -> None:
@@ -21,7 +21,7 @@ async def test_follow_ups_in_the_core_keep_their_owners(clock: FakeClock, data_d
         m = app.meeting
         await pilot.press("space")
         while not m.agenda.items[m.state.current].title.startswith("Core"):
-            await pilot.press("n")
+            await next_item(pilot)
         m.raise_hand("Chen")
         m.give_floor()  # Chen has the floor
         await pilot.press("f", *"send a letter", "enter")

@@ -20,6 +20,7 @@ from facilitator.clock import FakeClock
 from facilitator.decks.drawer import Drawer
 from facilitator.decks.history import History
 from facilitator.tui.app import FacilitatorApp, Startup
+from facilitator.tui.screens.confirm import Confirm
 from facilitator.tui.screens.setup import SetupScreen
 from tests.tui.helpers import meeting_app, settle
 from tests.tui.test_snapshots import home_ready
@@ -134,6 +135,9 @@ async def english_in_a_whole_meeting(app: FacilitatorApp, agenda_id: str, langua
         while meeting.state.current < len(agenda.items) - 1:
             clock.advance(minutes=1)
             await pilot.press("n")
+            if isinstance(app.screen, Confirm):  # a round not everyone spoke in: who, and asks
+                await look()
+                await pilot.press("y")
             item = agenda.items[meeting.state.current]
             keys = ["d"] if item.deck else []
             if item.record == "expectations":  # an entry for the speaker (typing costs time)

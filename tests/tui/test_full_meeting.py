@@ -52,7 +52,8 @@ async def test_a_whole_150_minute_meeting_keeps_its_numbers_right(clock: FakeClo
         await expect(ends="10:30", over=0, core=103, left=-2)
         assert "OVERTIME by 02:00" in cue()
 
-        await pilot.press("n", "plus")  # 08:04 demining, given a minute more
+        # 08:04 demining, given a minute more (nobody had the floor in turn: n asked first)
+        await pilot.press("n", "y", "plus")
         await expect(ends="10:30", over=0, core=102, left=3)
 
         clock.advance(minutes=1)  # ...and ended after one: the freed time goes to the core
@@ -74,10 +75,10 @@ async def test_a_whole_150_minute_meeting_keeps_its_numbers_right(clock: FakeClo
         await expect(ends="10:30", over=0, core=92, left=8)
 
         clock.advance(minutes=8)
-        await pilot.press("n")  # 08:28, the ice breaker...
+        await pilot.press("n", "y")  # 08:28, the ice breaker...
         await expect(ends="10:30", over=0, core=92, left=25)
         clock.advance(minutes=5)
-        await pilot.press("k")  # ...skipped after five minutes: the core starts at 08:33
+        await pilot.press("k", "y")  # ...skipped after five minutes: the core starts at 08:33
         assert title().startswith("Core")
         await expect(ends="10:30", over=0, core=112, left=112)
 

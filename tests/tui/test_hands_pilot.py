@@ -10,7 +10,7 @@ from facilitator import catalog
 from facilitator.clock import FakeClock
 from facilitator.meeting.meeting import Meeting
 from facilitator.tui.app import FacilitatorApp
-from tests.tui.helpers import meeting_app, notices, settle
+from tests.tui.helpers import meeting_app, next_item, notices, settle
 from tests.tui.test_snapshots import ms150_app
 
 PEOPLE = ["Ana", "Bo", "Chen", "Dee", "Eli", "Fay"]
@@ -29,7 +29,7 @@ async def to_core(pilot: Pilot, clock: FakeClock) -> None:
     assert m is not None
     while not m.agenda.items[m.state.current].title.startswith(CORE):
         clock.advance(m.remaining())
-        await pilot.press("n")
+        await next_item(pilot)
 
 
 async def at_core(pilot: Pilot, clock: FakeClock) -> Meeting:

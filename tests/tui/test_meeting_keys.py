@@ -10,7 +10,7 @@ from facilitator.tui.screens.meeting import MeetingScreen
 from facilitator.tui.widgets.clock import ClockPanel
 from facilitator.tui.widgets.text import Plain
 from tests.factories import MS150, PEOPLE
-from tests.tui.helpers import meeting_app, notices, settle
+from tests.tui.helpers import meeting_app, next_item, notices, settle
 
 
 def case_clinic_app(clock: FakeClock):  # type: ignore[no-untyped-def]
@@ -29,7 +29,7 @@ async def to_core(pilot, clock: FakeClock) -> None:  # type: ignore[no-untyped-d
     await pilot.press("space")
     for _ in range(3):
         clock.advance(minutes=2)
-        await pilot.press("n")
+        await next_item(pilot)
 
 
 async def test_enter_opens_the_field_so_a_note_never_runs_meeting_keys(clock: FakeClock) -> None:
@@ -221,7 +221,7 @@ async def test_x_never_marks_an_entry_of_another_item(clock: FakeClock) -> None:
     app = meeting_app(MS150, clock, ["Ana", "Bo"])
     async with app.run_test(size=(80, 24)) as pilot:
         m = app.meeting
-        await pilot.press("space", "n", "e", *"private worry", "enter", "n", "x")
+        await pilot.press("space", "n", "e", *"private worry", "enter", "n", "y", "x")
         assert not m.entries()[0].share
         assert "Nothing written on this item yet to mark." in notices(app)
 
@@ -242,7 +242,7 @@ async def test_a_rating_before_the_words_makes_one_conclusion(clock: FakeClock) 
     app = meeting_app(MS150, clock, ["Ana", "Bo"])
     async with app.run_test(size=(80, 24)) as pilot:
         m = app.meeting
-        await pilot.press("space", "n", "n", "n", "n")  # to the conclusion
+        await pilot.press("space", "n", "n", "y", "n", "y", "n")  # to the conclusion
         await pilot.press("3", "e", *"good meeting", "enter")
         mine = [e for e in m.entries() if e.person == "Ana"]
         assert [(e.text, e.met) for e in mine] == [("good meeting", 3)]
@@ -348,7 +348,7 @@ async def test_g_reads_the_whole_guidance_the_screen_cut(clock: FakeClock) -> No
     agenda = catalog.find_agenda("mutual-support-150")
     app = meeting_app(agenda, clock, list(PEOPLE))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("space", "n", "n")  # the ice breaker: long guidance, an alternative
+        await pilot.press("space", "n", "n", "y")  # the ice breaker: long guidance, an alternative
         item = agenda.items[app.meeting.state.current]
         assert item.deck and item.guidance and item.alternative
         shown = app.screen.query_one("#guidance", Plain).text

@@ -9,7 +9,7 @@ from facilitator.tui.screens.meeting import MeetingScreen
 from facilitator.tui.widgets.clock import ClockPanel
 from facilitator.tui.widgets.text import Plain
 from tests.factories import MS150, PEOPLE
-from tests.tui.helpers import meeting_app, notices, settle
+from tests.tui.helpers import meeting_app, next_item, notices, settle
 
 MIN = 60
 
@@ -36,8 +36,8 @@ async def test_a_complete_meeting_by_keyboard(clock: FakeClock) -> None:
         await pilot.press("n")
         await pilot.press("plus")  # expectations: one more minute
         assert m.allotted() == 12 * MIN
-        clock.advance(minutes=9)  # ended early
-        await pilot.press("n")
+        clock.advance(minutes=9)  # ended early, nobody given the floor: n asks first
+        await pilot.press("n", "y")
 
         clock.advance(minutes=2)
         await pilot.press("space")  # pause
@@ -47,7 +47,7 @@ async def test_a_complete_meeting_by_keyboard(clock: FakeClock) -> None:
         assert "PAUSED" in text(app, "#cue")
         await pilot.press("space")
         clock.advance(minutes=1)
-        await pilot.press("k")  # skip the rest of the ice breaker
+        await pilot.press("k", "y")  # skip the rest of the ice breaker
         assert m.projection().rows[2].status == "skipped"
         assert m.allotted() == 118 * MIN
 
@@ -193,7 +193,7 @@ async def test_rating_right_after_writing_a_conclusion(clock: FakeClock) -> None
     app = meeting_app(MS150, clock, ["Ana"])
     async with app.run_test(size=(80, 24)) as pilot:
         m = app.meeting
-        await pilot.press("space", "n", "n", "n", "n")  # to the conclusion round
+        await pilot.press("space", "n", "n", "y", "n", "y", "n")  # to the conclusion round
         assert m.agenda.items[m.state.current].record == "conclusions"
         await pilot.press("e", *"felt heard", "enter", "3")
         assert [(e.text, e.met) for e in m.entries()] == [("felt heard", 3)]
@@ -203,7 +203,7 @@ async def test_going_back_keeps_the_later_item_to_come(clock: FakeClock) -> None
     app = meeting_app(MS150, clock, ["Ana"])
     async with app.run_test(size=(80, 24)) as pilot:
         m = app.meeting
-        await pilot.press("space", "n", "n", "n")  # into the core
+        await pilot.press("space", "n", "n", "y", "n", "y")  # into the core
         clock.advance(minutes=1)
         await pilot.press("p")
         core = next(r for r in m.projection().rows if r.title == "Core")
@@ -232,7 +232,7 @@ async def test_the_command_palette_offers_every_meeting_action(clock: FakeClock)
         titles = set(on_demining)
         await pilot.press("space")
         for _ in range(4):  # every item: each action is offered where it applies
-            await pilot.press("n")
+            await next_item(pilot)
             titles |= {command.title for command in app.get_system_commands(app.screen)}
         for name in ("Start/pause", "Next", "Previous item", "Skip this item", "+1 min",
                      "-1 min", "Speaker", "Speaker passes", "Who speaks next", "Add person",

@@ -11,7 +11,7 @@ from facilitator import catalog
 from facilitator.cli.main import main
 from facilitator.clock import FakeClock
 from facilitator.tui.screens.review_views import SessionScreen
-from tests.tui.helpers import meeting_app
+from tests.tui.helpers import meeting_app, next_item
 
 SECRET = "Dee has a migraine"
 SESSION = "2027-01-15-0800-tuesday-abcd"
@@ -39,7 +39,7 @@ async def test_a_demining_note_is_kept_nowhere_once_the_meeting_ends(
         assert holding(data_dir, SECRET) == [f"sessions/{SESSION}.off"]
         while not m.agenda.items[m.state.current].title.startswith("Core"):
             clock.advance(60)
-            await pilot.press("n")
+            await next_item(pilot)
         await pilot.press("N", *"Repair cafés fix kettles", "enter", "x")
         await pilot.press("q", "y")
         await pilot.pause()
@@ -135,7 +135,7 @@ async def test_set_up_asks_once_whether_the_group_keeps_a_record_and_shares_name
         assert m is not None and m.state.off_record and m.state.names_shared
         await pilot.press("space")
         while not m.agenda.items[m.state.current].title.startswith("Core"):
-            await pilot.press("n")
+            await next_item(pilot)
         await pilot.press("N", *"Bo: the heating is fixed", "enter")
         assert m.entries()[0].off and m.state.entries == {}
         await pilot.press("q", "y")

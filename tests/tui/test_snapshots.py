@@ -103,7 +103,7 @@ def test_meeting_small_terminal(snap_compare, clock: FakeClock) -> None:  # type
 
 
 async def _draw(pilot: Pilot, clock: FakeClock) -> None:
-    await pilot.press("space", "n", "n")
+    await pilot.press("space", "n", "n", "y")  # the round heard nobody: n asks
     clock.advance(seconds=30)
     await pilot.press("d")
     await settle(pilot.app)  # type: ignore[arg-type]

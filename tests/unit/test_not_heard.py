@@ -1,9 +1,10 @@
-"""Who a round has not heard yet: those n, k and q name before leaving it (plain functions)."""
+"""Who a round has not heard yet, and what n, k and q ask before leaving it (plain functions)."""
 
 from __future__ import annotations
 
 from facilitator.clock import FakeClock
 from facilitator.formats.agenda import Agenda, Item
+from facilitator.views import meeting_words as say
 from tests.factories import meeting
 
 ROUNDS = Agenda(
@@ -72,3 +73,31 @@ def test_has_next_item_is_false_on_the_last_item_and_once_ended() -> None:
     ended, _ = at("Core")
     ended.end()
     assert not ended.has_next_item()
+
+
+def test_the_question_says_how_many_and_who_then_what_the_key_does() -> None:
+    three = say.unheard(["Dee", "Eli", "Fay"], "Move on anyway?")
+    assert three == "3 have not spoken: Dee, Eli, Fay\nMove on anyway?"
+    assert say.unheard(["Fay"], "Move on anyway?") == "1 has not spoken: Fay\nMove on anyway?"
+
+
+def test_n_and_k_ask_only_in_a_round_that_has_not_heard_everyone() -> None:
+    m, clock = at("Expectations", ["Dee", "Eli"])
+    assert say.moving_on(m) == "2 have not spoken: Dee, Eli\nMove on anyway?"
+    assert say.moving_on(m, skip=True) == "2 have not spoken: Dee, Eli\nSkip this item anyway?"
+    for _ in range(2):
+        clock.advance(seconds=30)
+        m.next_speaker_turn()
+    assert say.moving_on(m) is None and say.moving_on(m, skip=True) is None
+
+
+def test_n_on_the_last_item_does_not_ask_it_has_nowhere_to_go() -> None:
+    m, _ = at("Conclusion", ["Dee", "Eli"])
+    assert m.not_heard() == ["Dee", "Eli"]
+    assert say.moving_on(m) is None  # n says q ends the meeting; q asks
+
+
+def test_q_names_who_has_not_spoken_before_ending() -> None:
+    m, _ = at("Conclusion", ["Dee", "Eli"])
+    assert say.end_now(m.not_heard()) == "2 have not spoken: Dee, Eli\nEnd the meeting anyway?"
+    assert say.end_now() == "End the meeting now?"

@@ -40,8 +40,27 @@ def leave_untouched() -> str:
     return _("The meeting has not started. Leave it without keeping a record?")
 
 
-def end_now() -> str:
+def end_now(not_heard: Sequence[str] = ()) -> str:
+    """Asked on q; ``not_heard``: who the round in hand has not heard yet (Meeting.not_heard)."""
+    if not_heard:
+        return unheard(not_heard, _("End the meeting anyway?"))
     return _("End the meeting now?")
+
+
+def unheard(names: Sequence[str], then: str) -> str:
+    """Asked before n, k or q leave a round that has not heard everyone: who, then ``then``."""
+    said = ngettext("{count} has not spoken: {names}", "{count} have not spoken: {names}",
+                    len(names))  # fmt: skip
+    return said.format(count=len(names), names=", ".join(names)) + "\n" + then
+
+
+def moving_on(meeting: Meeting, *, skip: bool = False) -> str | None:
+    """What n (``skip``: k) asks before leaving a round that has not heard everyone yet;
+    None: it moves on at once (everyone was heard, or there is no next item to go to)."""
+    names = meeting.not_heard()
+    if not names or not meeting.has_next_item():
+        return None
+    return unheard(names, _("Skip this item anyway?") if skip else _("Move on anyway?"))
 
 
 # Turns, arrivals, leavers, roles and the speaking order (meeting_people.py)

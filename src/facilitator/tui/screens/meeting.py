@@ -239,12 +239,28 @@ class MeetingScreen(PeopleActions, HandActions, EntryActions, QuestionActions, R
         self._after()
 
     def action_next_item(self) -> None:
-        if not self.meeting.next_item():
-            self.notify(say.last_item(), markup=False)
-        self._after()
+        self._move_on()
 
     def action_skip_item(self) -> None:
-        if not self.meeting.next_item(skip=True):
+        self._move_on(skip=True)
+
+    def _move_on(self, *, skip: bool = False) -> None:
+        """n or k: at once, or once confirmed when the round has not heard everyone. If the
+        item moved on by itself while the question was shown, yes leaves the new one alone."""
+        question = say.moving_on(self.meeting, skip=skip)
+        if question is None:
+            self._next(skip)
+            return
+        index = self.meeting.state.current
+
+        def answer(yes: bool | None) -> None:
+            if yes and self.meeting.state.current == index:
+                self._next(skip)
+
+        self.app.push_screen(Confirm(question), answer)
+
+    def _next(self, skip: bool) -> None:
+        if not self.meeting.next_item(skip=skip):
             self.notify(say.last_item(), markup=False)
         self._after()
 
@@ -275,7 +291,7 @@ class MeetingScreen(PeopleActions, HandActions, EntryActions, QuestionActions, R
                 self._after()
                 self.post_message(MeetingEnded(self.meeting))
 
-        self.app.push_screen(Confirm(say.end_now()), done)
+        self.app.push_screen(Confirm(say.end_now(self.meeting.not_heard())), done)
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(self.BINDINGS))
