@@ -389,6 +389,14 @@ def test_the_followup_hint_names_someone_of_this_meeting_not_the_speaker() -> No
     assert '"Eli: "' in view(m, clock).capture.prompt
 
 
+def test_the_followup_hint_names_nobody_when_nobody_is_here() -> None:
+    m, clock = started(GUIDED, ["Dee"])
+    at(m, "Decide")
+    m.remove_participant("Dee")
+    hint = "Follow-up (start with a name and a colon to say who will do it)"
+    assert view(m, clock).capture.prompt == hint
+
+
 def test_the_conclusion_recalls_the_speakers_expectation_and_asks_if_it_was_met() -> None:
     m, clock = started()
     at(m, "Expectations")

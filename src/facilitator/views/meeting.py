@@ -391,6 +391,8 @@ def capture(meeting: Meeting, layout: Layout) -> Capture:
         if others:  # a name from this meeting, not one nobody here has
             hint = _(' (start with "{name}: " to say who will do it)')
             prompt += hint.format(name=others[0])
+        else:  # nobody here to name
+            prompt += _(" (start with a name and a colon to say who will do it)")
     earlier = ""
     if kind == "conclusions" and person and asks_expectations(state.agenda):
         hopes = [

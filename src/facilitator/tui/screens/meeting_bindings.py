@@ -50,11 +50,11 @@ MEETING_BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
     Binding("e,enter", "write", "Write an entry", show=False, key_display="e", priority=True,
             tooltip=N_("write an entry (expectation, conclusion, note, follow-up, decision)")),
     Binding("f", "write_kind('followups')", "Write a follow-up", show=False, priority=True,
-            tooltip=N_("write a follow-up on any item: who does what (\"Bo: ...\"; without a "
-            "name, the speaker's)")),
+            tooltip=N_("write a follow-up on any item: who does what (a name and a colon "
+            "first; without a name, the speaker's)")),
     Binding("D", "write_kind('decisions')", "Write a decision", show=False, priority=True,
-            tooltip=N_("write a decision on any item (\"Bo: ...\" names who takes it forward: "
-            "it is then also an open follow-up)")),
+            tooltip=N_("write a decision on any item (a name and a colon first say who takes it "
+            "forward: it is then also an open follow-up)")),
     Binding("N", "write_kind('notes')", "Write a note", show=False, priority=True,
             tooltip=N_("write a note on any item")),
     Binding("escape", "leave_field", "Back to the meeting keys",
