@@ -15,11 +15,13 @@ MET_ACTIONS = [f"met({n})" for n in range(5)]
 
 MEETING_BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
     Binding("space", "start_pause", "Start/pause", tooltip=N_("start the meeting; pause; resume")),
-    Binding("n", "next_item", "Next", tooltip=N_("end this item and go to the next one")),
+    Binding("n", "next_item", "Next", tooltip=N_("end this item and go to the next one (in a "
+            "round, says first who has not spoken yet and asks)")),
     Binding("p", "previous_item", "Previous item", show=False,
             tooltip=N_("go back to the previous item (it continues where it stopped)")),
     Binding("k", "skip_item", "Skip this item", show=False,
-            tooltip=N_("skip this item and go to the next one")),
+            tooltip=N_("skip this item and go to the next one (in a round, says first who "
+            "has not spoken yet and asks)")),
     Binding("plus,equals_sign", "extend(1)", "+1 min", key_display="+",
             tooltip=N_("one more minute for this item")),
     Binding("minus", "extend(-1)", "-1 min", show=False, key_display="-",
