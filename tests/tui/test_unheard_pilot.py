@@ -86,3 +86,25 @@ async def test_q_in_a_round_says_who_has_not_spoken_before_ending(clock: FakeClo
         assert title(app) == "2 have not spoken: Ana, Bo\nEnd the meeting anyway?"
         await pilot.press("escape")
         assert m.status == "running"
+
+
+async def test_yes_after_the_round_moved_on_by_itself_leaves_the_next_item_alone(
+    clock: FakeClock,
+) -> None:
+    agenda = Agenda(id="a", title="Auto", items=(
+        Item("Mirroring", kind="round", per_person=1, minutes=2, advance="auto"),
+        Item("Dialogue", minutes=20), Item("Close", minutes=5)))  # fmt: skip
+    app = meeting_app(agenda, clock, ["Ana", "Bo"])
+    async with app.run_test(size=(80, 24)) as pilot:
+        m = app.meeting
+        screen = app.screen
+        assert isinstance(screen, MeetingScreen)
+        await pilot.press("space")
+        clock.advance(seconds=30)
+        await pilot.press("n")
+        assert title(app) == "1 has not spoken: Bo\nMove on anyway?"
+        clock.advance(minutes=3)  # while it asks, Bo's turn and the round run out
+        screen.refresh_clock()
+        assert m.state.current == 1
+        await pilot.press("y")
+        assert app.screen is screen and m.state.current == 1  # the dialogue goes on
