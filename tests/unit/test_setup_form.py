@@ -341,3 +341,17 @@ def test_the_rhythm_field_accepts_plain_words_and_previews_the_next_three_dates(
     )
     assert f.rhythm_preview(Fields(rhythm="every other tuesday at 18:00")).count(";") == 2
     assert f.rhythm_preview(Fields(rhythm="full moon at 25:00")) == ""  # not clear yet
+
+
+def test_a_new_group_name_replaces_what_the_last_group_filled_in_not_what_was_typed() -> None:
+    form = SetupForm(catalog.find_agenda("case-clinic"), FakeClock(), GroupBook([]))
+    tuesday = Prefill("Ana, Bo", {"coach": "Bo"}, "fr")
+    moon = Prefill("Chen, Dee", {}, "")
+    filled = form.group_fields(tuesday)
+    current = dict(filled)
+    assert form.regroup(current, filled, moon) == {
+        "participants": "Chen, Dee", "role-1": "", "language": "en"
+    }  # fmt: skip
+    current["participants"] = "Ana, Bo, Fay"  # typed by hand after Tuesday filled it in
+    assert "participants" not in form.regroup(current, filled, moon)
+    assert form.regroup({"participants": ""}, {}, moon)["participants"] == "Chen, Dee"

@@ -109,6 +109,28 @@ class SetupForm:
         return Prefill(", ".join(group.participants), roles, language,
                        _rhythm_hint(group))  # fmt: skip
 
+    def group_fields(self, known: Prefill) -> dict[str, str]:
+        """What a group fills in, by set-up's field ids: its people, who holds each role, its
+        language (the agenda's when it has none)."""
+        out = {"participants": known.participants}
+        for number, role in enumerate(self.agenda.roles):
+            out[f"role-{number}"] = known.roles.get(role, "")
+        out["language"] = known.language or self.agenda.language
+        return out
+
+    def regroup(self, current: Mapping[str, str], filled: Mapping[str, str],
+                known: Prefill) -> dict[str, str]:  # fmt: skip
+        """The fields to change when the group's name changes: those still empty, or holding
+        what the last group filled in, take the new group's (emptied when it has none); what
+        the facilitator typed stays. ``filled`` is what the last group filled in."""
+        changes = {}
+        for name, value in self.group_fields(known).items():
+            now = current.get(name, "")
+            untouched = not now.strip() or now == filled.get(name)
+            if untouched and now != value:
+                changes[name] = value
+        return changes
+
     def _original_roles(self) -> tuple[str, ...]:
         """The roles of the agenda a translated one translates, by position (the same people
         hold them in every language); the agenda's own roles when it is no translation."""

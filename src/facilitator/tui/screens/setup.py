@@ -20,7 +20,7 @@ from textual.widgets import Button, Footer, Input, Label
 from facilitator.clock import Clock
 from facilitator.formats.agenda import Agenda
 from facilitator.meeting.events import Carried
-from facilitator.session.setup_form import Fields, SetupForm
+from facilitator.session.setup_form import Fields, Prefill, SetupForm
 from facilitator.text import clean_line
 from facilitator.tui.messages import StartMeeting
 from facilitator.tui.screens.confirm import PickOne
@@ -34,6 +34,7 @@ LABEL_CELLS = 22  # the labels' column, as setup.tcss sets it (max-width)
 
 @dataclass
 class FollowupsLoaded(Message):
+    group: str
     carried: list[Carried]
 
 
@@ -49,6 +50,9 @@ class SetupScreen(Screen[None]):
         super().__init__()
         self.agenda = agenda
         self.content = content or {}  # what the session brings, as the command line gave it
+        self._group_shown = ""  # the group whose people and follow-ups the form shows
+        # What that group filled in, by field id (at first, the agenda's language).
+        self._filled: dict[str, str] = {"language": agenda.language}
         self.form = SetupForm(agenda, clock)
         self.group_name = group
         self.start = start
@@ -143,35 +147,35 @@ class SetupScreen(Screen[None]):
         self._remember(self._input("group").value)
 
     def _remember(self, name: str) -> None:
+        """The group named: its people, roles, language, rhythm and open follow-ups replace
+        the last group's, except what was typed by hand."""
         name = clean_line(name)
-        if not name:
+        if name.casefold() == self._group_shown.casefold():
             return
-        known = self.form.prefill(name)
-        people = self._input("participants")
-        if not people.value and known.participants:
-            people.value = known.participants
-        for number, role in enumerate(self.agenda.roles):
-            field = self._input(f"role-{number}")
-            if not field.value and known.roles.get(role):
-                field.value = known.roles[role]
-        rhythm = self._input("rhythm")
-        if not rhythm.value and known.rhythm_hint:
-            rhythm.placeholder = known.rhythm_hint
-        language = self._input("language")
-        if known.language and language.value == self.agenda.language:
-            language.value = known.language
+        self._group_shown = name
+        known = self.form.prefill(name) if name else Prefill()
+        ids = self.form.group_fields(known)
+        current = {field: self._input(field).value for field in ids}
+        for field, value in self.form.regroup(current, self._filled, known).items():
+            self._input(field).value = value
+        self._filled = ids
+        self._input("rhythm").placeholder = known.rhythm_hint or say.RHYTHM_HINT
         self._check()
-        self._load_followups(name)
+        self._show_followups(FollowupsLoaded(name, []))  # the last group's are not this one's
+        if name:
+            self._load_followups(name)
 
     @work(thread=True, exclusive=True, group="followups")
     def _load_followups(self, group: str) -> None:
         """Open follow-ups of the group's earlier sessions (the index may need a refresh)."""
         from facilitator.review.queries import carried_followups
 
-        self.post_message(FollowupsLoaded(carried_followups(group, limit=20)))
+        self.post_message(FollowupsLoaded(group, carried_followups(group, limit=20)))
 
     @on(FollowupsLoaded)
     def _show_followups(self, message: FollowupsLoaded) -> None:
+        if message.group != self._group_shown:
+            return  # an earlier group's, arriving late
         carried = self.form.carried = message.carried
         box = self.query_one("#followups", Plain)
         box.show(say.followups_box(carried))
