@@ -68,7 +68,7 @@ async def test_a_whole_150_minute_meeting_keeps_its_numbers_right(clock: FakeClo
         assert "PAUSED" in cue()
 
         await pilot.press("space")  # 08:20, back; Gus arrives, Bo has to leave
-        await pilot.press("a", *"Gus", "enter")
+        await pilot.press("a", *"Gus", "enter", "enter")  # not new to the group
         await pilot.press("l")
         await pilot.press("down", "enter")
         assert m.state.participants == ["Ana", "Chen", "Dee", "Eli", "Fay", "Gus"]

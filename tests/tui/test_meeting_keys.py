@@ -89,7 +89,7 @@ async def test_the_same_name_in_other_letters_is_not_a_new_person(clock: FakeClo
 async def test_an_arrival_is_asked_for_a_role_when_the_agenda_has_roles(clock: FakeClock) -> None:
     app = case_clinic_app(clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("a", *"Dee", "enter")
+        await pilot.press("a", *"Dee", "enter", "enter")  # not new to the group
         await pilot.pause()
         await pilot.press("down", "down", "enter")  # no role, case giver, coach
         await pilot.pause()
@@ -194,7 +194,7 @@ async def test_escape_on_the_role_question_adds_nobody(clock: FakeClock) -> None
 
     app = meeting_app(catalog.find_agenda("case-clinic"), clock, ["Ana", "Bo", "Chen", "Dee"])
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("a", *"Kim", "enter")
+        await pilot.press("a", *"Kim", "enter", "enter")  # not new to the group
         await pilot.pause()
         await pilot.press("escape")
         await pilot.pause()
@@ -232,7 +232,7 @@ async def test_a_latecomer_after_the_last_turn_is_shown_as_not_heard(clock: Fake
     app = meeting_app(MS150, clock, ["Ana", "Bo"])
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("space", "n", "s", "s")
-        await pilot.press("a", *"Gil", "enter")
+        await pilot.press("a", *"Gil", "enter", "enter")  # not new to the group
         await settle(app)
         line = app.screen.query_one(ClockPanel).face.speaker
         assert line == "Not heard yet: Gil · s gives them the floor"

@@ -52,7 +52,7 @@ async def test_a_complete_meeting_by_keyboard(clock: FakeClock) -> None:
         assert m.allotted() == 118 * MIN
 
         await pilot.press("a")
-        await pilot.press(*"Gus", "enter")
+        await pilot.press(*"Gus", "enter", "enter")  # not new to the group
         assert m.state.participants[-1] == "Gus"
         await pilot.press("l")
         await pilot.press("down", "enter")  # the second person, Bo, leaves

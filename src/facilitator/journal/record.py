@@ -90,9 +90,13 @@ def _content(state: State, t: Translations) -> list[str]:
 MOVES = {"arrived": N_("arrived"), "back": N_("back"), "left": N_("left")}  # as the journal says
 
 
+NEW_TO_THE_GROUP = N_("new to the group")
+
+
 def _attendee(state: State, person: str, t: Translations, hm: Callable[[float], str]) -> str:
-    notes = [f"{t.gettext(MOVES.get(str(kind), str(kind)))} {hm(float(at))}"
-             for kind, at in state.moves.get(person, [])]  # fmt: skip
+    notes = [t.gettext(NEW_TO_THE_GROUP)] if person in state.newcomers else []
+    notes += [f"{t.gettext(MOVES.get(str(kind), str(kind)))} {hm(float(at))}"
+              for kind, at in state.moves.get(person, [])]  # fmt: skip
     return md(person) + (f" ({', '.join(notes)})" if notes else "")
 
 

@@ -216,6 +216,8 @@ class ParticipantAdded(Event):
     name: str
     roles: tuple[str, ...] = ()
     round: Round | None = None
+    new: bool = False  # new to the group (a): the record says so
+    restores: tuple[int, ...] = ()  # newcomer-only items left out, held after all (decided)
 
 
 @dataclass(frozen=True)
@@ -431,8 +433,9 @@ HAND_EVENTS = (HandRaised, HandLowered, HandMoved, FloorGiven, StackSet)
 SPLIT_EVENTS = (TimeSplit, SlotChanged, ItemExtended)
 DECISIONS = ("round", "queue", "split")  # fields that carry what the rules decided
 # Written only when true: journals with nothing off the record stay as they were.
-OMITTED_WHEN_FALSE = ("off", "off_record", "names_shared")
-OMITTED_WHEN_EMPTY = ("content",)  # a session that brings nothing is written as before
+OMITTED_WHEN_FALSE = ("off", "off_record", "names_shared", "new")
+# Written only when not empty: a session that brings nothing is written as before.
+OMITTED_WHEN_EMPTY = ("content", "restores")
 
 E = TypeVar("E", bound=Event)
 
@@ -461,7 +464,8 @@ def to_data(event: Event) -> dict[str, Any]:
             continue
         if f.name in OMITTED_WHEN_EMPTY:
             if value:
-                out[f.name] = _filled(_plain(value))
+                plain = _plain(value)
+                out[f.name] = _filled(plain) if isinstance(plain, dict) else plain
             continue
         if isinstance(event, EntryEdited) and f.name == "changes":
             out.update(value)

@@ -8,6 +8,7 @@ apply to the state (an item that does not exist, a pause while nothing runs) rai
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from typing import Any
 
@@ -227,6 +228,12 @@ def _participant_added(state: State, event: ParticipantAdded) -> None:
         state.moves.setdefault(name, []).append(["back" if came_back else "arrived", event.t])
     for role in event.roles:
         state.roles.setdefault(role, []).append(name)
+    if event.new:  # (new lists and runs: the round rules fold into a shallow copy first)
+        state.newcomers = [*(n for n in state.newcomers if n != name), name]
+        state.newcomer = True
+    for index in event.restores:  # the introductions, left out, are held after all
+        if 0 <= index < len(state.items) and state.items[index].status == "left_out":
+            state.items[index] = dataclasses.replace(state.items[index], status="pending")
 
 
 def _participant_left(state: State, event: ParticipantLeft) -> None:

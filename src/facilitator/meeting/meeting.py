@@ -320,8 +320,17 @@ class Meeting:
             self._emit(ev.ItemStarted, at=at, index=index)
 
     def _neighbour(self, step: int) -> int | None:
-        active = self.state.active_indexes()
-        position = active.index(self.state.current) + step
+        """The item p goes back to, or the one n goes on to: an item brought back behind the
+        current one first (the introductions for someone new), then the next not yet held."""
+        state = self.state
+        active = state.active_indexes()
+        if step > 0:
+            behind = [i for i in active if i < state.current and state.items[i].status == "pending"]
+            if behind:
+                return behind[0]
+            ahead = [i for i in active if i > state.current and state.items[i].status != "done"]
+            return ahead[0] if ahead else None
+        position = active.index(state.current) + step
         return active[position] if 0 <= position < len(active) else None
 
     def has_next_item(self) -> bool:
@@ -418,15 +427,32 @@ class Meeting:
         """Whether ``name`` was at this meeting before (and may be coming back)."""
         return _same_person(name, self.state.attended) is not None
 
-    def add_participant(self, name: str, roles: Sequence[str] = ()) -> str | None:
-        """Someone arrives; someone who left and comes back keeps their name as first spelt."""
+    def add_participant(self, name: str, roles: Sequence[str] = (), *,
+                        new: bool = False) -> str | None:  # fmt: skip
+        """Someone arrives; someone who left and comes back keeps their name as first spelt.
+        Someone ``new`` to the group brings back the newcomer-only items left out (the brief
+        introductions): before the start they open the meeting, later they come next."""
         name = clean_name(name)
         if not name or self.present(name) is not None:
             return None
         known = [*self.state.attended, *(p for ps in self.state.roles.values() for p in ps)]
         name = _same_person(name, known) or name  # spelt as before: "chen" is Chen
-        self._emit(ev.ParticipantAdded, name=name, roles=tuple(roles))
+        new = new and name not in self.state.attended
+        restores = self.introductions_left_out() if new else ()
+        self._emit(ev.ParticipantAdded, name=name, roles=tuple(roles), new=new, restores=restores)
+        state = self.state
+        ahead = [i for i in restores if i < state.current]
+        if ahead and state.status == "ready" and not state.item.segments:
+            self._emit(ev.ItemEnded, index=state.current, back=True)
+            self._start_item(ahead[0])
         return name
+
+    def introductions_left_out(self) -> tuple[int, ...]:
+        """The items held only when someone new is there, left out of this meeting so far."""
+        if self.state.status == "ended":
+            return ()
+        return tuple(i for i, item in enumerate(self.agenda.items)
+                     if item.when == "newcomer" and self.state.items[i].status == "left_out")  # fmt: skip
 
     def set_roles(self, roles: dict[str, list[str]]) -> None:
         """Who holds which role from now on; anyone named who is not here yet arrives."""

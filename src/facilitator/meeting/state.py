@@ -118,6 +118,7 @@ class State:
     moves: dict[str, list[list[str | float]]] = field(default_factory=dict)
     roles: dict[str, list[str]] = field(default_factory=dict)
     newcomer: bool = False
+    newcomers: list[str] = field(default_factory=list)  # marked new to the group as they came
     planned_start: float | None = None
     created: float = 0.0
     started: float | None = None

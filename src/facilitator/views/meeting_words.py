@@ -117,6 +117,27 @@ def welcome(name: str, back: bool = False) -> str:
     return (_("Welcome back, {name}.") if back else _("Welcome, {name}.")).format(name=name)
 
 
+def is_new(name: str) -> str:
+    return _("Is {name} new to the group?").format(name=name)
+
+
+def new_choices() -> list[str]:
+    """No first: most who arrive late have been before."""
+    return [_("No, they have been before"), _("Yes, new to the group")]
+
+
+def introductions_next(name: str, ready: bool) -> str:
+    """Someone new came, and the brief introductions had been left out: they are held."""
+    if ready:
+        return _("{name} is new: the meeting opens with the brief introductions.").format(name=name)
+    return _("{name} is new: the brief introductions come next (n).").format(name=name)
+
+
+def asks_if_new(name: str, known: Iterable[str]) -> bool:
+    """Whether to ask if someone who arrives is new: not when the group knows the name."""
+    return name.casefold() not in {k.casefold() for k in known}
+
+
 def no_roles() -> str:
     return _("This agenda has no roles.")
 

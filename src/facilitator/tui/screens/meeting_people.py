@@ -42,15 +42,30 @@ class PeopleActions(MeetingPart):
         m = self.meeting
         roles = list(m.agenda.roles)
 
-        def welcome(name: str, role: str | None = None) -> None:
+        def welcome(name: str, new: bool, role: str | None = None) -> None:
             if role is None and roles:  # escape on the role question: nobody is added
                 return
             back = m.was_here(name)
-            added = m.add_participant(name, say.chosen_roles(role))
+            restores = m.introductions_left_out() if new else ()
+            ready = m.state.status == "ready"
+            added = m.add_participant(name, say.chosen_roles(role), new=new)
             if added:
                 self.notify(say.welcome(added, back), markup=False)
+                if restores:
+                    self.notify(say.introductions_next(added, ready), markup=False)
                 self._warn_size()
             self._after()
+
+        def with_role(name: str, new: bool | None) -> None:
+            if new is None:  # escape on the question: nobody is added
+                return
+            if not roles:
+                welcome(name, new)
+                return
+            self.app.push_screen(
+                PickOne(say.role_today(name), say.role_choices(roles)),
+                lambda role: welcome(name, new, role),
+            )
 
         def named(name: str | None) -> None:
             if not name:
@@ -59,15 +74,28 @@ class PeopleActions(MeetingPart):
             if here is not None:
                 self.notify(say.already_here(here), markup=False)
                 return
-            if not roles:
-                welcome(name)
+            if m.was_here(name) or not say.asks_if_new(name, self._group_people()):
+                with_role(name, False)
                 return
+            choices = say.new_choices()
             self.app.push_screen(
-                PickOne(say.role_today(name), say.role_choices(roles)),
-                lambda role: welcome(name, role),
+                PickOne(say.is_new(name), choices),
+                lambda answer: with_role(name, None if answer is None else answer == choices[1]),
             )
 
         self.app.push_screen(AskText(say.who_arrived(), say.name_placeholder()), named)
+
+    def _group_people(self) -> list[str]:
+        """The people the group remembers (none when it has no name or its file is unread)."""
+        group = self.meeting.state.group
+        if not group:
+            return []
+        from facilitator.groups import load_group
+
+        try:
+            return list(load_group(group).participants)
+        except (OSError, ValueError):
+            return []
 
     def _warn_size(self) -> None:
         note = self.meeting.agenda.size_note(len(self.meeting.state.participants))
