@@ -5,14 +5,16 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
+from facilitator.i18n import _
+
 if TYPE_CHECKING:
     from facilitator.clock import Clock
     from facilitator.tui.app import FacilitatorApp
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    parser = sub.add_parser("review", help="browse past sessions full-screen")
-    parser.add_argument("--group", metavar="NAME", help="only this group's sessions")
+    parser = sub.add_parser("review", help=_("browse past sessions full-screen"))
+    parser.add_argument("--group", metavar="NAME", help=_("only this group's sessions"))
     parser.set_defaults(handler=cmd_review)
 
 

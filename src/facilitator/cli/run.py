@@ -9,16 +9,16 @@ from facilitator.i18n import _
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    run = sub.add_parser("run", help="run a meeting full-screen")
-    run.add_argument("agenda", nargs="?", metavar="AGENDA", help="agenda id or path")
-    run.add_argument("--group", metavar="NAME", help="the group's name")
+    run = sub.add_parser("run", help=_("run a meeting full-screen"))
+    run.add_argument("agenda", nargs="?", metavar="AGENDA", help=_("agenda id or path"))
+    run.add_argument("--group", metavar="NAME", help=_("the group's name"))
     run.add_argument(
         "--participants",
         metavar='"Ana,Bo,Chen"',
-        help="comma-separated names: go straight to the meeting",
+        help=_("comma-separated names: go straight to the meeting"),
     )
-    run.add_argument("--newcomer", action="store_true", help="someone new is present")
-    run.add_argument("--start", metavar="HH:MM", type=parse_hhmm, help="planned start time")
+    run.add_argument("--newcomer", action="store_true", help=_("someone new is present"))
+    run.add_argument("--start", metavar="HH:MM", type=parse_hhmm, help=_("planned start time"))
     brings = run.add_argument_group(
         _("what the session brings"), _("shown on the items whose agenda says 'show:'")
     )
@@ -36,7 +36,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         metavar="SESSION",
         nargs="?",
         const="latest",
-        help="resume an unfinished session (the latest if no id is given)",
+        help=_("resume an unfinished session (the latest if no id is given)"),
     )
     run.set_defaults(handler=cmd_run)
 

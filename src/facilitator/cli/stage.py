@@ -5,27 +5,31 @@ from __future__ import annotations
 import argparse
 import sys
 
+from facilitator.i18n import _
+
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     stage = sub.add_parser(
         "stage",
-        help="what the room may see: the item, the clock, the speaker, the question",
-        description="A read-only window for the projector or the video call: it follows the "
-        "open session (or --session) and shows the item, its countdown, the speaker, the "
-        "question and your messages (m), never entries or notes.",
+        help=_("what the room may see: the item, the clock, the speaker, the question"),
+        description=_(
+            "A read-only window for the projector or the video call: it follows the "
+            "open session (or --session) and shows the item, its countdown, the speaker, the "
+            "question and your messages (m), never entries or notes."
+        ),
     )
-    stage.add_argument("--session", metavar="ID", help="follow this session, not the open one")
+    stage.add_argument("--session", metavar="ID", help=_("follow this session, not the open one"))
     stage.add_argument(
-        "--serve", action="store_true", help="serve the stage as a web page (phones, OBS)"
+        "--serve", action="store_true", help=_("serve the stage as a web page (phones, OBS)")
     )
     stage.add_argument(
         "--lan",
         action="store_true",
-        help="with --serve: open the page to your local network, not only this computer",
+        help=_("with --serve: open the page to your local network, not only this computer"),
     )
     stage.add_argument(
         "--port", type=int, default=0, metavar="N",
-        help="with --serve: the port (default: any free one)",
+        help=_("with --serve: the port (default: any free one)"),
     )  # fmt: skip
     stage.set_defaults(handler=cmd_stage)
 
@@ -35,14 +39,16 @@ def cmd_stage(args: argparse.Namespace) -> int:
 
     source = StageSource(args.session)
     if args.lan and not args.serve:
-        print("facilitator stage: --lan goes with --serve", file=sys.stderr)
+        print(_("facilitator stage: --lan goes with --serve"), file=sys.stderr)
         return 2
     if args.serve:
         try:
             from facilitator.web.serve import serve
         except ImportError as exc:
-            print(f"facilitator stage --serve needs the 'serve' extra ({exc.name} is missing): "
-                  "pip install 'facilitator[serve]'", file=sys.stderr)  # fmt: skip
+            said = _("facilitator stage --serve needs the 'serve' extra ({module} is missing): "
+                     "{command}")  # fmt: skip
+            print(said.format(module=exc.name, command="pip install 'facilitator[serve]'"),
+                  file=sys.stderr)  # fmt: skip
             return 2
         return serve(source, lan=args.lan, port=args.port)
     from facilitator.tui.stage import StageApp

@@ -7,6 +7,8 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
+from facilitator.i18n import _
+
 
 def parse_hhmm(text: str) -> dt.time:
     from facilitator.clock import parse_clock_time  # the one parser of clock times
@@ -14,4 +16,6 @@ def parse_hhmm(text: str) -> dt.time:
     try:
         return parse_clock_time(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a time like 19:30") from None
+        raise argparse.ArgumentTypeError(
+            _("'{text}' is not a time like 19:30").format(text=text)
+        ) from None

@@ -1,0 +1,51 @@
+"""Every subcommand speaks the interface language: its help, its errors, its tables."""
+
+from __future__ import annotations
+
+import pytest
+
+from facilitator import i18n
+from tests.unit.test_cli_words import _english_only, _prose, _run, _words
+
+LANGUAGES = ["fr", "de", "es", "it"]
+
+
+def _without_usage(said: str) -> str:
+    """``said`` without a command's usage lines (its syntax: the command's name, [-h], ...),
+    which argparse prints before an error too, in the same paragraph."""
+    kept, in_usage = [], False
+    for line in said.splitlines():
+        if "[-h]" in line:
+            in_usage = True
+        elif not (in_usage and line.startswith(" ")):
+            in_usage = False
+            kept.append(line)
+    return "\n".join(kept)
+
+
+def _untranslated(said: str, language: str) -> list[str]:
+    return sorted(_words(_prose(_without_usage(said))) & _english_only(language))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["run", "--help"],
+        ["review", "--help"],
+        ["stage", "--help"],
+        ["run", "--start", "25:99"],  # argparse's type error for a bad HH:MM
+    ],
+)
+def test_each_command_speaks_the_language_asked_for(
+    language: str, argv: list[str], capsys: pytest.CaptureFixture[str], monkeypatch
+) -> None:
+    monkeypatch.setenv(i18n.ENV_LANG, language)
+    said = _run(argv, capsys)
+    assert said.strip()
+    assert _untranslated(said, language) == []
+
+
+def test_a_bad_time_is_refused_in_french(capsys: pytest.CaptureFixture[str]) -> None:
+    said = _run(["--lang", "fr", "run", "--start", "25:99"], capsys)
+    assert "n’est pas une heure comme 19:30" in said
