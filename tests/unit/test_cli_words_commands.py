@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from facilitator import i18n
@@ -35,13 +37,18 @@ def _untranslated(said: str, language: str) -> list[str]:
         ["review", "--help"],
         ["stage", "--help"],
         ["run", "--start", "25:99"],  # argparse's type error for a bad HH:MM
+        ["agendas", "--help"],
+        ["agendas", "list", "--help"],
+        ["agendas", "show", "--help"],
+        ["agendas", "list", "--participants", "0"],
+        ["agendas", "show", "mutual-support-150-{lang}", "--participants", "30"],
     ],
 )
 def test_each_command_speaks_the_language_asked_for(
     language: str, argv: list[str], capsys: pytest.CaptureFixture[str], monkeypatch
 ) -> None:
     monkeypatch.setenv(i18n.ENV_LANG, language)
-    said = _run(argv, capsys)
+    said = _run([word.format(lang=language) for word in argv], capsys)
     assert said.strip()
     assert _untranslated(said, language) == []
 
@@ -49,3 +56,22 @@ def test_each_command_speaks_the_language_asked_for(
 def test_a_bad_time_is_refused_in_french(capsys: pytest.CaptureFixture[str]) -> None:
     said = _run(["--lang", "fr", "run", "--start", "25:99"], capsys)
     assert "n’est pas une heure comme 19:30" in said
+
+
+def test_the_agendas_table_and_its_words_are_french(capsys: pytest.CaptureFixture[str]) -> None:
+    listed = _run(["--lang", "fr", "agendas", "list"], capsys)
+    assert "Déroulés · Français" in listed and "origine" in listed and "fourni" in listed
+    shown = _run(["--lang", "fr", "agendas", "show", "home-group-fr", "--at", "19:00"], capsys)
+    assert "début" in shown and "fin à " in shown
+
+
+def test_agendas_validate_and_new_say_it_in_german(
+    capsys: pytest.CaptureFixture[str], tmp_path
+) -> None:
+    agenda = Path(__file__).parents[2] / "agendas" / "home-group-de.yaml"
+    said = _run(["--lang", "de", "agendas", "validate", str(agenda)], capsys)
+    assert ": ok (home-group-de, " in said and " Punkte, übersetzt home-group)" in said
+    said = _run(["--lang", "de", "agendas", "new", "Unser Treffen"], capsys)
+    assert "angelegt. Bearbeiten Sie ihn mit: facilitator agendas edit unser-treffen" in said
+    said = _run(["--lang", "de", "agendas", "new", "Unser Treffen"], capsys)
+    assert "gibt es schon" in said

@@ -54,4 +54,5 @@ def test_agendas_list_puts_the_interface_language_first(
     finally:
         i18n.set_language("en")
     titles = [line.strip() for line in capsys.readouterr().out.splitlines() if "·" in line]
-    assert titles[:2] == ["Agendas · Français · fr", "Agendas · English · en"]
+    # the table's title is the interface's word too (issue 19)
+    assert titles[:2] == ["Déroulés · Français · fr", "Déroulés · English · en"]

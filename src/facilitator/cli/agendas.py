@@ -17,6 +17,7 @@ from facilitator.cli.values import parse_hhmm
 from facilitator.formats.agenda import load_agenda
 from facilitator.formats.problems import FormatError
 from facilitator.fsutil import atomic_write
+from facilitator.i18n import _, ngettext, pgettext
 from facilitator.schedule import format_offset, plan, scaling, total_minutes, typical_people
 from facilitator.text import clean_line
 from facilitator.text import slug as text_slug
@@ -27,29 +28,36 @@ if TYPE_CHECKING:
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    parser = sub.add_parser("agendas", help="list, show, check and edit meeting agendas")
+    parser = sub.add_parser("agendas", help=_("list, show, check and edit meeting agendas"))
     cmds = parser.add_subparsers(dest="agendas_command", metavar="ACTION", required=True)
-    listing = cmds.add_parser("list", help="the bundled agendas and your own")
+    listing = cmds.add_parser("list", help=_("the bundled agendas and your own"))
     listing.add_argument(
-        "--participants", metavar="N", type=_positive_int, help="lengths for N people"
+        "--participants", metavar="N", type=_positive_int, help=_("lengths for N people")
     )
     listing.set_defaults(handler=cmd_list)
-    show = cmds.add_parser("show", help="print an agenda's timeline")
+    show = cmds.add_parser("show", help=_("print an agenda's timeline"))
     show.add_argument("agenda", metavar="ID|PATH")
-    show.add_argument("--at", metavar="HH:MM", type=parse_hhmm, help="show clock times from HH:MM")
     show.add_argument(
-        "--participants", metavar="N", type=_positive_int, help="size rounds for N people"
+        "--at", metavar="HH:MM", type=parse_hhmm, help=_("show clock times from HH:MM")
     )
-    show.add_argument("--newcomer", action="store_true", help="someone new is present")
+    show.add_argument(
+        "--participants", metavar="N", type=_positive_int, help=_("size rounds for N people")
+    )
+    show.add_argument("--newcomer", action="store_true", help=_("someone new is present"))
     show.set_defaults(handler=cmd_show)
-    validate = cmds.add_parser("validate", help="check agenda files")
+    validate = cmds.add_parser("validate", help=_("check agenda files"))
     validate.add_argument("files", nargs="+", metavar="PATH")
     validate.set_defaults(handler=cmd_validate)
-    new = cmds.add_parser("new", help="start your own agenda from a template")
+    new = cmds.add_parser("new", help=_("start your own agenda from a template"))
     new.add_argument("name", metavar="NAME")
-    new.add_argument("--from", dest="template", metavar="ID", default="mutual-support-150")
+    new.add_argument(
+        "--from", dest="template", metavar="ID", default="mutual-support-150",
+        help=_("the agenda to copy (default: mutual-support-150)"),
+    )  # fmt: skip
     new.set_defaults(handler=cmd_new)
-    edit = cmds.add_parser("edit", help="edit your agenda in $EDITOR, checked before it is saved")
+    edit = cmds.add_parser(
+        "edit", help=_("edit your agenda in $EDITOR, checked before it is saved")
+    )
     edit.add_argument("agenda", metavar="ID")
     edit.set_defaults(handler=cmd_edit)
 
@@ -60,7 +68,9 @@ def _positive_int(text: str) -> int:
     except ValueError:
         value = 0
     if value < 1:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a number of people like 8")
+        raise argparse.ArgumentTypeError(
+            _("'{text}' is not a number of people like 8").format(text=text)
+        )
     return value
 
 
@@ -76,19 +86,27 @@ def cmd_list(args: argparse.Namespace) -> int:
 
     out = console()
     for language, group in by_language(agenda_summaries(), lambda s: s.language, interface()):
-        table = Table(title=Text(f"Agendas · {heading(language)}"), title_justify="left")
-        table.add_column("id", no_wrap=True)
-        table.add_column("title")
-        table.add_column("minutes", justify="right")
-        table.add_column("from", no_wrap=True)
+        table = Table(
+            title=Text(_("Agendas · {language}").format(language=heading(language))),
+            title_justify="left",
+        )
+        table.add_column(pgettext("column", "id"), no_wrap=True)
+        table.add_column(pgettext("column", "title"))
+        table.add_column(pgettext("column", "minutes"), justify="right")
+        table.add_column(pgettext("column", "from"), no_wrap=True)
         for entry in group:
-            where = "your own" if entry.origin == "user" else "bundled"
-            if entry.shadows:
-                where += " (replaces bundled)"
+            where = origin(entry.origin == "user", entry.shadows)
             minutes = _listed_minutes(entry, args.participants)
             table.add_row(Text(clean_line(entry.id)), Text(clean_line(entry.title)), minutes, where)
         out.print(table)
     return 0
+
+
+def origin(own: bool, shadows: bool) -> str:
+    """Where an agenda comes from, in the list's last column."""
+    if not own:
+        return _("bundled")
+    return _("your own (replaces bundled)") if shadows else _("your own")
 
 
 def _listed_minutes(entry: Summary, participants: int | None) -> str:
@@ -108,12 +126,15 @@ def cmd_show(args: argparse.Namespace) -> int:
         return 1
     note = agenda.size_note(args.participants) if args.participants else None
     if note:
-        error(f"Note: {note}")
+        error(_("Note: {note}").format(note=note))
     people = args.participants or (typical_people(agenda) if scaling(agenda)[1] else None)
     slots = plan(agenda, people, args.newcomer)
     table = Table(title=Text(agenda.title), title_justify="left")
-    for column in ("#", "item", "start", "end", "minutes"):
-        table.add_column(column, justify="right" if column in ("#", "minutes") else "left")
+    table.add_column("#", justify="right")
+    table.add_column(pgettext("column", "item"))
+    table.add_column(pgettext("column", "start"))
+    table.add_column(pgettext("column", "end"))
+    table.add_column(pgettext("column", "minutes"), justify="right")
     base = dt.datetime.combine(dt.date.today(), args.at) if args.at else None
 
     def when(minutes: float) -> str:
@@ -134,16 +155,19 @@ def cmd_show(args: argparse.Namespace) -> int:
             f"{slot.minutes:g}",
         )
     end = slots[-1].end if slots else 0
-    table.caption = f"ends at {when(max(s.end for s in slots if s.active) if slots else end)}"
+    ends = when(max(s.end for s in slots if s.active) if slots else end)
+    table.caption = _("ends at {time}").format(time=ends)
     if people is not None and scaling(agenda)[1]:
-        sized = total_minutes(agenda, people)
-        table.caption += f": {length_words(total_minutes(agenda), sized, people)}"
-        if not args.participants:
-            table.caption += " (--participants N for another number)"
+        length = length_words(total_minutes(agenda), total_minutes(agenda, people), people)
+        if args.participants:
+            caption = _("ends at {time}: {length}")
+        else:
+            caption = _("ends at {time}: {length} (--participants N for another number)")
+        table.caption = caption.format(time=ends, length=length)
     console().print(table)
     left_out = [s.item.title for s in slots if not s.active]
     if left_out:
-        say("Left out (no newcomer): " + "; ".join(left_out))
+        say(_("Left out (no newcomer): {items}").format(items="; ".join(left_out)))
     return 0
 
 
@@ -164,8 +188,14 @@ def cmd_validate(args: argparse.Namespace) -> int:
             problems(different)
             failed = True
             continue
-        twin = f", translates {agenda.translation_of}" if agenda.translation_of else ""
-        say(f"{name}: ok ({agenda.id}, {len(agenda.items)} items{twin})")
+        count = len(agenda.items)
+        if agenda.translation_of:
+            said = ngettext("{name}: ok ({id}, {count} item, translates {original})",
+                            "{name}: ok ({id}, {count} items, translates {original})", count)  # fmt: skip
+        else:
+            said = ngettext("{name}: ok ({id}, {count} item)", "{name}: ok ({id}, {count} items)",
+                            count)  # fmt: skip
+        say(said.format(name=name, id=agenda.id, count=count, original=agenda.translation_of))
     return 1 if failed else 0
 
 
@@ -178,7 +208,8 @@ def cmd_new(args: argparse.Namespace) -> int:
     slug = text_slug(args.name, "agenda")
     target = paths.user_agendas() / f"{slug}.yaml"
     if target.exists():
-        error(f"{target}: already exists; edit it with 'facilitator agendas edit {slug}'")
+        said = _("{path}: already exists; edit it with: facilitator agendas edit {id}")
+        error(said.format(path=target, id=slug))
         return 1
     lines = Path(template.path).read_text(encoding="utf-8").splitlines()
     body = [line for line in lines if not line.startswith(("id:", "title:", "# yaml-language"))]
@@ -191,7 +222,8 @@ def cmd_new(args: argparse.Namespace) -> int:
     # 0644 on purpose: agendas and decks hold no one's words and are made to be shared
     # (sent to another group, kept in a repository); the folder around them stays 0700.
     atomic_write(target, "\n".join(head + body) + "\n", mode=0o644)
-    say(f"Created {target} from {template.id}. Edit it with: facilitator agendas edit {slug}")
+    said = _("Created {path} from {template}. Edit it with: facilitator agendas edit {id}")
+    say(said.format(path=target, template=template.id, id=slug))
     return 0
 
 
@@ -237,23 +269,28 @@ def edit_until_valid(source: Path, target: Path) -> int:
         while True:
             status = subprocess.call([*shlex.split(editor), str(tmp)])
             if status != 0:
-                error(f"the editor exited with status {status}; nothing was changed")
+                said = _("the editor exited with status {status}; nothing was changed")
+                error(said.format(status=status))
                 return 1
             data = tmp.read_bytes()
             try:
                 agenda = load_agenda(str(target), catalog.KnownDecks(), data=data)
             except FormatError as exc:
                 problems(exc.problems)
-                if not _ask("Edit again? [Y/n] "):
-                    error(f"Not saved; {target} is unchanged. Your edits are kept in {tmp}")
+                if not _ask(_("Edit again? [Y/n] ")):
+                    said = _("Not saved; {path} is unchanged. Your edits are kept in {copy}")
+                    error(said.format(path=target, copy=tmp))
                     keep = True
                     return 1
                 continue
             if data == source.read_bytes() and source == target:
-                say("No changes.")
+                say(_("No changes."))
                 return 0
             atomic_write(target, data, mode=0o644)
-            say(f"Saved {target} ({agenda.id}, {len(agenda.items)} items).")
+            count = len(agenda.items)
+            said = ngettext("Saved {path} ({id}, {count} item).",
+                            "Saved {path} ({id}, {count} items).", count)  # fmt: skip
+            say(said.format(path=target, id=agenda.id, count=count))
             return 0
     finally:
         if not keep:
@@ -267,4 +304,6 @@ def _ask(prompt: str) -> bool:
         answer = input(prompt)
     except EOFError:
         return False
-    return answer.strip().lower() in ("", "y", "yes")
+    # Translators: the answers that mean yes to "Edit again? [Y/n]", separated by spaces.
+    yes = {"", "y", "yes", *_("y yes").lower().split()}
+    return answer.strip().lower() in yes
