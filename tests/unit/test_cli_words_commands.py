@@ -42,6 +42,8 @@ def _untranslated(said: str, language: str) -> list[str]:
         ["agendas", "show", "--help"],
         ["agendas", "list", "--participants", "0"],
         ["agendas", "show", "mutual-support-150-{lang}", "--participants", "30"],
+        ["decks", "--help"],
+        ["decks", "draw", "--help"],
     ],
 )
 def test_each_command_speaks_the_language_asked_for(
@@ -75,3 +77,21 @@ def test_agendas_validate_and_new_say_it_in_german(
     assert "angelegt. Bearbeiten Sie ihn mit: facilitator agendas edit unser-treffen" in said
     said = _run(["--lang", "de", "agendas", "new", "Unser Treffen"], capsys)
     assert "gibt es schon" in said
+
+
+def test_the_decks_table_and_messages_are_italian(capsys: pytest.CaptureFixture[str]) -> None:
+    listed = _run(["--lang", "it", "decks", "list"], capsys)
+    assert "Mazzi di domande" in listed and "lingua" in listed and "domande" in listed
+    assert "incluso" in listed and "bundled" not in listed
+    deck = Path(__file__).parents[2] / "question_decks" / "check-in-it.yaml"
+    said = _run(["--lang", "it", "decks", "validate", str(deck)], capsys)
+    assert ": ok (check-in-it, " in said and " domande)" in said
+    said = _run(["--lang", "it", "decks", "new", "Le nostre domande"], capsys)
+    assert "Aggiungi le tue domande, poi verificalo" in said
+    said = _run(["--lang", "it", "decks", "new", "Le nostre domande"], capsys)
+    assert ": esiste già" in said
+
+
+def test_a_draw_with_an_unknown_tag_says_so_in_german(capsys: pytest.CaptureFixture[str]) -> None:
+    said = _run(["--lang", "de", "decks", "draw", "jasette-de", "--tag", "nope"], capsys)
+    assert "Keine Frage in jasette-de hat das Schlagwort nope; seine Schlagwörter sind: " in said

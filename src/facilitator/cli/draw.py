@@ -9,6 +9,7 @@ from facilitator import catalog
 from facilitator.cli.output import error, resolve, say
 from facilitator.decks.draw import choose
 from facilitator.decks.history import History, group_history
+from facilitator.i18n import _, ngettext
 
 
 def draw_once(args: argparse.Namespace) -> int:
@@ -22,12 +23,18 @@ def draw_once(args: argparse.Namespace) -> int:
         tags = sorted({t for q in deck.questions for t in q.tags})
         unknown = [t for t in args.tag if t not in tags]
         if unknown:
-            error(
-                f"No question in {deck.id} has the tag {', '.join(unknown)}; "
-                f"its tags are: {', '.join(tags) or 'none'}."
-            )
+            if tags:
+                said = ngettext("No question in {deck} has the tag {unknown}; its tags are: {tags}.",
+                                "No question in {deck} has the tags {unknown}; its tags are: {tags}.",
+                                len(unknown))  # fmt: skip
+            else:
+                said = ngettext("No question in {deck} has the tag {unknown}; it has no tags.",
+                                "No question in {deck} has the tags {unknown}; it has no tags.",
+                                len(unknown))  # fmt: skip
+            error(said.format(deck=deck.id, unknown=", ".join(unknown), tags=", ".join(tags)))
         else:
-            error(f"Every question of {deck.id} with these tags was retired for this group.")
+            said = _("Every question of {deck} with these tags was retired for this group.")
+            error(said.format(deck=deck.id))
         return 1
     say(question.text)
     return 0
