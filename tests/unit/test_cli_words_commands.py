@@ -44,6 +44,14 @@ def _untranslated(said: str, language: str) -> list[str]:
         ["agendas", "show", "mutual-support-150-{lang}", "--participants", "30"],
         ["decks", "--help"],
         ["decks", "draw", "--help"],
+        ["groups", "--help"],
+        ["groups", "airtime", "--help"],
+        ["groups", "record", "--help"],
+        ["groups", "names", "--help"],
+        ["groups", "place", "--help"],
+        ["groups", "check", "--help"],
+        ["groups", "record", "Zyx"],
+        ["groups", "check"],
     ],
 )
 def test_each_command_speaks_the_language_asked_for(
@@ -95,3 +103,36 @@ def test_the_decks_table_and_messages_are_italian(capsys: pytest.CaptureFixture[
 def test_a_draw_with_an_unknown_tag_says_so_in_german(capsys: pytest.CaptureFixture[str]) -> None:
     said = _run(["--lang", "de", "decks", "draw", "jasette-de", "--tag", "nope"], capsys)
     assert "Keine Frage in jasette-de hat das Schlagwort nope; seine Schlagwörter sind: " in said
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_groups_table_speaks_the_language(
+    language: str, capsys: pytest.CaptureFixture[str], monkeypatch
+) -> None:
+    from facilitator.groups import Group, save_group
+
+    save_group(Group("Zyx"))
+    monkeypatch.setenv(i18n.ENV_LANG, language)
+    said = _run(["groups", "list"], capsys)
+    assert "Zyx" in said
+    assert _untranslated(said, language) == []
+    said = _run(["groups", "rhythm", "Zyx"], capsys)
+    assert said.startswith("Zyx ") and _untranslated(said, language) == []
+
+
+def test_groups_rhythm_help_and_messages_in_spanish(capsys: pytest.CaptureFixture[str]) -> None:
+    said = _run(["--lang", "es", "groups", "rhythm", "--help"], capsys)
+    assert "Las horas son las del reloj local" in said
+    assert "ejemplos:" in said and "(olvidar el ritmo)" in said and "formas (" in said
+    assert '"Home group" monthly on 2nd tuesday at 19:00' in said  # the commands stay as typed
+    said = _run(["--lang", "es", "groups", "rhythm", "Zyx", "weekly", "on", "monday", "at", "19:00"],
+                capsys)  # fmt: skip
+    assert said.startswith("Grupo nuevo: Zyx\n") and "Próximas reuniones:" in said
+    said = _run(["--lang", "es", "groups", "rhythm", "Zyxw", "weekly", "on", "monday", "at", "19:00"],
+                capsys)  # fmt: skip
+    assert "no hay ningún grupo llamado 'Zyxw'; ¿querías decir 'Zyx'?" in said
+    assert _run(["--lang", "es", "groups", "rhythm", "Zyx", "none"], capsys) == (
+        "Zyx ya no tiene ritmo.\n"
+    )
+    said = _run(["--lang", "es", "groups", "list"], capsys)
+    assert "próxima reunión" in said and "personas" in said

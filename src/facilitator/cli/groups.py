@@ -8,97 +8,114 @@ from pathlib import Path
 
 from facilitator.cli.output import console, error, say
 from facilitator.groups import AIRTIME, Group, all_groups, close_names, load_group, save_group
+from facilitator.i18n import _, ngettext, pgettext
 from facilitator.rhythm.home import find_group, group_rhythm, local_tz, what, when
 from facilitator.rhythm.parse import FORMS, parse_rhythm
 from facilitator.rhythm.rhythm import Rhythm, describe, next_meeting, quote_input, to_dict
 from facilitator.text import clean_line
 
 SHOWN_MEETINGS = 3
-_EXAMPLES = """\
-examples:
-  facilitator groups rhythm "Tuesday group" every 3 weeks on thursday at 19:00
-  facilitator groups rhythm Congregation moon --at 19:30
-  facilitator groups rhythm Congregation moon --at 19:30 --gatherings june,december
-  facilitator groups rhythm "Home group" monthly on 2nd tuesday at 19:00
-  facilitator groups rhythm "Home group" none        (forget the rhythm)
-  facilitator groups rhythm "Home group"             (show it)
 
-forms:
-""" + "\n".join(f"  {form}" for form in FORMS)
+
+def _examples() -> str:
+    """The epilog of ``groups rhythm``: the commands and the forms stay as typed (the rhythm's
+    words are English whatever the interface); only the headings and the notes are translated."""
+    return "\n".join([
+        _("examples:"),
+        '  facilitator groups rhythm "Tuesday group" every 3 weeks on thursday at 19:00',
+        "  facilitator groups rhythm Congregation moon --at 19:30",
+        "  facilitator groups rhythm Congregation moon --at 19:30 --gatherings june,december",
+        '  facilitator groups rhythm "Home group" monthly on 2nd tuesday at 19:00',
+        '  facilitator groups rhythm "Home group" none        ' + _("(forget the rhythm)"),
+        '  facilitator groups rhythm "Home group"             ' + _("(show it)"),
+        "",
+        _("forms:"),
+        *(f"  {form}" for form in FORMS),
+    ])  # fmt: skip
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    parser = sub.add_parser("groups", help="your groups and when they meet")
+    parser = sub.add_parser("groups", help=_("your groups and when they meet"))
     cmds = parser.add_subparsers(dest="groups_command", metavar="ACTION", required=True)
     cmds.add_parser(
-        "list", help="each group, its people, its rhythm and its next meeting"
+        "list", help=_("each group, its people, its rhythm and its next meeting")
     ).set_defaults(handler=cmd_list)
     rhythm = cmds.add_parser(
         "rhythm",
-        help="set how often a group meets",
-        description="Set, show or forget how often a group meets. Times are local wall-clock "
-        "times: a 19:00 meeting stays at 19:00 when the clocks change.",
-        epilog=_EXAMPLES,
+        help=_("set how often a group meets"),
+        description=_(
+            "Set, show or forget how often a group meets. Times are local wall-clock "
+            "times: a 19:00 meeting stays at 19:00 when the clocks change."
+        ),
+        epilog=_examples(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     rhythm.add_argument(
         "--new",
         action="store_true",
-        help="create the group even though its name is close to an existing group's",
+        help=_("create the group even though its name is close to an existing group's"),
     )
-    rhythm.add_argument("group", metavar="GROUP", help="the group's name (created if new)")
+    rhythm.add_argument("group", metavar="GROUP", help=_("the group's name (created if new)"))
     rhythm.add_argument(
-        "words", nargs=argparse.REMAINDER, metavar="WORDS", help="the rhythm, or 'none'"
+        "words", nargs=argparse.REMAINDER, metavar="WORDS", help=_("the rhythm, or 'none'")
     )
     rhythm.set_defaults(handler=cmd_rhythm)
     airtime = cmds.add_parser(
         "airtime",
-        help="whether a group's meetings count airtime",
-        description="Airtime is who has spoken how long, from rounds and raised hands. 'on': "
-        "the facilitator may look at it in a meeting (A); 'record': it is also written in the "
-        "meeting's record; 'off': it is not shown at all. Applies to meetings set up from now on.",
+        help=_("whether a group's meetings count airtime"),
+        description=_(
+            "Airtime is who has spoken how long, from rounds and raised hands. 'on': "
+            "the facilitator may look at it in a meeting (A); 'record': it is also written in the "
+            "meeting's record; 'off': it is not shown at all. Applies to meetings set up from now on."
+        ),
     )
-    airtime.add_argument("group", metavar="GROUP", help="the group's name")
-    airtime.add_argument("choice", nargs="?", choices=AIRTIME, help="on, record or off")
+    airtime.add_argument("group", metavar="GROUP", help=_("the group's name"))
+    airtime.add_argument("choice", nargs="?", choices=AIRTIME, help=_("on, record or off"))
     airtime.set_defaults(handler=cmd_airtime)
     record = cmds.add_parser(
         "record",
-        help="whether a group keeps a record of its meetings",
-        description="'on': each meeting's record, review and search keep what was written, "
-        "except at items off the record; 'off': nothing written is kept, as if every item were "
-        "off the record. Set-up asks it the first time; applies to meetings set up from now on.",
+        help=_("whether a group keeps a record of its meetings"),
+        description=_(
+            "'on': each meeting's record, review and search keep what was written, "
+            "except at items off the record; 'off': nothing written is kept, as if every item were "
+            "off the record. Set-up asks it the first time; applies to meetings set up from now on."
+        ),
     )
-    record.add_argument("group", metavar="GROUP", help="the group's name")
-    record.add_argument("choice", nargs="?", choices=("on", "off"), help="on or off")
+    record.add_argument("group", metavar="GROUP", help=_("the group's name"))
+    record.add_argument("choice", nargs="?", choices=("on", "off"), help=_("on or off"))
     record.set_defaults(handler=cmd_record)
     names = cmds.add_parser(
         "names",
-        help="whether names may appear beside what a group shares",
-        description="'on': an entry marked to share carries the name of who said it (or who "
-        "does it); 'off': the share digest never names anyone. Set-up asks it the first time; "
-        "applies to meetings set up from now on (E, n changes one entry).",
+        help=_("whether names may appear beside what a group shares"),
+        description=_(
+            "'on': an entry marked to share carries the name of who said it (or who "
+            "does it); 'off': the share digest never names anyone. Set-up asks it the first time; "
+            "applies to meetings set up from now on (E, n changes one entry)."
+        ),
     )
-    names.add_argument("group", metavar="GROUP", help="the group's name")
-    names.add_argument("choice", nargs="?", choices=("on", "off"), help="on or off")
+    names.add_argument("group", metavar="GROUP", help=_("the group's name"))
+    names.add_argument("choice", nargs="?", choices=("on", "off"), help=_("on or off"))
     names.set_defaults(handler=cmd_names)
     place = cmds.add_parser(
         "place",
-        help="keep a group's memory in a folder you share with the other facilitators",
-        description="Keep the group's memory (its ended meetings, people and roles, rhythm, "
-        "follow-ups and the questions it has had) in FOLDER, which a file-sync tool "
-        "(Syncthing, Nextcloud, a git repository, a USB stick) shares with the laptops of the "
-        "facilitators who take turns. Each laptop writes only files of its own there, so the "
-        "sync tool never has two versions to merge. On the next laptop, place the group in the "
-        "synced folder too: it joins what is there.",
+        help=_("keep a group's memory in a folder you share with the other facilitators"),
+        description=_(
+            "Keep the group's memory (its ended meetings, people and roles, rhythm, "
+            "follow-ups and the questions it has had) in FOLDER, which a file-sync tool "
+            "(Syncthing, Nextcloud, a git repository, a USB stick) shares with the laptops of the "
+            "facilitators who take turns. Each laptop writes only files of its own there, so the "
+            "sync tool never has two versions to merge. On the next laptop, place the group in the "
+            "synced folder too: it joins what is there."
+        ),
     )
-    place.add_argument("group", metavar="GROUP", help="the group's name")
-    place.add_argument("folder", metavar="FOLDER", help="the shared folder (created if absent)")
+    place.add_argument("group", metavar="GROUP", help=_("the group's name"))
+    place.add_argument("folder", metavar="FOLDER", help=_("the shared folder (created if absent)"))
     place.set_defaults(handler=cmd_place)
     check = cmds.add_parser(
         "check",
-        help="look at the groups' shared folders for conflict copies and half-synced files",
+        help=_("look at the groups' shared folders for conflict copies and half-synced files"),
     )
-    check.add_argument("group", metavar="GROUP", nargs="?", help="one group (default: all)")
+    check.add_argument("group", metavar="GROUP", nargs="?", help=_("one group (default: all)"))
     check.set_defaults(handler=cmd_check)
 
 
@@ -109,7 +126,7 @@ def cmd_place(args: argparse.Namespace) -> int:
 
     name = clean_line(args.group)
     if not name:
-        error("facilitator groups place: the group needs a name")
+        error("facilitator groups place: " + _("the group needs a name"))
         return 1
     group = find_group(name) or Group(name)  # a group new to this laptop joins its folder
     try:
@@ -117,14 +134,22 @@ def cmd_place(args: argparse.Namespace) -> int:
     except PlaceError as exc:
         error(f"facilitator groups place: {exc}")
         return 1
-    how = "joined what it holds" if placed.joined else "its memory starts there"
+    if placed.joined:
+        said = _("{group} now lives in {folder} (joined what it holds).")
+    else:
+        said = _("{group} now lives in {folder} (its memory starts there).")
     name = load_group(group.name).name  # as the folder spells it
-    say(f"{clean_line(name)} now lives in {placed.folder} ({how}).")
+    say(said.format(group=clean_line(name), folder=placed.folder))
     if placed.moved or placed.changes:
-        say(f"Moved there: {placed.moved} ended meeting(s), {placed.changes} follow-up change(s).")
+        meetings = ngettext("{count} ended meeting", "{count} ended meetings", placed.moved)
+        changes = ngettext("{count} follow-up change", "{count} follow-up changes", placed.changes)
+        say(_("Moved there: {meetings}, {changes}.").format(
+            meetings=meetings.format(count=placed.moved),
+            changes=changes.format(count=placed.changes),
+        ))  # fmt: skip
     for problem in placed.problems:
         error(problem)
-    say("Share that folder with the other facilitators' laptops, and place the group there too.")
+    say(_("Share that folder with the other facilitators' laptops, and place the group there too."))
     return 0
 
 
@@ -136,14 +161,15 @@ def cmd_check(args: argparse.Namespace) -> int:
         wanted = clean_line(args.group).casefold()
         groups = [g for g in groups if g.name.casefold() == wanted]
     if not groups:
-        say("No group is placed in a folder (see: facilitator groups place).")
+        say(_("No group is placed in a folder (see: facilitator groups place)."))
         return 0
     found = 0
     for group in groups:
         problems = check(Path(group.folder or ""))
         found += len(problems)
-        say(f"{clean_line(group.name)}: {group.folder}: "
-            + ("all well" if not problems else f"{len(problems)} to look at"))  # fmt: skip
+        state = (ngettext("{count} to look at", "{count} to look at", len(problems))
+                 .format(count=len(problems)) if problems else _("all well"))  # fmt: skip
+        say(f"{clean_line(group.name)}: {group.folder}: {state}")
         for problem in problems:
             say(f"  {problem}")
     return 1 if found else 0
@@ -152,7 +178,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def _next_meetings(rhythm: Rhythm, now: datetime, tz: tzinfo, count: int) -> list[str]:
     lines = []
     after = now
-    for _ in range(count):
+    for _turn in range(count):
         meeting = next_meeting(rhythm, after, tz)
         if meeting is None:
             break
@@ -165,7 +191,7 @@ def _rhythm_cells(group: Group, now: datetime, tz: tzinfo) -> tuple[str, str]:
     try:
         rhythm = group_rhythm(group)
     except ValueError:
-        return "cannot be read: set it again", "-"
+        return _("cannot be read: set it again"), "-"
     if rhythm is None:
         return "-", "-"
     upcoming = _next_meetings(rhythm, now, tz, 1)
@@ -178,19 +204,19 @@ def cmd_list(args: argparse.Namespace) -> int:
 
     groups = all_groups()
     if not groups:
-        say("No groups yet. Give one a rhythm with, e.g.:")
+        say(_("No groups yet. Give one a rhythm with, e.g.:"))
         say('  facilitator groups rhythm "Home group" every 2 weeks on tuesday at 19:00')
         return 0
     tz = local_tz()
     now = datetime.now(tz)
-    table = Table(title="Groups", title_justify="left")
-    table.add_column("group", overflow="fold")
-    table.add_column("people", justify="right")
-    table.add_column("rhythm", overflow="fold")
-    table.add_column("next meeting", overflow="fold")
+    table = Table(title=_("Groups"), title_justify="left")
+    table.add_column(pgettext("column", "group"), overflow="fold")
+    table.add_column(pgettext("column", "people"), justify="right")
+    table.add_column(pgettext("column", "rhythm"), overflow="fold")
+    table.add_column(pgettext("column", "next meeting"), overflow="fold")
     placed = any(group.folder for group in groups)
     if placed:
-        table.add_column("shared folder", overflow="fold")
+        table.add_column(pgettext("column", "shared folder"), overflow="fold")
     for group in groups:
         rhythm_text, next_text = _rhythm_cells(group, now, tz)
         cells: list[Text | str] = [Text(clean_line(group.name)), str(len(group.participants)),
@@ -205,7 +231,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 def cmd_rhythm(args: argparse.Namespace) -> int:
     name = clean_line(args.group)
     if not name:
-        error("facilitator groups rhythm: the group needs a name")
+        error("facilitator groups rhythm: " + _("the group needs a name"))
         return 1
     words = [clean_line(word) for word in args.words]
     new = args.new or "--new" in words  # also after the name, where REMAINDER takes it
@@ -224,10 +250,12 @@ def cmd_rhythm(args: argparse.Namespace) -> int:
     if group is None:
         close = close_names(name)
         if close and not new:
+            said = _("no group called {name}; did you mean {close}? "
+                     "To create a new group with this name, add --new.")  # fmt: skip
+            close_text = _(" or ").join(quote_input(n) for n in close)
             error(
-                f"facilitator groups rhythm: no group called {quote_input(name)}; did you mean "
-                f"{' or '.join(quote_input(n) for n in close)}? "
-                "To create a new group with this name, add --new."
+                "facilitator groups rhythm: "
+                + said.format(name=quote_input(name), close=close_text)
             )
             return 1
         group = Group(name)
@@ -235,7 +263,7 @@ def cmd_rhythm(args: argparse.Namespace) -> int:
     if not _save(group):
         return 1
     if is_new:
-        say(f"New group: {group.name}")
+        say(_("New group: {group}").format(group=group.name))
     _print_rhythm(group.name, rhythm)
     return 0
 
@@ -252,14 +280,14 @@ def _yes_no(args: argparse.Namespace, command: str, attribute: str) -> int:
     """A group's yes-or-no setting shown, or set with on/off; 'not asked yet' before set-up."""
     group = find_group(clean_line(args.group))
     if group is None:
-        error(f"facilitator groups {command}: no group called {quote_input(args.group)}")
+        error(f"facilitator groups {command}: {_no_group(args.group)}")
         return 1
     if args.choice is not None:
         setattr(group, attribute, args.choice == "on")
         if not _save(group):
             return 1
     value = getattr(group, attribute)
-    shown = "not asked yet" if value is None else "on" if value else "off"
+    shown = _("not asked yet") if value is None else "on" if value else "off"
     say(f"{clean_line(group.name)}: {command} {shown}")
     return 0
 
@@ -267,7 +295,7 @@ def _yes_no(args: argparse.Namespace, command: str, attribute: str) -> int:
 def cmd_airtime(args: argparse.Namespace) -> int:
     group = find_group(clean_line(args.group))
     if group is None:
-        error(f"facilitator groups airtime: no group called {quote_input(args.group)}")
+        error(f"facilitator groups airtime: {_no_group(args.group)}")
         return 1
     if args.choice is not None:
         group.airtime = args.choice
@@ -280,15 +308,16 @@ def cmd_airtime(args: argparse.Namespace) -> int:
 def _show(name: str) -> int:
     group = find_group(name)
     if group is None:
-        error(f"facilitator groups rhythm: no group called {quote_input(name)}")
+        error(f"facilitator groups rhythm: {_no_group(name)}")
         return 1
     try:
         rhythm = group_rhythm(group)
     except ValueError as exc:
-        error(f"facilitator groups rhythm: the saved rhythm cannot be read: {exc}")
+        said = _("the saved rhythm cannot be read: {error}").format(error=exc)
+        error(f"facilitator groups rhythm: {said}")
         return 1
     if rhythm is None:
-        say(f"{clean_line(group.name)} has no rhythm yet.")
+        say(_("{group} has no rhythm yet.").format(group=clean_line(group.name)))
         return 0
     _print_rhythm(group.name, rhythm)
     return 0
@@ -297,20 +326,25 @@ def _show(name: str) -> int:
 def _forget(name: str) -> int:
     group = find_group(name)
     if group is None or group.rhythm is None:
-        say(f"{name} has no rhythm.")
+        say(_("{group} has no rhythm.").format(group=name))
         return 0
     group.rhythm = None
     if not _save(group):
         return 1
-    say(f"{clean_line(group.name)} has no rhythm now.")
+    say(_("{group} has no rhythm now.").format(group=clean_line(group.name)))
     return 0
+
+
+def _no_group(name: str) -> str:
+    return _("no group called {name}").format(name=quote_input(name))
 
 
 def _save(group: Group) -> bool:
     try:
         save_group(group)
     except OSError as exc:
-        error(f"facilitator groups rhythm: cannot save the group: {exc.strerror or exc}")
+        said = _("cannot save the group: {error}").format(error=exc.strerror or exc)
+        error(f"facilitator groups rhythm: {said}")
         return False
     return True
 
@@ -320,6 +354,6 @@ def _print_rhythm(name: str, rhythm: Rhythm) -> None:
     say(f"{clean_line(name)}: {describe(rhythm)}")
     lines = _next_meetings(rhythm, datetime.now(tz), tz, SHOWN_MEETINGS)
     if lines:
-        say("Next meetings:")
+        say(_("Next meetings:"))
         for line in lines:
             say(f"  {line}")
