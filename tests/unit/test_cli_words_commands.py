@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,8 @@ LANGUAGES = ["fr", "de", "es", "it"]
 
 def _without_usage(said: str) -> str:
     """``said`` without a command's usage lines (its syntax: the command's name, [-h], ...),
-    which argparse prints before an error too, in the same paragraph."""
+    which argparse prints before an error too, in the same paragraph, and without the
+    ``facilitator calendar:`` before a refusal."""
     kept, in_usage = [], False
     for line in said.splitlines():
         if "[-h]" in line:
@@ -22,7 +24,7 @@ def _without_usage(said: str) -> str:
         elif not (in_usage and line.startswith(" ")):
             in_usage = False
             kept.append(line)
-    return "\n".join(kept)
+    return re.sub(r"^facilitator( [a-z]+)*:", "", "\n".join(kept), flags=re.M)  # who speaks
 
 
 def _untranslated(said: str, language: str) -> list[str]:
@@ -52,6 +54,11 @@ def _untranslated(said: str, language: str) -> list[str]:
         ["groups", "check", "--help"],
         ["groups", "record", "Zyx"],
         ["groups", "check"],
+        ["calendar", "--help"],
+        ["calendar", "--months", "99"],
+        ["calendar", "--format", "ics"],
+        ["calendar", "--group", "Zyx"],
+        ["calendar", "--from", "2024-01-01", "--months", "2", "--utc"],
     ],
 )
 def test_each_command_speaks_the_language_asked_for(
@@ -136,3 +143,17 @@ def test_groups_rhythm_help_and_messages_in_spanish(capsys: pytest.CaptureFixtur
     )
     said = _run(["--lang", "es", "groups", "list"], capsys)
     assert "próxima reunión" in said and "personas" in said
+
+
+def test_the_calendar_file_is_the_same_whatever_the_interface(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    _run(["groups", "rhythm", "Zyx", "weekly", "on", "monday", "at", "19:00"], capsys)
+    english, french = tmp_path / "en.ics", tmp_path / "fr.ics"
+    argv = ["calendar", "--group", "Zyx", "--from", "2024-01-01", "--format", "ics"]
+    _run([*argv, "--output", str(english)], capsys)
+    said = _run(["--lang", "fr", *argv, "--output", str(french)], capsys)
+    assert said == f"Écrit dans {french}\u00a0: 13 rencontres de Zyx\n"
+    assert french.read_bytes() == english.read_bytes()  # the group's words, not the interface's
+    said = _run(["--lang", "fr", "calendar", "--group", "Zyx", "--from", "2024-01-01"], capsys)
+    assert "Rencontres du 2024-01-01 au 2024-04-01, heures en " in said

@@ -13,6 +13,7 @@ from pathlib import Path
 from facilitator.cli.output import error, say
 from facilitator.fsutil import atomic_write
 from facilitator.groups import Group
+from facilitator.i18n import N_, _, ngettext
 from facilitator.rhythm.home import find_group, group_rhythm, local_tz, to_minute, what, zone_label
 from facilitator.rhythm.moon import moon_phases
 from facilitator.rhythm.rhythm import (
@@ -31,6 +32,7 @@ MAX_MONTHS = 60
 FIRST_YEAR, LAST_YEAR = 1900, 2100  # the moon phases are checked against tables for these years
 GATHERING_MINUTES = 180  # a gathering has no agenda file to measure; half a day is typical
 DEFAULT_MINUTES = 90  # an agenda that cannot be read
+PHASE_NAMES = {"new moon": N_("new moon"), "full moon": N_("full moon")}  # as moon.py names them
 
 
 class Refusal(Exception):
@@ -56,16 +58,20 @@ class Request:
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = sub.add_parser(
         "calendar",
-        help="moon phases and when a group meets, as text or an iCalendar file",
-        description="List new and full moons, or a group's meetings, or export the meetings "
-        "to an iCalendar (.ics) file for your calendar application.",
+        help=_("moon phases and when a group meets, as text or an iCalendar file"),
+        description=_(
+            "List new and full moons, or a group's meetings, or export the meetings "
+            "to an iCalendar (.ics) file for your calendar application."
+        ),
     )
-    parser.add_argument("--from", dest="start", metavar="DATE", help="YYYY-MM-DD (default today)")
-    parser.add_argument("--months", default="3", metavar="N", help="how far ahead (default 3)")
-    parser.add_argument("--utc", action="store_true", help="show times in UTC, not local time")
-    parser.add_argument("--group", metavar="G", help="the group whose meetings to show")
-    parser.add_argument("--format", choices=("text", "ics"), default="text", help="default text")
-    parser.add_argument("--output", metavar="FILE", help="write to FILE instead of the screen")
+    parser.add_argument(
+        "--from", dest="start", metavar="DATE", help=_("YYYY-MM-DD (default today)")
+    )
+    parser.add_argument("--months", default="3", metavar="N", help=_("how far ahead (default 3)"))
+    parser.add_argument("--utc", action="store_true", help=_("show times in UTC, not local time"))
+    parser.add_argument("--group", metavar="G", help=_("the group whose meetings to show"))
+    parser.add_argument("--format", choices=("text", "ics"), default="text", help=_("default text"))
+    parser.add_argument("--output", metavar="FILE", help=_("write to FILE instead of the screen"))
     parser.set_defaults(handler=cmd_calendar)
 
 
@@ -98,7 +104,7 @@ def _request(args: argparse.Namespace) -> Request:
     until = _add_months(first, _months(args.months))
     group, rhythm = _group(args.group) if args.group else (None, None)
     if args.format == "ics" and rhythm is None:
-        raise Refusal("an iCalendar export needs --group G, a group with a rhythm")
+        raise Refusal(_("an iCalendar export needs --group G, a group with a rhythm"))
     return Request(first, until, shown_in, group_tz, group, rhythm)
 
 
@@ -108,16 +114,16 @@ def _date(text: str) -> date:
     except ValueError as exc:
         raise Refusal(str(exc)) from None
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
-        raise Refusal(f"dates from {FIRST_YEAR} to {LAST_YEAR} only, not {day.isoformat()}")
+        said = _("dates from {first} to {last} only, not {day}")
+        raise Refusal(said.format(first=FIRST_YEAR, last=LAST_YEAR, day=day.isoformat()))
     return day
 
 
 def _months(text: str) -> int:
     text = text.strip()
     if not (text.isascii() and text.isdigit() and 1 <= int(text) <= MAX_MONTHS):
-        raise Refusal(
-            f"--months takes a whole number from 1 to {MAX_MONTHS}, not {quote_input(text)}"
-        )
+        said = _("--months takes a whole number from 1 to {most}, not {text}")
+        raise Refusal(said.format(most=MAX_MONTHS, text=quote_input(text)))
     return int(text)
 
 
@@ -130,20 +136,23 @@ def _add_months(day: date, months: int) -> date:
 def _group(name: str) -> tuple[Group, Rhythm]:
     group = find_group(name)
     if group is None:
-        raise Refusal(f"no group called {quote_input(name)} (see: facilitator groups list)")
+        said = _("no group called {name} (see: facilitator groups list)")
+        raise Refusal(said.format(name=quote_input(name)))
     label = clean_line(group.name)
     try:
         rhythm = group_rhythm(group)
     except ValueError as exc:
+        said = _(
+            "the rhythm saved for {group} cannot be read ({error}); set it again with: {command}"
+        )
+        command = f'facilitator groups rhythm "{label}" ...'
         raise Refusal(
-            f"the rhythm saved for {label} cannot be read ({clean_line(str(exc))}); "
-            f'set it again with: facilitator groups rhythm "{label}" ...'
+            said.format(group=label, error=clean_line(str(exc)), command=command)
         ) from None
     if rhythm is None:
-        raise Refusal(
-            f"{label} has no rhythm yet; set one with, e.g.: "
-            f'facilitator groups rhythm "{label}" every 2 weeks on tuesday at 19:00'
-        )
+        said = _("{group} has no rhythm yet; set one with, e.g.: {command}")
+        command = f'facilitator groups rhythm "{label}" every 2 weeks on tuesday at 19:00'
+        raise Refusal(said.format(group=label, command=command))
     return group, rhythm
 
 
@@ -157,19 +166,21 @@ def _stamp(moment: datetime, tz: tzinfo) -> str:
 def _text(request: Request) -> list[str]:
     start, end = request.bounds()
     zone = zone_label(request.shown_in, start)
-    span = f"from {request.first.isoformat()} until {request.until.isoformat()}, times in {zone}"
+    dates = {"first": request.first.isoformat(), "until": request.until.isoformat(), "zone": zone}
+    phases = _("Moon phases from {first} until {until}, times in {zone}").format(**dates)
     group, rhythm = request.group, request.rhythm
     if group is None or rhythm is None:
-        return [f"Moon phases {span}", *_phase_lines(start, end, request, [])]
+        return [phases, *_phase_lines(start, end, request, [])]
     head = f"{clean_line(group.name)}: {describe(rhythm)}"
     meetings = upcoming(
         rhythm, start - timedelta(days=3), end + timedelta(days=3), request.group_tz
     )
     if isinstance(rhythm, MoonRhythm):
-        return [head, f"Moon phases {span}", *_phase_lines(start, end, request, meetings)]
+        return [head, phases, *_phase_lines(start, end, request, meetings)]
     shown = [m for m in meetings if start <= m.start < end]
     lines = [f"{_stamp(m.start, request.shown_in)}  {what(m, group.language)}" for m in shown]
-    return [head, f"Meetings {span}", *(lines or ["(no meetings in these dates)"])]
+    heading = _("Meetings from {first} until {until}, times in {zone}").format(**dates)
+    return [head, heading, *(lines or [_("(no meetings in these dates)")])]
 
 
 def _phase_lines(
@@ -179,9 +190,11 @@ def _phase_lines(
     meetings: list[PlannedMeeting],
 ) -> list[str]:
     """Each phase, and the call held for it (on the evening nearest it, within a day)."""
+    names = {kind: _(name) for kind, name in PHASE_NAMES.items()}  # the interface's words
+    width = max(len(name) for name in names.values())
     lines = []
     for phase in moon_phases(start, end):
-        line = f"{_stamp(phase.at, request.shown_in)}  {phase.kind:<9}"
+        line = f"{_stamp(phase.at, request.shown_in)}  {names[phase.kind]:<{width}}"
         meeting = next((m for m in meetings if m.phase == phase.kind
                         and abs(m.start - phase.at) <= timedelta(days=1)), None)  # fmt: skip
         if meeting is not None:
@@ -189,7 +202,7 @@ def _phase_lines(
 
             if meeting.start != phase.at:  # a moon rhythm with a set time of day
                 at = _stamp(meeting.start, request.shown_in)
-                line += f" at {at[11:] if at[:10] == line[:10] else at}"
+                line += _(" at {time}").format(time=at[11:] if at[:10] == line[:10] else at)
         lines.append(line.rstrip())
     return lines
 
@@ -211,7 +224,8 @@ def _ics(request: Request) -> tuple[bytes, str]:
     # --from is is harmless: RFC 5545 gives DTSTAMP no ordering against DTSTART.
     stamp = datetime.combine(request.first, time(0), tzinfo=timezone.utc)
     data = to_ics(group.name, meetings, _durations(group), stamp=stamp, language=group.language)
-    return data, f"{len(meetings)} meetings of {clean_line(group.name)}"
+    said = ngettext("{count} meeting of {group}", "{count} meetings of {group}", len(meetings))
+    return data, said.format(count=len(meetings), group=clean_line(group.name))
 
 
 def _durations(group: Group) -> Callable[[PlannedMeeting], int]:
@@ -245,7 +259,13 @@ def _write(path: Path, data: bytes, summary: str) -> int:
     try:
         atomic_write(path, data, mode=0o600)  # when and where a support group meets is private
     except OSError as exc:
-        error(f"facilitator calendar: cannot write {clean(str(path))}: {exc.strerror or exc}")
+        said = _("cannot write {path}: {error}").format(
+            path=clean(str(path)), error=exc.strerror or exc
+        )
+        error(f"facilitator calendar: {said}")
         return 1
-    say(f"Wrote {summary} to {path}" if summary else f"Wrote {path}")
+    if summary:
+        say(_("Wrote {summary} to {path}").format(summary=summary, path=path))
+    else:
+        say(_("Wrote {path}").format(path=path))
     return 0
