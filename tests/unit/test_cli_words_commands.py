@@ -157,3 +157,17 @@ def test_the_calendar_file_is_the_same_whatever_the_interface(
     assert french.read_bytes() == english.read_bytes()  # the group's words, not the interface's
     said = _run(["--lang", "fr", "calendar", "--group", "Zyx", "--from", "2024-01-01"], capsys)
     assert "Rencontres du 2024-01-01 au 2024-04-01, heures en " in said
+
+
+def test_a_groups_settings_are_named_in_french(capsys: pytest.CaptureFixture[str]) -> None:
+    from facilitator.groups import Group, save_group
+
+    save_group(Group("Zyx"))
+    assert _run(["--lang", "fr", "groups", "record", "Zyx"], capsys) == (
+        "Zyx\u00a0: compte rendu pas encore demandé\n"
+    )
+    assert _run(["--lang", "fr", "groups", "names", "Zyx", "off"], capsys) == (
+        "Zyx\u00a0: noms partagés off\n"
+    )
+    said = _run(["--lang", "fr", "groups", "airtime", "Zyx"], capsys)
+    assert said.startswith("Zyx\u00a0: temps de parole ")

@@ -269,15 +269,16 @@ def cmd_rhythm(args: argparse.Namespace) -> int:
 
 
 def cmd_record(args: argparse.Namespace) -> int:
-    return _yes_no(args, "record", "keeps_record")
+    return _yes_no(args, "record", "keeps_record", _("{group}: record {value}"))
 
 
 def cmd_names(args: argparse.Namespace) -> int:
-    return _yes_no(args, "names", "names_shared")
+    return _yes_no(args, "names", "names_shared", _("{group}: names {value}"))
 
 
-def _yes_no(args: argparse.Namespace, command: str, attribute: str) -> int:
-    """A group's yes-or-no setting shown, or set with on/off; 'not asked yet' before set-up."""
+def _yes_no(args: argparse.Namespace, command: str, attribute: str, said: str) -> int:
+    """A group's yes-or-no setting shown, or set with on/off; 'not asked yet' before set-up.
+    ``said`` names the setting; its value is the word typed to choose it (on, off)."""
     group = find_group(clean_line(args.group))
     if group is None:
         error(f"facilitator groups {command}: {_no_group(args.group)}")
@@ -288,7 +289,7 @@ def _yes_no(args: argparse.Namespace, command: str, attribute: str) -> int:
             return 1
     value = getattr(group, attribute)
     shown = _("not asked yet") if value is None else "on" if value else "off"
-    say(f"{clean_line(group.name)}: {command} {shown}")
+    say(said.format(group=clean_line(group.name), value=shown))
     return 0
 
 
@@ -301,7 +302,8 @@ def cmd_airtime(args: argparse.Namespace) -> int:
         group.airtime = args.choice
         if not _save(group):
             return 1
-    say(f"{clean_line(group.name)}: airtime {group.airtime}")
+    said = _("{group}: airtime {value}")  # the value as typed: on, record or off
+    say(said.format(group=clean_line(group.name), value=group.airtime))
     return 0
 
 
