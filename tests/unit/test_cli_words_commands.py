@@ -171,3 +171,11 @@ def test_a_groups_settings_are_named_in_french(capsys: pytest.CaptureFixture[str
     )
     said = _run(["--lang", "fr", "groups", "airtime", "Zyx"], capsys)
     assert said.startswith("Zyx\u00a0: temps de parole ")
+
+
+def test_the_agendas_minutes_column_has_no_unit_in_german(
+    capsys: pytest.CaptureFixture[str], monkeypatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "200")
+    listed = _run(["--lang", "de", "agendas", "list", "--participants", "30"], capsys)
+    assert "Minuten" in listed and " für 30" in listed and "Min." not in listed

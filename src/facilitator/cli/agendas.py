@@ -114,7 +114,8 @@ def _listed_minutes(entry: Summary, participants: int | None) -> str:
     sized = entry.minutes_for(people)
     if sized is None or entry.written is None:
         return "-"
-    return length_words(entry.written, sized, people).replace(" min", "")
+    unit = _("{minutes} min").format(minutes="")  # the column says minutes: " min", " Min."
+    return length_words(entry.written, sized, people).replace(unit, "")
 
 
 def cmd_show(args: argparse.Namespace) -> int:
