@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import time
 from pathlib import Path
 
 import pytest
@@ -179,3 +180,41 @@ def test_the_agendas_minutes_column_has_no_unit_in_german(
     monkeypatch.setenv("COLUMNS", "200")
     listed = _run(["--lang", "de", "agendas", "list", "--participants", "30"], capsys)
     assert "Minuten" in listed and " für 30" in listed and "Min." not in listed
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize(
+    "words",
+    [
+        ["every", "3", "weeks", "on", "thursday", "at", "19:00"],
+        ["monthly", "on", "last", "sunday", "at", "18:00"],
+        ["moon", "--at", "20:00", "--gatherings", "june,december"],
+    ],
+)
+def test_a_rhythm_is_told_in_the_language(
+    language: str, words: list[str], capsys: pytest.CaptureFixture[str], monkeypatch
+) -> None:
+    """The rhythm in the interface's words; the next meetings' days and kinds in the group's
+    (here the same)."""
+    from facilitator.groups import Group, save_group
+
+    save_group(Group("Zyx", language=language))
+    monkeypatch.setenv(i18n.ENV_LANG, language)
+    said = _run(["groups", "rhythm", "Zyx", *words], capsys)
+    agendas = re.compile(r"\((?:[a-z0-9]+-?)+\)")  # the agenda ids after the meetings' kinds
+    assert said.startswith("Zyx") and _untranslated(agendas.sub("", said), language) == []
+    said = _run(["groups", "list"], capsys)
+    assert "Zyx" in said and _untranslated(agendas.sub("", said), language) == []
+
+
+def test_a_rhythm_in_french_names_its_days_and_months() -> None:
+    from facilitator.rhythm.rhythm import MonthlyRhythm, MoonRhythm, WeeklyRhythm, describe
+
+    i18n.set_language("fr")
+    assert describe(WeeklyRhythm(3, 3, time(19))) == "toutes les 3 semaines, le jeudi à 19:00"
+    assert describe(MonthlyRhythm(-1, 6, time(18), "x")) == (
+        "chaque mois, le dernier dimanche à 18:00 (déroulé x)"
+    )
+    assert describe(MoonRhythm(time(20))).endswith(
+        "\u00a0; un rassemblement à la place, à la première pleine lune de juin et décembre"
+    )

@@ -171,7 +171,7 @@ def _text(request: Request) -> list[str]:
     group, rhythm = request.group, request.rhythm
     if group is None or rhythm is None:
         return [phases, *_phase_lines(start, end, request, [])]
-    head = f"{clean_line(group.name)}: {describe(rhythm)}"
+    head = _("{group}: {rhythm}").format(group=clean_line(group.name), rhythm=describe(rhythm))
     meetings = upcoming(
         rhythm, start - timedelta(days=3), end + timedelta(days=3), request.group_tz
     )

@@ -175,14 +175,18 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if found else 0
 
 
-def _next_meetings(rhythm: Rhythm, now: datetime, tz: tzinfo, count: int) -> list[str]:
+def _next_meetings(
+    rhythm: Rhythm, now: datetime, tz: tzinfo, count: int, language: str
+) -> list[str]:
+    """The next ``count`` meetings, their day and kind in the group's ``language`` (as Home's
+    "Next:" line has them)."""
     lines = []
     after = now
     for _turn in range(count):
         meeting = next_meeting(rhythm, after, tz)
         if meeting is None:
             break
-        lines.append(f"{when(meeting.start, now)} · {what(meeting)}")
+        lines.append(f"{when(meeting.start, now, language)} · {what(meeting, language)}")
         after = meeting.start
     return lines
 
@@ -194,7 +198,7 @@ def _rhythm_cells(group: Group, now: datetime, tz: tzinfo) -> tuple[str, str]:
         return _("cannot be read: set it again"), "-"
     if rhythm is None:
         return "-", "-"
-    upcoming = _next_meetings(rhythm, now, tz, 1)
+    upcoming = _next_meetings(rhythm, now, tz, 1, group.language)
     return describe(rhythm), upcoming[0] if upcoming else "-"
 
 
@@ -264,7 +268,7 @@ def cmd_rhythm(args: argparse.Namespace) -> int:
         return 1
     if is_new:
         say(_("New group: {group}").format(group=group.name))
-    _print_rhythm(group.name, rhythm)
+    _print_rhythm(group, rhythm)
     return 0
 
 
@@ -321,7 +325,7 @@ def _show(name: str) -> int:
     if rhythm is None:
         say(_("{group} has no rhythm yet.").format(group=clean_line(group.name)))
         return 0
-    _print_rhythm(group.name, rhythm)
+    _print_rhythm(group, rhythm)
     return 0
 
 
@@ -351,10 +355,10 @@ def _save(group: Group) -> bool:
     return True
 
 
-def _print_rhythm(name: str, rhythm: Rhythm) -> None:
+def _print_rhythm(group: Group, rhythm: Rhythm) -> None:
     tz = local_tz()
-    say(f"{clean_line(name)}: {describe(rhythm)}")
-    lines = _next_meetings(rhythm, datetime.now(tz), tz, SHOWN_MEETINGS)
+    say(_("{group}: {rhythm}").format(group=clean_line(group.name), rhythm=describe(rhythm)))
+    lines = _next_meetings(rhythm, datetime.now(tz), tz, SHOWN_MEETINGS, group.language)
     if lines:
         say(_("Next meetings:"))
         for line in lines:

@@ -30,6 +30,8 @@ from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from typing import TypeVar
 
 from facilitator.clock import parse_clock_time
+from facilitator.i18n import N_, SOURCE, _, base, ngettext
+from facilitator.i18n import language as interface
 from facilitator.rhythm.moon import moon_phases
 from facilitator.text import clean_line
 
@@ -256,7 +258,20 @@ def _monthly_meetings(
 
 # --- description --------------------------------------------------------------------------------
 
-_ORDINALS = {1: "1st", 2: "2nd", 3: "3rd", 4: "4th", -1: "last"}
+# How a monthly rhythm reads, by its nth weekday of the month (-1: the last).
+_MONTHLY = {
+    1: N_("monthly on the 1st {day} at {time}"),
+    2: N_("monthly on the 2nd {day} at {time}"),
+    3: N_("monthly on the 3rd {day} at {time}"),
+    4: N_("monthly on the 4th {day} at {time}"),
+    -1: N_("monthly on the last {day} at {time}"),
+}
+_MOON = {
+    "both": N_("a call on each new moon and each full moon, at {time} on the evening of the "
+               "phase's day"),
+    "full": N_("a call on each full moon, at {time} on the evening of the phase's day"),
+    "new": N_("a call on each new moon, at {time} on the evening of the phase's day"),
+}  # fmt: skip
 
 
 def _hhmm(value: time) -> str:
@@ -264,34 +279,59 @@ def _hhmm(value: time) -> str:
 
 
 def _agenda_note(agenda: str) -> str:
-    return "" if agenda == DEFAULT_AGENDA else f" (agenda {agenda})"
+    return "" if agenda == DEFAULT_AGENDA else _(" (agenda {agenda})").format(agenda=agenda)
+
+
+def _weekday_name(weekday: int) -> str:
+    """Monday is 0; in the interface's language (Babel's words for any but English)."""
+    if base(interface()) == SOURCE:
+        return WEEKDAYS[weekday].title()
+    from facilitator.dates import weekday as day_name
+
+    return day_name(date(2024, 1, 1) + timedelta(days=weekday), interface())  # a Monday
+
+
+def _month_name(month: int) -> str:
+    if base(interface()) == SOURCE:
+        return MONTHS[month - 1]
+    from facilitator.dates import month as month_name
+
+    return month_name(date(2024, month, 1), interface())
 
 
 def describe(rhythm: Rhythm) -> str:
-    """One line for people, e.g. "every 3 weeks on Thursday at 19:00"."""
+    """One line for people in the interface's language, e.g. "every 3 weeks on Thursday at
+    19:00"."""
     if isinstance(rhythm, MoonRhythm):
         return _describe_moon(rhythm)
     if isinstance(rhythm, WeeklyRhythm):
-        day = WEEKDAYS[rhythm.weekday].title()
-        every = "every week" if rhythm.every_weeks == 1 else f"every {rhythm.every_weeks} weeks"
-        since = f", counting from {rhythm.anchor.isoformat()}" if rhythm.anchor else ""
-        return f"{every} on {day} at {_hhmm(rhythm.at)}{_agenda_note(rhythm.agenda)}{since}"
+        day, at, weeks = _weekday_name(rhythm.weekday), _hhmm(rhythm.at), rhythm.every_weeks
+        if weeks == 1:
+            every = _("every week on {day} at {time}").format(day=day, time=at)
+        else:
+            every = ngettext("every {count} week on {day} at {time}",
+                             "every {count} weeks on {day} at {time}", weeks)  # fmt: skip
+            every = every.format(count=weeks, day=day, time=at)
+        since = ""
+        if rhythm.anchor:
+            since = _(", counting from {date}").format(date=rhythm.anchor.isoformat())
+        return f"{every}{_agenda_note(rhythm.agenda)}{since}"
     if isinstance(rhythm, MonthlyRhythm):
-        day = WEEKDAYS[rhythm.weekday].title()
-        nth = _ORDINALS[rhythm.nth]
-        return f"monthly on the {nth} {day} at {_hhmm(rhythm.at)}{_agenda_note(rhythm.agenda)}"
+        said = _(_MONTHLY[rhythm.nth])
+        monthly = said.format(day=_weekday_name(rhythm.weekday), time=_hhmm(rhythm.at))
+        return f"{monthly}{_agenda_note(rhythm.agenda)}"
     raise TypeError(f"not a rhythm: {rhythm!r}")
 
 
 def _describe_moon(rhythm: MoonRhythm) -> str:
-    which = {"both": "each new moon and each full moon", "full": "each full moon",
-             "new": "each new moon"}[rhythm.phases]  # fmt: skip
-    text = f"a call on {which}, at {_hhmm(rhythm.at)} on the evening of the phase's day"
+    text = _(_MOON[rhythm.phases]).format(time=_hhmm(rhythm.at))
     months = sorted(set(rhythm.gathering_months))
     if months and rhythm.phases != "new":
-        names = [MONTHS[m - 1] for m in months]
-        names_text = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-        text += f"; a gathering instead on the first full moon of {names_text}"
+        names = [_month_name(m) for m in months]
+        names_text = names[0] if len(names) == 1 else ", ".join(names[:-1]) + _(" and ") + names[-1]
+        text += _("; a gathering instead on the first full moon of {months}").format(
+            months=names_text
+        )
     return text
 
 
