@@ -86,3 +86,11 @@ def test_the_run_command_parser_imports_nothing_heavy() -> None:
     modules = _loaded(code)
     assert _heavy(modules) == []
     assert "facilitator.catalog" not in modules and "facilitator.cli.agendas" not in modules
+
+
+def test_the_app_and_its_launcher_import_nothing_heavy() -> None:
+    """The App and tui/launch.py load the session service, the catalogue and what they need
+    only when a meeting or an agenda is asked for, not for Home's first frame."""
+    modules = _loaded("import facilitator.tui.app, facilitator.tui.launch")
+    assert _heavy(modules) == []
+    assert "facilitator.session.service" not in modules and "facilitator.catalog" not in modules

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from facilitator.meeting.events import SessionCreated
+if TYPE_CHECKING:
+    from facilitator.meeting.events import SessionCreated
 
 FirstScreen = Literal["meeting", "resume", "review", "setup", "home"]
 

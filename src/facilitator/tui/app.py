@@ -11,7 +11,6 @@ from textual.app import SystemCommand
 from textual.screen import Screen
 
 from facilitator.clock import Clock, SystemClock
-from facilitator.session.service import SessionService
 from facilitator.session.startup import Startup
 from facilitator.tui.crash import quiet_fatal_error
 from facilitator.tui.messages import (
@@ -30,6 +29,7 @@ from facilitator.tui.translate import translate_once, words
 if TYPE_CHECKING:  # the rest is imported when first needed: a faster first frame
     from facilitator.decks.drawer import Drawer
     from facilitator.meeting.meeting import Meeting
+    from facilitator.session.service import SessionService
 
 __all__ = ["FacilitatorApp", "Startup"]
 
@@ -44,7 +44,8 @@ class FacilitatorApp(NoticeLog):
         super().__init__()
         self.clock = clock or SystemClock()
         self.startup = startup or Startup()
-        self.sessions = SessionService(self.clock)
+        self._sessions: SessionService | None = None  # made when first needed (its imports
+        # — the journal, the meeting model, the formats — are not needed for Home's first frame)
         self.drawer_factory = drawer_factory or _default_drawer
         self.themes = ThemeMemory(self)
         translate_once(self)  # ctrl+q's Quit, ctrl+p's palette
@@ -69,8 +70,17 @@ class FacilitatorApp(NoticeLog):
             self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
 
     @property
+    def sessions(self) -> SessionService:
+        """The session service: the meeting open now, and what ends or resumes it."""
+        if self._sessions is None:
+            from facilitator.session.service import SessionService
+
+            self._sessions = SessionService(self.clock)
+        return self._sessions
+
+    @property
     def meeting(self) -> Meeting | None:
-        return self.sessions.meeting
+        return self._sessions.meeting if self._sessions is not None else None
 
     def get_default_screen(self) -> Screen[None]:
         at_once = self.startup.first_screen not in ("meeting", "resume")
@@ -148,7 +158,8 @@ class FacilitatorApp(NoticeLog):
         self.pop_screen()
 
     def on_unmount(self) -> None:
-        self.sessions.close()
+        if self._sessions is not None:  # (no session was ever opened: nothing to close)
+            self._sessions.close()
 
     def _fatal_error(self) -> None:
         quiet_fatal_error(self)

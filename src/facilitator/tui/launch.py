@@ -5,8 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-from facilitator import catalog
-from facilitator.cli.output import error, resolve
 from facilitator.clock import SystemClock
 from facilitator.i18n import _
 from facilitator.session.startup import Startup
@@ -25,7 +23,12 @@ def startup_from(args: argparse.Namespace, clock: SystemClock) -> Startup | None
         agenda_name = (
             load_group(startup.group).agenda if startup.group else None
         ) or "mutual-support-150"
-    agenda = resolve(catalog.find_agenda, agenda_name) if agenda_name else None
+    agenda = None
+    if agenda_name:
+        from facilitator import catalog  # (Home alone needs no agenda before its first frame)
+        from facilitator.cli.output import resolve
+
+        agenda = resolve(catalog.find_agenda, agenda_name)
     if agenda_name and agenda is None:
         return None
     start = getattr(args, "start", None)
@@ -62,6 +65,13 @@ def startup_from(args: argparse.Namespace, clock: SystemClock) -> Startup | None
     startup.content = content
     startup.upcoming = _upcoming()
     return startup
+
+
+def error(message: str) -> None:
+    """A message on stderr, as every command says what went wrong."""
+    from facilitator.cli.output import error as say_error
+
+    say_error(message)
 
 
 def content_given(args: argparse.Namespace) -> dict[str, str]:

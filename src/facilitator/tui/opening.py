@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from textual.screen import Screen
 
 from facilitator.i18n import _
-from facilitator.session.service import SessionError
 
 if TYPE_CHECKING:
     from facilitator.meeting.meeting import Meeting
@@ -18,6 +17,7 @@ if TYPE_CHECKING:
 def open_meeting(app: FacilitatorApp, opening: Callable[[], Meeting],
                  show: Callable[[Screen[None]], object], notice: str = "") -> None:  # fmt: skip
     """The meeting ``opening`` gives, on its screen (or why it could not open)."""
+    from facilitator.session.service import SessionError
     from facilitator.tui.screens.meeting import MeetingScreen
 
     try:
@@ -29,6 +29,8 @@ def open_meeting(app: FacilitatorApp, opening: Callable[[], Meeting],
 
 
 def resume_meeting(app: FacilitatorApp, session: str) -> None:
+    from facilitator.session.service import SessionError
+
     try:
         meeting, notice = app.sessions.resume(session)
     except SessionError as exc:
