@@ -191,3 +191,32 @@ async def test_other_unfinished_meetings_are_counted(clock: FakeClock) -> None:
         line = await offered(pilot, app)
         assert line.startswith("u resumes the newest of 2 unfinished meetings: Tuesday")
         assert "Monday" not in line
+
+
+async def test_at_launch_the_offer_and_the_next_meetings_come_after_the_first_frame(
+    clock: FakeClock,
+) -> None:
+    from facilitator.groups import Group, save_group
+    from facilitator.rhythm.parse import parse_rhythm
+    from facilitator.rhythm.rhythm import to_dict
+    from facilitator.tui.screens.confirm import Confirm
+
+    left_open(clock)
+    rhythm = to_dict(parse_rhythm(["weekly on tuesday at 19:00"], None))
+    save_group(Group("Tuesday", participants=["Ana", "Bo"], rhythm=rhythm))
+    app = FacilitatorApp(clock, Startup(look_around=True))
+    async with app.run_test(size=(100, 30)) as pilot:
+        home = app.home_screen
+        assert home.upcoming == []  # nothing was read before the first frame
+        for _ in range(50):
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            if isinstance(app.screen, Confirm):
+                break
+        assert isinstance(app.screen, Confirm)  # asked: resume the unfinished meeting?
+        assert "Resume it?" in " ".join(w.text for w in app.screen.query(Plain))
+        assert any("Tuesday" in line for line in home.upcoming)
+        assert "Tuesday" in home.query_one("#upcoming", Plain).text
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.meeting is not None and app.meeting.state.session == "left-open"

@@ -24,6 +24,9 @@ class Startup:
     newcomer: bool = False  # set-up's "someone new" box
     content: dict[str, str] = field(default_factory=dict)  # what the session brings (set-up ids)
     upcoming: list[str] | None = None
+    # Launched from the command line on Home or set-up: once the first frame is on screen, look
+    # for an unfinished meeting to offer and for the groups' next meetings (in a thread).
+    look_around: bool = False
     review: bool = False  # open on the review of past sessions
     review_group: str | None = None
     review_now: float | None = None

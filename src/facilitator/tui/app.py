@@ -110,6 +110,35 @@ class FacilitatorApp(NoticeLog):
             self.call_after_refresh(self.home_screen.load_agendas)
         if self.startup.offer_resume and self.meeting is None:
             offer_resume(self, self.startup.offer_resume, self.startup.offer_text)
+        if self.startup.look_around:
+            self.call_after_refresh(self._look_around)
+
+    def _look_around(self) -> None:
+        self.run_worker(self._looked_around, thread=True, exclusive=True, group="look-around")
+
+    def _looked_around(self) -> None:
+        """Off the screen's thread, after the first frame: the groups' next meetings, and an
+        unfinished meeting to offer (the journals' tails are read)."""
+        try:
+            from facilitator.rhythm.home import upcoming_lines
+
+            upcoming = upcoming_lines()
+        except Exception:  # noqa: BLE001 - never let the calendar stop Home from working
+            upcoming = []
+        from facilitator.session.service import SessionService
+
+        service = SessionService(self.clock)
+        try:
+            found = service.resumable()
+        except OSError:  # the sessions folder cannot be read: nothing to offer
+            found = []
+        offer = (found[0].session, service.offer(found[0])) if found else None
+        self.call_from_thread(self._show_around, upcoming, offer)
+
+    def _show_around(self, upcoming: list[str], offer: tuple[str, str] | None) -> None:
+        self.home_screen.show_upcoming(upcoming)
+        if offer is not None and self.meeting is None:
+            offer_resume(self, *offer)
 
     @property
     def home_screen(self) -> HomeScreen:

@@ -52,18 +52,12 @@ def startup_from(args: argparse.Namespace, clock: SystemClock) -> Startup | None
         startup.first = form.creation_event(fields)
         startup.notice = " ".join(form.repeated_words(fields))
         return startup
-    from facilitator.session.service import SessionService
-
-    found = SessionService(clock).resumable()
-    if found:
-        startup.offer_resume = found[0].session
-        startup.offer_text = SessionService(clock).offer(found[0])
     if agenda is not None:
         startup.setup = agenda.path if agenda.origin == "file" else agenda.id
     startup.start = f"{start:%H:%M}" if start is not None else ""
     startup.newcomer = newcomer
     startup.content = content
-    startup.upcoming = _upcoming()
+    startup.look_around = True  # after the first frame: unfinished meetings, the next ones
     return startup
 
 
@@ -111,15 +105,6 @@ def _resume(startup: Startup, resume: str) -> Startup | None:
         return None
     startup.resume = resume
     return startup
-
-
-def _upcoming() -> list[str]:
-    try:
-        from facilitator.rhythm.home import upcoming_lines
-
-        return upcoming_lines()
-    except Exception:  # noqa: BLE001 - never let the calendar stop a meeting from starting
-        return []
 
 
 def launch(args: argparse.Namespace) -> int:

@@ -75,6 +75,13 @@ class HomeScreen(Screen[None]):
         self.query_one("#legend").display = False  # until the group's own agendas are read
         self.query_one(OptionList).focus()
 
+    def show_upcoming(self, lines: list[str]) -> None:
+        """The groups' next meetings, one line each (looked up after the first frame)."""
+        self.upcoming = lines
+        box = self.query_one("#upcoming", Plain)
+        box.show("\n".join(lines))
+        box.display = bool(lines)
+
     def on_screen_resume(self) -> None:
         if self._load_at_once:
             # After the first frame, so parsing does not compete with drawing it.
