@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from facilitator.clock import local_datetime
-from facilitator.i18n import _
+from facilitator.i18n import _, ngettext
 from facilitator.journal.record import met_words
 from facilitator.meeting.projection import project
 from facilitator.meeting.state import Entry, State
@@ -28,22 +28,27 @@ def _t(text: str | None) -> Text:
 
 def summary(state: State, now: float) -> Text:
     start = state.started if state.started is not None else state.created
-    parts = [clean_line(state.group) or "no group", clean_line(state.agenda.title),
+    parts = [clean_line(state.group) or _("no group"), clean_line(state.agenda.title),
              f"{local_datetime(start):%Y-%m-%d %H:%M}"]  # fmt: skip
     if state.started is not None:
         end = state.ended if state.ended is not None else state.last_event
         parts[-1] += f"–{local_datetime(end):%H:%M}"
-        parts.append(f"{(end - state.started) / 60:.0f} min of {state.total:g} planned")
+        parts.append(
+            _("{minutes} min of {planned} planned").format(
+                minutes=f"{(end - state.started) / 60:.0f}", planned=f"{state.total:g}"
+            )
+        )
     people = len(state.attended)
-    parts.append(f"{people} {'person' if people == 1 else 'people'}")
+    parts.append(ngettext("{count} person", "{count} people", people).format(count=people))
     text = Text(" · ".join(parts))
     if state.ended is None:
-        text.append(" · unfinished", style=OPEN)
+        text.append(" · " + _("unfinished"), style=OPEN)
     return text
 
 
 def timeline(state: State, now: float, width: int) -> Text:
-    notes = {"skipped": " skipped", "pending": " not reached", "current": " (running)"}
+    notes = {"skipped": " " + _("skipped"), "pending": " " + _("not reached"),
+             "current": " " + _("(running)")}  # fmt: skip
     rows: list[Row] = []
     for row in project(state, now).rows:
         actual = row.actual_seconds / 60 if row.actual_seconds is not None else None
@@ -74,14 +79,16 @@ def questions(state: State) -> Text | None:
             out.append("• ")
             out.append_text(_t(draw.text))
             if draw.person:
-                out.append(f" (for {clean_line(draw.person)})", style="dim")
+                out.append(" " + _("(for {name})").format(name=clean_line(draw.person)),
+                           style="dim")  # fmt: skip
             if draw.skipped:
-                words = " — set aside for the alternative" if draw.aside else " — skipped"
-                out.append(words, style="dim")
+                words = _("set aside for the alternative") if draw.aside else _("skipped")
+                out.append(f" — {words}", style="dim")
             out.append("\n")
         if run.alternative:
             item = state.agenda.items[run.index]
-            out.append(f"• {clean_line(item.title)}: the alternative — ")
+            said = _("{title}: the alternative — ").format(title=clean_line(item.title))
+            out.append(f"• {said}")
             out.append_text(_t(item.alternative))
             out.append("\n")
     out.rstrip()
@@ -97,7 +104,7 @@ def _people(state: State, entries: list[Entry]) -> list[str]:
 
 def _marks(entry: Entry, text: Text) -> Text:
     if entry.share:
-        text.append(" ↗ shared" + (", named" if entry.named else ""), style=SHARED)
+        text.append(" ↗ " + (_("shared, named") if entry.named else _("shared")), style=SHARED)
     return text
 
 
@@ -107,7 +114,8 @@ def expectations(state: State) -> Table | None:
     if not hopes and not ends:
         return None
     table = Table(box=SIMPLE_HEAD, expand=True, show_edge=False, pad_edge=False)
-    for column, ratio in (("Person", 2), ("Expected", 4), ("Concluded", 4), ("Met", 2)):
+    columns = ((_("Person"), 2), (_("Expected"), 4), (_("Concluded"), 4), (_("Met"), 2))
+    for column, ratio in columns:
         table.add_column(column, ratio=ratio, overflow="fold")
     for person in _people(state, hopes + ends):
         cells = []
@@ -118,7 +126,7 @@ def expectations(state: State) -> Table | None:
                 cell.append("\n" if number else "")
                 cell.append_text(_marks(entry, _t(entry.text)))
             cells.append(cell or Text("–", style="dim"))
-        met = next((met_words(e.met) for e in ends if (e.person or "") == person
+        met = next((_(met_words(e.met)) for e in ends if (e.person or "") == person
                     and e.met is not None), "")  # fmt: skip
         table.add_row(Text(clean_line(person) or "–"), *cells, Text(met or "–"))
     return table
@@ -131,7 +139,8 @@ def entry_list(state: State, kind: str, open_refs: set[str] | None = None) -> Te
         if kind == "followups":
             is_open = not entry.done and (open_refs is None or
                                            f"{state.session}/{entry.id}" in open_refs)  # fmt: skip
-            out.append("○ open  " if is_open else "✓ done  ", style=OPEN if is_open else "green")
+            mark = "○ " + _("open") if is_open else "✓ " + _("done")
+            out.append(mark + "  ", style=OPEN if is_open else "green")
             line = _t(entry.text)
             if is_open:
                 line.stylize(OPEN)
@@ -152,18 +161,14 @@ def sections(state: State, now: float, width: int,
     """(heading, body) pairs for every part of the record that has something in it."""
     parts: list[tuple[str, RenderableType | None]] = [
         (_("What the session brought"), brought(state)),
-        ("Timeline · planned vs actual minutes", timeline(state, now, width)),
+        (_("Timeline · planned vs actual minutes"), timeline(state, now, width)),
         (
-            _plural(sum(len(r.draws) for r in state.items), "Question drawn", "Questions drawn"),
+            ngettext("Question drawn", "Questions drawn", sum(len(r.draws) for r in state.items)),
             questions(state),
         ),
-        ("Expectations and conclusions", expectations(state)),
-        ("Notes", entry_list(state, "notes")),
-        ("Follow-ups", entry_list(state, "followups", open_refs)),
-        ("Decisions", entry_list(state, "decisions")),
+        (_("Expectations and conclusions"), expectations(state)),
+        (_("Notes"), entry_list(state, "notes")),
+        (_("Follow-ups"), entry_list(state, "followups", open_refs)),
+        (_("Decisions"), entry_list(state, "decisions")),
     ]
     return [(title, body) for title, body in parts if body is not None]
-
-
-def _plural(count: int, one: str, many: str) -> str:
-    return many if count > 1 else one
