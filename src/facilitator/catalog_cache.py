@@ -71,6 +71,53 @@ def _summarise(path: Path, origin: str, decks: Collection[str]) -> dict[str, obj
             "people": people, "language": agenda.language}  # fmt: skip
 
 
+def _summary(entry: dict[str, object], origin: str, path: Path) -> Summary:
+    minutes, each, people = entry["minutes"], entry.get("each"), entry.get("people")
+    written = entry.get("written", minutes)
+    return Summary(
+        str(entry["id"]),
+        str(entry["title"]),
+        float(minutes) if isinstance(minutes, (int, float)) else None,
+        origin,
+        str(path),
+        each=float(each) if isinstance(each, (int, float)) else 0.0,
+        people=people if isinstance(people, int) else 6,
+        written=float(written) if isinstance(written, (int, float)) else None,
+        language=str(entry["language"]) if entry.get("language") else None,
+    )
+
+
+def fresh_summaries() -> list[Summary] | None:
+    """The saved summaries, when every agenda and deck file is as it was when they were
+    written (the same files, sizes, times and modes); else None. Nothing is parsed, so Home
+    can list its agendas in its first frame."""
+    try:
+        cached = json.loads((paths.cache_dir() / "agendas.json").read_text(encoding="utf-8"))
+        if cached.get("version") != VERSION or cached.get("decks") != _decks_key():
+            return None
+        files = cached["files"]
+        by_id: dict[str, Summary] = {}
+        seen = 0
+        for folder, origin in (
+            (paths.bundled_agendas(), "bundled"),
+            (paths.user_agendas(), "user"),
+        ):
+            for path in paths.yaml_files(folder):
+                entry = files.get(str(path))
+                if not entry or entry.get("stamp") != _stamp(path):
+                    return None
+                seen += 1
+                summary = _summary(entry, origin, path)
+                if summary.id in by_id and by_id[summary.id].origin != origin:
+                    summary = Summary(**{**summary.__dict__, "shadows": True})
+                by_id[summary.id] = summary
+    except (OSError, ValueError, AttributeError, KeyError, TypeError):
+        return None
+    if seen != len(files):  # a file was removed
+        return None
+    return sorted(by_id.values(), key=lambda s: (s.origin != "user", s.id))
+
+
 def agenda_summaries() -> list[Summary]:
     cache_file = paths.cache_dir() / "agendas.json"
     decks = _decks_key()
@@ -93,19 +140,7 @@ def agenda_summaries() -> list[Summary]:
             entry = hit if hit and hit.get("stamp") == stamp else {
                 "stamp": stamp, **_summarise(path, origin, known)}  # fmt: skip
             fresh[str(path)] = entry
-            minutes, each, people = entry["minutes"], entry.get("each"), entry.get("people")
-            written = entry.get("written", minutes)
-            summary = Summary(
-                str(entry["id"]),
-                str(entry["title"]),
-                float(minutes) if isinstance(minutes, (int, float)) else None,
-                origin,
-                str(path),
-                each=float(each) if isinstance(each, (int, float)) else 0.0,
-                people=people if isinstance(people, int) else 6,
-                written=float(written) if isinstance(written, (int, float)) else None,
-                language=str(entry["language"]) if entry.get("language") else None,
-            )
+            summary = _summary(entry, origin, path)
             if summary.id in by_id and by_id[summary.id].origin != origin:
                 summary = Summary(**{**summary.__dict__, "shadows": True})
             by_id[summary.id] = summary

@@ -185,3 +185,27 @@ async def test_home_groups_the_agendas_by_language(clock: FakeClock) -> None:
         assert options.highlighted_option is not None
         assert options.highlighted_option.id == "case-clinic-de"
         assert shown(app, "agenda-title").startswith("Case Clinic (kollegiale Fallberatung)")
+
+
+async def test_home_lists_the_saved_summaries_at_once_then_the_agendas_read(
+    clock: FakeClock,
+) -> None:
+    from textual.widgets import OptionList
+
+    from facilitator.catalog_cache import agenda_summaries
+
+    agenda_summaries()  # as 'agendas list', or an earlier Home, left them
+    app = FacilitatorApp(clock, Startup())
+    async with app.run_test(size=(100, 30)) as pilot:
+        home = app.home_screen
+        options = home.query_one(OptionList)
+        listed = [options.get_option_at_index(n).prompt for n in range(options.option_count)]
+        assert any("Mutual support meeting" in str(p) for p in listed)  # in the first frame
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        again = [options.get_option_at_index(n).prompt for n in range(options.option_count)]
+        assert [str(p) for p in again] == [str(p) for p in listed]  # the same list, read
+        assert home.query_one("#agenda-title", Plain).text.startswith("Mutual support meeting")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "SetupScreen"

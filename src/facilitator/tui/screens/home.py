@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -28,6 +29,16 @@ if TYPE_CHECKING:
 ABOUT_LINES = 4  # of an agenda's description beside the list
 
 
+@dataclass(frozen=True)
+class Row:
+    """One agenda of the list, as the list shows it (from its summary, or once it is read)."""
+
+    id: str
+    title: str
+    language: str | None  # None: the file has errors
+    origin: str
+
+
 class AgendaList(OptionList):
     """The agendas; the highlighted one stays in view when lines appear below the list."""
 
@@ -46,7 +57,9 @@ class HomeScreen(Screen[None]):
     def __init__(self, upcoming: list[str] | None = None, *, load_at_once: bool = True) -> None:
         super().__init__()
         self.entries: list[Entry[Any]] = []
-        self._rows: list[Entry[Any] | None] = []  # by option: an agenda, or a language's heading
+        self._rows: list[Row | None] = []  # by option: an agenda, or a language's heading
+        self._by_id: dict[str, Entry[Any]] = {}  # the agendas read, by id
+        self._listed: list[Row] = []  # what the list shows, in the order it was given
         self.upcoming = upcoming or []
         # False when a meeting opens on top of Home at once (`facilitator run`): reading every
         # agenda then would only cost the meeting time and memory; they are read when the
@@ -74,6 +87,17 @@ class HomeScreen(Screen[None]):
         self.query_one("#unfinished").display = False
         self.query_one("#legend").display = False  # until the group's own agendas are read
         self.query_one(OptionList).focus()
+        if self._load_at_once:
+            self._list_saved_summaries()
+
+    def _list_saved_summaries(self) -> None:
+        """The agendas as they were summarised last time, listed before the first frame when
+        no file has changed since (nothing is parsed); the worker then reads them all."""
+        from facilitator.catalog_cache import fresh_summaries
+
+        found = fresh_summaries()
+        if found and all(s.language is not None for s in found):
+            self._list([Row(s.id, s.title, s.language, s.origin) for s in found])
 
     def show_upcoming(self, lines: list[str]) -> None:
         """The groups' next meetings, one line each (looked up after the first frame)."""
@@ -114,6 +138,9 @@ class HomeScreen(Screen[None]):
         entries = catalog.agenda_entries()
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._fill, entries)
+        from facilitator.catalog_cache import agenda_summaries
+
+        agenda_summaries()  # saved for the next first frame (only changed files are read)
 
     def look_for_unfinished(self) -> None:
         self.run_worker(self._look_for_unfinished, thread=True, exclusive=True, group="resume")
@@ -161,51 +188,62 @@ class HomeScreen(Screen[None]):
             self._show_unfinished([])  # a new look when Home is back
 
     def _fill(self, entries: list[Entry[Any]]) -> None:
+        """The agendas read: listed again only where they differ from what is listed."""
+        if not self.query(OptionList):  # the app closed while the agendas were read
+            return
+        self.entries = entries
+        self._by_id = {entry.id: entry for entry in entries}
+        rows = [Row(e.id, e.title, e.value.language if e.value is not None else None, e.origin)
+                for e in entries]  # fmt: skip
+        if rows != self._listed:
+            self._list(rows)
+        else:  # the same list: the highlighted agenda's details, now that it is read
+            entry = self.entry_at(self.query_one(OptionList).highlighted)
+            if entry is not None:
+                self._show(entry)
+        self.look_for_unfinished()
+
+    def _list(self, rows: list[Row]) -> None:
         """The agendas, under a heading per language (the interface's first, then English)."""
         from facilitator.i18n import language as interface
         from facilitator.languages import by_language, heading
 
-        found = self.query(OptionList)
-        if not found:  # the app closed while the agendas were read: nothing to show them in
-            return
-        self.entries = entries
+        options = self.query_one(OptionList)
+        self._listed = rows
         self._rows = []
-        options = found.first()
         options.clear_options()
-        groups = by_language(
-            entries, lambda e: e.value.language if e.value is not None else None, interface()
-        )
-        for language, group in groups:
+        for language, group in by_language(rows, lambda row: row.language, interface()):
             options.add_option(Option(Text(heading(language), style="bold"), disabled=True))
             self._rows.append(None)
-            for entry in group:
-                mark = "★ " if entry.origin == "user" else "  "
-                label = Text(f"{mark}{entry.title}")
-                if entry.value is None:
+            for row in group:
+                mark = "★ " if row.origin == "user" else "  "
+                label = Text(f"{mark}{row.title}")
+                if row.language is None:
                     label.append(_(" (has errors)"), style="red")
-                options.add_option(Option(label, id=entry.id))
-                self._rows.append(entry)
-        self.query_one("#legend").display = any(e.origin == "user" for e in entries)
-        if entries:
+                options.add_option(Option(label, id=row.id))
+                self._rows.append(row)
+        self.query_one("#legend").display = any(row.origin == "user" for row in rows)
+        if rows:
             options.highlighted = self._default_index()
-        self.look_for_unfinished()
 
     def _default_index(self) -> int:
         """The 150-minute meeting, in the interface's language when it has a twin in it (else
         the first agenda)."""
         from facilitator.i18n import language
 
-        rows = [entry.id if entry is not None else None for entry in self._rows]
+        rows = [row.id if row is not None else None for row in self._rows]
         for wanted in (f"mutual-support-150-{language()}", "mutual-support-150"):
             if wanted in rows:
                 return rows.index(wanted)
         return next(n for n, entry in enumerate(rows) if entry is not None)
 
     def entry_at(self, index: int | None) -> Entry[Any] | None:
-        """The agenda on the list's row ``index`` (None: a language's heading, or no row)."""
+        """The agenda on the list's row ``index`` (None: a language's heading, no row, or an
+        agenda listed from its summary and not read yet)."""
         if index is None or not 0 <= index < len(self._rows):
             return None
-        return self._rows[index]
+        row = self._rows[index]
+        return self._by_id.get(row.id) if row is not None else None
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         entry = self.entry_at(event.option_index)
@@ -286,8 +324,15 @@ class HomeScreen(Screen[None]):
             self._show(entry)  # wrapped for the new width
 
     def action_setup(self) -> None:
-        entry = self.entry_at(self.query_one(OptionList).highlighted)
+        highlighted = self.query_one(OptionList).highlighted
+        entry = self.entry_at(highlighted)
         if entry is None:
+            row = self._rows[highlighted] if highlighted is not None and 0 <= highlighted < len(
+                self._rows) else None  # fmt: skip
+            if (
+                row is not None and row.language is not None
+            ):  # listed, not read yet: set-up reads it
+                self.post_message(OpenSetup(row.id))
             return
         if entry.value is None:
             self.notify(
