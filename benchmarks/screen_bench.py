@@ -326,13 +326,17 @@ def _sessions(data: Path) -> None:
 
 @contextlib.contextmanager
 def _same_files(folder: Path) -> Iterator[None]:
-    """Delete what a round adds under ``folder`` (a meeting's journal, its lock)."""
+    """Delete what a round adds under ``folder`` (a meeting's journal, its lock), but the
+    caches (``cache/``: the agendas' summaries, the review index), as any earlier launch of
+    a person's leaves them: the warm-up round makes them, the rounds measured find them."""
     before = set(folder.rglob("*")) if folder.exists() else set()
+    cache = folder / "cache"
     try:
         yield
     finally:
         if folder.exists():
-            for path in sorted(set(folder.rglob("*")) - before, reverse=True):
+            added = set(folder.rglob("*")) - before
+            for path in sorted(p for p in added if cache not in (p, *p.parents))[::-1]:
                 if path.is_dir():
                     shutil.rmtree(path, ignore_errors=True)
                 else:
