@@ -174,12 +174,46 @@ def find_agenda(name: str) -> Agenda:
         if not path.is_file():
             raise LookupError(f"{name}: no such file")
         return load_agenda(str(path), KnownDecks(), origin="file")
+    quick = _from_summaries(name)
+    if quick is not None:
+        return quick
     for entry in agenda_entries():
         if entry.id == name:
             if entry.value is None:
                 raise FormatError(entry.problems)
             return entry.value
     raise LookupError(f"no agenda called '{name}' (see 'facilitator agendas list')")
+
+
+class _Known(Collection[str]):
+    """Every deck an agenda names, known (see _from_summaries)."""
+
+    def __contains__(self, name: object) -> bool:
+        return True
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(())
+
+    def __len__(self) -> int:
+        return 0
+
+
+def _from_summaries(name: str) -> Agenda | None:
+    """The agenda ``name`` read alone, when the saved summaries are fresh and say which file
+    it is (``run AGENDA`` then parses no other); None: look through them all."""
+    from facilitator.catalog_cache import fresh_summaries
+
+    found = fresh_summaries()
+    hit = next((s for s in found or [] if s.id == name and s.language is not None), None)
+    if hit is None:
+        return None
+    path = Path(hit.path)
+    # Its decks were found when the summary was saved, and no deck file has changed since
+    # (fresh_summaries checks): they need not be read again to check it.
+    result = _cached("agenda", path, partial(load_agenda, str(path), _Known(), origin=hit.origin))
+    if isinstance(result, FormatError) or result.id != name:
+        return None  # changed in between: the whole look says what it is now
+    return result
 
 
 def find_deck(name: str, language: str | None = None) -> Deck:

@@ -43,3 +43,29 @@ def test_a_changed_added_or_removed_file_makes_them_stale(data_dir: Path) -> Non
     agenda_summaries()
     (path.parent / "more.yaml").unlink()
     assert fresh_summaries() is None
+
+
+def test_run_finds_its_agenda_from_the_summaries_without_parsing_the_others(
+    data_dir: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from facilitator import catalog
+
+    path = own_agenda(data_dir)
+    (path.parent / "theirs.yaml").write_text(
+        "title: Theirs\nitems:\n  - title: A\n    minutes: 5\n"
+    )
+    agenda_summaries()
+    read: list[str] = []
+    real = catalog.load_agenda
+
+    def counted(path: str, *args, **kwargs):  # type: ignore[no-untyped-def]
+        read.append(Path(path).name)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(catalog, "load_agenda", counted)
+    assert catalog.find_agenda("ours").title == "Our evening"
+    assert read == ["ours.yaml"]  # not theirs, nor any bundled agenda
+    path.write_text(path.read_text().replace("Our evening", "Our late evening"))
+    os.utime(path, ns=(2, 2))
+    assert catalog.find_agenda("ours").title == "Our late evening"  # stale: all are looked at
+    assert "theirs.yaml" in read
