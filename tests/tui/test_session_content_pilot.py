@@ -81,3 +81,19 @@ async def test_set_up_shows_no_content_field_for_an_agenda_that_brings_nothing(
         await pilot.pause()
         ids = {w.id for w in app.screen.query(Input)}
         assert not ids & {"topic", "question", "supporting", "reading-title"}
+
+
+async def test_the_box_has_room_for_a_topic_its_question_and_two_supporting_ones(
+    clock: FakeClock,
+) -> None:
+    argv = ["run", "enquiring-presentation", "--participants", "Ana, Bo", "--topic", "Co-ops",
+            "--question", QUESTION, "--supporting", "Who owns the roof?", "--supporting",
+            "What about noise?"]  # fmt: skip
+    startup = startup_from(build_parser(argv).parse_args(argv), clock)  # type: ignore[arg-type]
+    assert startup is not None
+    app = FacilitatorApp(clock, startup)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        box = app.screen.query_one("#question", Plain)
+        assert box.text.count("\n") == 3  # four lines
+        assert box.size.height == 4  # all of them shown, none cut off
