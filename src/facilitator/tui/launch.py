@@ -35,7 +35,6 @@ def startup_from(args: argparse.Namespace, clock: SystemClock) -> Startup | None
     newcomer = bool(getattr(args, "newcomer", False))
     content = content_given(args)
     if agenda is not None and participants is not None:
-        from facilitator.review.queries import carried_followups
         from facilitator.session.setup_form import Fields, GroupBook, SetupForm, remembered_roles
         from facilitator.text import split_names
 
@@ -43,7 +42,10 @@ def startup_from(args: argparse.Namespace, clock: SystemClock) -> Startup | None
         form = SetupForm(agenda, clock, book)
         people = split_names(participants)
         roles = remembered_roles(book.find(startup.group), agenda.roles, people)
-        form.carried = carried_followups(startup.group)
+        if startup.group:  # a meeting of no group carries nothing: the index is not opened
+            from facilitator.review.queries import carried_followups
+
+            form.carried = carried_followups(startup.group)
         fields = Fields(
             group=startup.group, participants=participants, newcomer=newcomer,
             roles={role: ", ".join(names) for role, names in roles.items()},
