@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from datetime import time
 from typing import TypeVar
 
+from facilitator.i18n import _
 from facilitator.rhythm.rhythm import (
     DEFAULT_AGENDA,
     MONTHS,
@@ -52,7 +53,9 @@ class _Words:
         self.example = example
 
     def fail(self, problem: str) -> ValueError:
-        return ValueError(f"{problem}; write it like: {self.example}")
+        return ValueError(
+            _("{problem}; write it like: {example}").format(problem=problem, example=self.example)
+        )
 
     def peek(self) -> str | None:
         return self.tokens[0].lower() if self.tokens else None
@@ -63,12 +66,12 @@ class _Words:
 
     def value(self, what: str) -> str:
         if not self.tokens:
-            raise self.fail(f"{what} is missing")
+            raise self.fail(_("{what} is missing").format(what=what))
         return self.tokens.pop(0)
 
     def option(self) -> str | None:
         """The next option name (``agenda``, ``--at``...) without dashes, or None at the end."""
-        return self.value("option").lower().lstrip("-") if self.tokens else None
+        return self.value(_("an option")).lower().lstrip("-") if self.tokens else None
 
 
 def parse_month(text: str) -> int:
@@ -78,7 +81,8 @@ def parse_month(text: str) -> int:
     for index, name in enumerate(MONTHS, start=1):
         if len(word) >= 3 and name.lower().startswith(word):
             return index
-    raise ValueError(f"{quote_input(text)} is not a month: use 1..12 or a name like june")
+    said = _("{text} is not a month: use 1..12 or a name like june")
+    raise ValueError(said.format(text=quote_input(text)))
 
 
 def parse_rhythm(words: Sequence[str], agenda: str | None = None) -> Rhythm:
@@ -89,7 +93,7 @@ def parse_rhythm(words: Sequence[str], agenda: str | None = None) -> Rhythm:
     default = agenda or DEFAULT_AGENDA
     tokens = [token for word in words for token in word.split()]
     if not tokens:
-        raise ValueError(f"say how often the group meets, one of: {_forms()}")
+        raise ValueError(_("say how often the group meets, one of: {forms}").format(forms=_forms()))
     head, rest = tokens[0].lower(), tokens[1:]
     if head in ("moon", "moons"):
         return _parse_moon(_Words(rest, FORMS[0]), "both")
@@ -103,7 +107,8 @@ def parse_rhythm(words: Sequence[str], agenda: str | None = None) -> Rhythm:
         return _parse_every(_Words(rest, FORMS[3]), default)
     if head == "monthly":
         return _parse_monthly(_Words(rest, FORMS[4]), default)
-    raise ValueError(f"unknown rhythm {quote_input(tokens[0])}; use one of: {_forms()}")
+    said = _("unknown rhythm {text}; use one of: {forms}")
+    raise ValueError(said.format(text=quote_input(tokens[0]), forms=_forms()))
 
 
 def _parse_moon(words: _Words, phases: str) -> MoonRhythm:
@@ -111,11 +116,11 @@ def _parse_moon(words: _Words, phases: str) -> MoonRhythm:
     months: tuple[int, ...] = (6, 12)
     while (name := words.option()) is not None:
         if name == "at":
-            at = _wrap(words, parse_time, words.value("the time after 'at'"))
+            at = _wrap(words, parse_time, words.value(_("the time after 'at'")))
         elif name == "gatherings":
-            months = _parse_months(words, words.value("the months after 'gatherings'"))
+            months = _parse_months(words, words.value(_("the months after 'gatherings'")))
         else:
-            raise words.fail(f"unexpected {quote_input(name)} after 'moon'")
+            raise words.fail(_("unexpected {text} after 'moon'").format(text=quote_input(name)))
     return MoonRhythm(time=at, gathering_months=months, phases=phases)
 
 
@@ -134,32 +139,34 @@ def _wrap(words: _Words, parse: Callable[[str], _T], text: str) -> _T:
 
 def _day_and_time(words: _Words) -> tuple[int, time]:
     words.skip("on")
-    weekday = _wrap(words, parse_weekday, words.value("the day of the week"))
+    weekday = _wrap(words, parse_weekday, words.value(_("the day of the week")))
     words.skip("at")
-    return weekday, _wrap(words, parse_time, words.value("the time"))
+    return weekday, _wrap(words, parse_time, words.value(_("the time")))
 
 
 def _parse_every(words: _Words, agenda: str) -> WeeklyRhythm:
-    count = words.value("the number of weeks")
+    count = words.value(_("the number of weeks"))
     if count.lower() == "week":  # "every week on ..."
         return _parse_weekly(1, words, agenda)
     if count.lower() == "fortnight":  # "every fortnight on ..."
         return _parse_weekly(2, words, agenda)
     if count.lower() == "other":  # "every other week on ..." or "every other tuesday at ..."
-        unit = words.value("the word 'week'")
+        unit = words.value(_("the word 'week'"))
         if unit.lower() != "week":
             if not _is_weekday(unit):
-                raise words.fail(f"expected 'week' after 'every other', not {quote_input(unit)}")
+                said = _("expected 'week' after 'every other', not {text}")
+                raise words.fail(said.format(text=quote_input(unit)))
             words.tokens.insert(0, unit)
         return _parse_weekly(2, words, agenda)
     if _is_weekday(count):  # "every tuesday at 18:00"
         words.tokens.insert(0, count)
         return _parse_weekly(1, words, agenda)
     if not (count.isascii() and count.isdigit()):
-        raise words.fail(f"{quote_input(count)} is not a number of weeks")
-    unit = words.value("the word 'weeks'")
+        raise words.fail(_("{text} is not a number of weeks").format(text=quote_input(count)))
+    unit = words.value(_("the word 'weeks'"))
     if unit.lower() not in ("week", "weeks"):
-        raise words.fail(f"expected 'weeks' after the number, not {quote_input(unit)}")
+        said = _("expected 'weeks' after the number, not {text}")
+        raise words.fail(said.format(text=quote_input(unit)))
     return _parse_weekly(int(count), words, agenda)
 
 
@@ -176,25 +183,26 @@ def _parse_weekly(every: int, words: _Words, agenda: str) -> WeeklyRhythm:
     anchor = None
     while (name := words.option()) is not None:
         if name == "agenda":
-            agenda = words.value("the agenda id after 'agenda'")
+            agenda = words.value(_("the agenda id after 'agenda'"))
         elif name in ("from", "starting"):
-            anchor = _wrap(words, parse_date, words.value("the date after 'from'"))
+            anchor = _wrap(words, parse_date, words.value(_("the date after 'from'")))
         else:
-            raise words.fail(f"unexpected {quote_input(name)}")
+            raise words.fail(_("unexpected {text}").format(text=quote_input(name)))
     return _build(words, WeeklyRhythm, every, weekday, at, agenda, anchor)
 
 
 def _parse_monthly(words: _Words, agenda: str) -> MonthlyRhythm:
     words.skip("on")
     words.skip("the")
-    nth_word = words.value("which week of the month (1st, 2nd, 3rd, 4th or last)")
+    nth_word = words.value(_("which week of the month (1st, 2nd, 3rd, 4th or last)"))
     if nth_word.lower() not in _NTH:
-        raise words.fail(f"{quote_input(nth_word)} is not 1st, 2nd, 3rd, 4th or last")
+        said = _("{text} is not 1st, 2nd, 3rd, 4th or last")
+        raise words.fail(said.format(text=quote_input(nth_word)))
     weekday, at = _day_and_time(words)
     while (name := words.option()) is not None:
         if name != "agenda":
-            raise words.fail(f"unexpected {quote_input(name)}")
-        agenda = words.value("the agenda id after 'agenda'")
+            raise words.fail(_("unexpected {text}").format(text=quote_input(name)))
+        agenda = words.value(_("the agenda id after 'agenda'"))
     return _build(words, MonthlyRhythm, _NTH[nth_word.lower()], weekday, at, agenda)
 
 

@@ -350,9 +350,8 @@ def parse_time(text: str) -> time:
     try:
         return parse_clock_time(text)
     except ValueError:
-        raise ValueError(
-            f"{quote_input(text)} is not a time: use 24-hour HH:MM, e.g. 19:00"
-        ) from None
+        said = _("{text} is not a time: use 24-hour HH:MM, e.g. 19:00")
+        raise ValueError(said.format(text=quote_input(text))) from None
 
 
 def parse_weekday(text: str) -> int:
@@ -361,16 +360,16 @@ def parse_weekday(text: str) -> int:
     for index, name in enumerate(WEEKDAYS):
         if len(word) >= 3 and name.startswith(word):
             return index
-    raise ValueError(f"{quote_input(text)} is not a day of the week: use monday ... sunday")
+    said = _("{text} is not a day of the week: use monday ... sunday")
+    raise ValueError(said.format(text=quote_input(text)))
 
 
 def parse_date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise ValueError(
-            f"{quote_input(text)} is not a date: use YYYY-MM-DD, e.g. 2026-03-05"
-        ) from None
+        said = _("{text} is not a date: use YYYY-MM-DD, e.g. 2026-03-05")
+        raise ValueError(said.format(text=quote_input(text))) from None
 
 
 # --- storing in a group's settings (JSON-compatible) -------------------------------------------
