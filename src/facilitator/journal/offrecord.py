@@ -41,7 +41,7 @@ def redact(event: Event) -> Event:
     """The event as the journal keeps it: an entry off the record without its words or names."""
     if isinstance(event, EntryAdded) and event.off:
         return dataclasses.replace(event, text="", person=None, owner=None, met=None,
-                                   share=False, named=False)  # fmt: skip
+                                   share=False, named=False, due=None)  # fmt: skip
     if isinstance(event, EntryEdited) and event.off:
         return dataclasses.replace(event, changes={})
     return event

@@ -18,6 +18,7 @@ import math
 import types
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, ClassVar, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
 
 FORMAT = 2
@@ -326,11 +327,13 @@ class EntryAdded(Event):
     # journal keeps this event without its words; they live in the off-record file until the
     # meeting ends (journal.offrecord).
     off: bool = False
+    due: str | None = None  # follow-ups: an ISO date read from the words (meeting.due), or given
 
 
 EDITABLE: dict[str, tuple[type, ...]] = {
     "text": (str,), "person": (str, type(None)), "owner": (str, type(None)),
     "met": (int, type(None)), "share": (bool,), "named": (bool,), "done": (bool,),
+    "due": (str, type(None)),
 }  # fmt: skip
 
 
@@ -436,6 +439,7 @@ DECISIONS = ("round", "queue", "split")  # fields that carry what the rules deci
 OMITTED_WHEN_FALSE = ("off", "off_record", "names_shared", "new")
 # Written only when not empty: a session that brings nothing is written as before.
 OMITTED_WHEN_EMPTY = ("content", "restores")
+OMITTED_WHEN_NONE = ("due",)  # an entry without a due date is written as before
 
 E = TypeVar("E", bound=Event)
 
@@ -461,6 +465,8 @@ def to_data(event: Event) -> dict[str, Any]:
         if f.name in DECISIONS and value is None:
             continue
         if f.name in OMITTED_WHEN_FALSE and value is False:
+            continue
+        if f.name in OMITTED_WHEN_NONE and value is None:
             continue
         if f.name in OMITTED_WHEN_EMPTY:
             if value:
@@ -520,7 +526,19 @@ def decode(data: Mapping[str, Any], t: float) -> Event:
             values[field_name] = value
         else:
             values[field_name] = value_of(hint, value, f"{name}.{field_name}")
+    if values.get("due") is not None:
+        check_due(values["due"], f"{name}.due")
     return cls(**values)
+
+
+def check_due(value: str, where: str) -> None:
+    """A due date is an ISO date (``2026-12-11``)."""
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        raise JournalFormatError(f"{where} is not a date (YYYY-MM-DD)") from None
+    if len(value) != len("2026-12-11"):
+        raise JournalFormatError(f"{where} is not a date (YYYY-MM-DD)")
 
 
 def check_time(t: float) -> None:
@@ -546,6 +564,8 @@ def _entry_edited(data: Mapping[str, Any], t: float) -> EntryEdited:
             raise JournalFormatError(f"entry_edited.{key} has the wrong type")
         if not isinstance(value, kinds):
             raise JournalFormatError(f"entry_edited.{key} has the wrong type")
+        if key == "due" and isinstance(value, str):
+            check_due(value, "entry_edited.due")
         changes[key] = value
     return EntryEdited(t, entry_id, changes, off)
 

@@ -269,7 +269,7 @@ def _entry_added(state: State, event: EntryAdded) -> None:
     kept[event.id] = Entry(
         id=event.id, item=event.item, kind=event.kind, text=event.text, person=event.person,
         owner=event.owner, met=event.met, share=event.share, named=event.named, at=event.t,
-        off=event.off,
+        off=event.off, due=event.due,
     )  # fmt: skip
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any, TypeVar
 
 from facilitator.clock import Clock
@@ -16,6 +17,7 @@ from facilitator.formats.agenda import Agenda
 from facilitator.meeting import events as ev
 from facilitator.meeting import hands, split
 from facilitator.meeting.agenda_data import agenda_to_data
+from facilitator.meeting.due import due_from_text
 from facilitator.meeting.entries import split_owner
 from facilitator.meeting.fold import apply, new_state
 from facilitator.meeting.projection import (
@@ -582,7 +584,11 @@ class Meeting:
 
     def add_entry(self, kind: str, text: str, *, person: str | None = None,
                   owner: str | None = None, met: int | None = None, share: bool = False,
-                  item: int | None = None) -> Entry:  # fmt: skip
+                  item: int | None = None, due: str | None = None) -> Entry:  # fmt: skip
+        """An entry as given; a follow-up without ``due`` is due when its words say (if they
+        do: "by Friday", "15 Dec")."""
+        if kind == "followups" and due is None:
+            due = self.due_in(text)
         entry_id = uuid.uuid4().hex[:12]
         index = self.state.current if item is None else item
         off = self.off_record(index)
@@ -598,8 +604,35 @@ class Meeting:
             share=share and not off,
             named=self.state.names_shared and not off,
             off=off,
+            due=due,
         )
         return self.entry(entry_id)
+
+    def due_in(self, text: str) -> str | None:
+        """The due date ``text`` gives (read in the group's language and English, today being
+        the clock's day here), as an ISO date; None when it gives none."""
+        found = due_from_text(text, self.now(), None, self.agenda.language)
+        return found.isoformat() if found is not None else None
+
+    def rewrite(self, entry_id: str, text: str) -> None:
+        """New words for an entry; a follow-up whose new words name a due date is due then
+        (words that name none leave its date as it was)."""
+        changes: dict[str, Any] = {"text": text}
+        entry = self.entry(entry_id)
+        due = self.due_in(text) if entry.kind == "followups" else None
+        if due is not None and due != entry.due:
+            changes["due"] = due
+        self.edit_entry(entry_id, **changes)
+
+    def set_due(self, entry_id: str, due: str | None) -> bool:
+        """A follow-up due on ``due`` (an ISO date), or on no date (None). Returns whether it
+        changed."""
+        if due is not None:
+            date.fromisoformat(due)  # ValueError for anything but a date
+        if self.entry(entry_id).due == due:
+            return False
+        self.edit_entry(entry_id, due=due)
+        return True
 
     def write(self, kind: str, text: str, *, person: str | None = None,
               speaker: str | None = None) -> Entry:  # fmt: skip

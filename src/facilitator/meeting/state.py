@@ -32,6 +32,7 @@ class Entry:
     done: bool = False  # follow-ups
     at: float = 0.0
     off: bool = False  # off the record: in State.off_entries, never in a record
+    due: str | None = None  # follow-ups: when it is due, an ISO date
 
 
 @dataclass
