@@ -66,3 +66,9 @@ def month(moment: date | datetime, language: str) -> str:
 def day_words(moment: date | datetime, language: str) -> str:
     """``Thu, December 3`` in the language's order and words (no year)."""
     return skeleton(moment, "MMMMEd", language)
+
+
+def due_day(due: date, language: str, year: int | None = None) -> str:
+    """A due date in the language's words: ``Fri, Dec 11`` (its year too, ``Mon, Jan 11, 2027``,
+    when it is not ``year``'s)."""
+    return skeleton(due, "MMMEd" if year in (None, due.year) else "yMMMEd", language)

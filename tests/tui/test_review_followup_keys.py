@@ -37,7 +37,8 @@ async def followups(pilot: Pilot[int]) -> FollowupsScreen:
 
 def row_words(screen: FollowupsScreen) -> list[str]:
     table = screen.table
-    return [str(table.get_row_at(n)[3]) for n in range(table.row_count)]
+    column = table.get_column_index("follow-up")
+    return [str(table.get_row_at(n)[column]) for n in range(table.row_count)]
 
 
 def owner_cell(screen: FollowupsScreen, n: int = 0) -> str:

@@ -331,11 +331,11 @@ def cmd_followups(args: argparse.Namespace) -> int:
     if not found:
         say(_("No follow-ups.") if args.all else _("No open follow-ups."))
         return 0
-    table = [[_("ID"), _("DATE"), _("GROUP"), _("OWNER"), _("FOLLOW-UP")]]
+    table = [[_("ID"), _("DATE"), _("GROUP"), _("OWNER"), _("DUE"), _("FOLLOW-UP")]]
     for f in found:
         text = (_("done: ") if f.done else "") + clean_line(f.text)
         table.append([f.short, _when(f.at)[:10], _fit(f.group, 20), _fit(f.owner or "–", 16),
-                      text])  # fmt: skip
+                      _fit(f.due or "–", 10), text])  # fmt: skip
     _columns(table)
     return 0
 

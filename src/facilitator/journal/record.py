@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import date
 
 from facilitator.clock import local_datetime
-from facilitator.dates import clock_time, day
+from facilitator.dates import clock_time, day, due_day
 from facilitator.i18n import N_, Translations, group_words
 from facilitator.meeting.projection import project
 from facilitator.meeting.state import Entry, State, asks_expectations
@@ -66,7 +67,7 @@ def render(state: State, now: float) -> str:
     out += _expectations(state, t)
     for kind, title in (("notes", t.gettext("Notes")), ("followups", t.gettext("Follow-ups")),
                         ("decisions", t.gettext("Decisions"))):  # fmt: skip
-        out += _list(state, kind, title)
+        out += _list(state, kind, title, t, when.year)
     out += _carried(state, t)
     return "\n".join(out).rstrip() + "\n"
 
@@ -210,13 +211,27 @@ def _expectations(state: State, t: Translations) -> list[str]:
     return [*out, ""]
 
 
-def _list(state: State, kind: str, title: str) -> list[str]:
+def due_words(entry: Entry, t: Translations, language: str, year: int) -> str:
+    """``by Fri, Dec 11`` in the group's words ("" without a due date, or a damaged one)."""
+    try:
+        due = date.fromisoformat(entry.due) if entry.due else None
+    except ValueError:
+        return ""
+    if due is None:
+        return ""
+    return t.gettext("by {date}").format(date=due_day(due, language, year))
+
+
+def _list(state: State, kind: str, title: str, t: Translations, year: int) -> list[str]:
     items: list[Entry] = [e for e in state.entries.values() if e.kind == kind]
     if not items:
         return []
     out = [f"## {title}", ""]
     for entry in items:
         who = f" — {md(entry.owner)}" if entry.owner else ""
+        due = due_words(entry, t, state.agenda.language, year)
+        if due:
+            who += f", {md(due)}" if who else f" — {md(due)}"
         by = f" ({md(entry.person)})" if entry.person and kind != "followups" else ""
         done = "[x] " if entry.done else ("[ ] " if kind == "followups" else "")
         out.append(f"- {done}{md(entry.text)}{who}{by}")

@@ -22,8 +22,9 @@ from facilitator.meeting.projection import project
 from facilitator.text import clean, clean_line
 
 # 7: when each question was drawn, what was retired (the question history); 8: what each
-# session brought (its topic, convening and supporting questions, reading)
-SCHEMA_VERSION = 8
+# session brought (its topic, convening and supporting questions, reading); 9: when a
+# follow-up is due (entries.due, an ISO date)
+SCHEMA_VERSION = 9
 DB_NAME = "index.sqlite3"
 BUSY_TIMEOUT = 10.0  # seconds to wait while another program updates the index
 
@@ -38,7 +39,7 @@ CREATE TABLE items(session TEXT, idx INTEGER, title TEXT, planned_min REAL, actu
   status TEXT, PRIMARY KEY(session, idx)) WITHOUT ROWID;
 CREATE TABLE entries(rowid INTEGER PRIMARY KEY, session TEXT, id TEXT, item INTEGER, kind TEXT,
   text TEXT, person TEXT, owner TEXT, met INTEGER, share INTEGER, named INTEGER, done INTEGER,
-  at REAL);
+  at REAL, due TEXT);
 CREATE INDEX entries_session ON entries(session);
 CREATE INDEX entries_kind ON entries(kind, done);
 CREATE TABLE questions(rowid INTEGER PRIMARY KEY, session TEXT, item INTEGER, deck TEXT,
@@ -304,9 +305,9 @@ def _index_journal(db: sqlite3.Connection, path: Path, session: str) -> bool:
          for r in rows],
     )  # fmt: skip
     db.executemany(
-        "INSERT INTO entries VALUES (NULL,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO entries VALUES (NULL,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         [(session, e.id, e.item, e.kind, clean(str(e.text)), _name(e.person), _name(e.owner),
-          e.met, int(bool(e.share)), int(bool(e.named)), int(bool(e.done)), e.at)
+          e.met, int(bool(e.share)), int(bool(e.named)), int(bool(e.done)), e.at, e.due)
          for e in state.entries.values()],
     )  # fmt: skip
     db.executemany(

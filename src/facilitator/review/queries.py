@@ -53,6 +53,7 @@ class Followup:
     text: str
     owner: str | None
     done: bool = False
+    due: str | None = None  # an ISO date
 
     @property
     def ref(self) -> str:
@@ -206,7 +207,7 @@ def search(text: str, group: str | None = None, *, limit: int | None = 500,
 
 
 _FOLLOWUPS = (
-    "SELECT e.session, s.at, s.grp, e.id, e.text, e.owner, e.done, e.at FROM entries e "
+    "SELECT e.session, s.at, s.grp, e.id, e.text, e.owner, e.done, e.at, e.due FROM entries e "
     "JOIN sessions s ON s.id = e.session WHERE (e.kind = 'followups' "
     "OR (e.kind = 'decisions' AND e.owner IS NOT NULL)) {group} "
     "ORDER BY s.at DESC, e.at"
@@ -233,7 +234,7 @@ def open_followups(group: str | None = None, *, closed: bool = False,
         elif ref not in state or t >= state[ref][0]:
             state[ref] = (t, action != "reopen")
     found: list[Followup] = []
-    for session, at, grp, entry, text, owner, done, said in rows:
+    for session, at, grp, entry, text, owner, done, said, due in rows:
         ref = f"{session}/{entry}"
         mark = state.get(ref)
         is_done = mark[1] if mark is not None and mark[0] >= said else bool(done)
@@ -241,7 +242,7 @@ def open_followups(group: str | None = None, *, closed: bool = False,
             continue
         given = owners.get(ref)
         found.append(Followup(session, at, grp, entry, text, given[1] if given else owner,
-                              is_done))  # fmt: skip
+                              is_done, due))  # fmt: skip
     return found
 
 

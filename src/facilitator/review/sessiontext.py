@@ -5,13 +5,16 @@ Pure Rich (no Textual). Everything users wrote goes into ``Text`` objects, never
 
 from __future__ import annotations
 
+from datetime import date
+
 from rich.box import SIMPLE_HEAD
 from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from facilitator.clock import local_datetime
-from facilitator.i18n import _, ngettext
+from facilitator.dates import due_day
+from facilitator.i18n import _, language, ngettext
 from facilitator.journal.record import met_words
 from facilitator.meeting.projection import project
 from facilitator.meeting.state import Entry, State
@@ -132,6 +135,15 @@ def expectations(state: State) -> Table | None:
     return table
 
 
+def _due(entry: Entry) -> str:
+    """``due Fri, Dec 11`` in the interface's words; "" without a date (or a damaged one)."""
+    try:
+        due = date.fromisoformat(entry.due) if entry.due else None
+    except ValueError:
+        return ""
+    return _("due {date}").format(date=due_day(due, language())) if due else ""
+
+
 def entry_list(state: State, kind: str, open_refs: set[str] | None = None) -> Text | None:
     chosen = [e for e in state.entries.values() if e.kind == kind]
     out = Text()
@@ -151,6 +163,9 @@ def entry_list(state: State, kind: str, open_refs: set[str] | None = None) -> Te
         who = entry.owner if kind == "followups" else entry.person
         if who:
             out.append(f" — {clean_line(who)}", style="dim")
+        due = _due(entry) if kind == "followups" else ""
+        if due:
+            out.append(f" · {due}", style="dim")
         out.append("\n")
     out.rstrip()
     return out if out.plain else None

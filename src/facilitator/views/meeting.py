@@ -17,6 +17,7 @@ from facilitator.meeting.state import Entry, asks_expectations, current_question
 from facilitator.text import ellipsize
 from facilitator.timewords import hhmm, minutes_words, mmss
 from facilitator.views import hands as hands_view
+from facilitator.views.due_words import due_mark
 from facilitator.views.fitting import fit, wrap_to
 from facilitator.views.question_box import question_box
 
@@ -432,7 +433,8 @@ def entry_line(entry: Entry) -> str:
         rating = _("met: {rating}").format(rating=_(MET_WORDS[entry.met]))
         words = f"{words} ({rating})" if words else rating
     share = _(" [to share]") if entry.share else ""
-    return f"• {who}{words}{share}"
+    due = due_mark(entry)
+    return f"• {who}{words}{f' · {due}' if due else ''}{share}"
 
 
 # -- the timeline and the end ------------------------------------------------------------------------

@@ -267,7 +267,8 @@ class FollowupsScreen(Screen[None]):
     def on_mount(self) -> None:
         table = self.table
         for key, label, width in (("date", _("Date"), 10), ("group", _("Group"), 14),
-                                  ("owner", _("Owner"), 12), ("follow-up", _("Follow-up"), 32)):  # fmt: skip
+                                  ("owner", _("Owner"), 12), ("due", _("Due"), 10),
+                                  ("follow-up", _("Follow-up"), 32)):  # fmt: skip
             table.add_column(label, key=key, width=width)
         table.focus()
         self.load()
@@ -297,7 +298,7 @@ class FollowupsScreen(Screen[None]):
         style = "strike dim" if f.done else ""
         return [Text(f"{local_datetime(f.at):%Y-%m-%d}", style=style),
                 Text(clean_line(f.group), style=style), Text(clean_line(f.owner or "–"), style=style),
-                Text(followup_words(f), style=style)]  # fmt: skip
+                Text(f.due or "–", style=style), Text(followup_words(f), style=style)]  # fmt: skip
 
     def _list(self, keep: str | None = None) -> None:
         """Fills the table again; the cursor stays on ``keep`` when it is still listed."""
@@ -365,7 +366,7 @@ class FollowupsScreen(Screen[None]):
         self.items = [changed if i.ref == f.ref else i for i in self.items]
         self.kept.add(f.ref)
         table = self.table
-        for key, cell in zip(("date", "group", "owner", "follow-up"), self._cells(changed)):
+        for key, cell in zip(("date", "group", "owner", "due", "follow-up"), self._cells(changed)):
             table.update_cell(f.ref, key, cell)
         self._status()
         self.notify(followup_changed(changed, action, owner), markup=False)
