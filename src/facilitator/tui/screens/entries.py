@@ -10,12 +10,22 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from facilitator.i18n import _
+from facilitator.clock import local_datetime
+from facilitator.i18n import _, language
 from facilitator.journal.record import met_words
+from facilitator.meeting.due import due_typed
 from facilitator.meeting.meeting import Meeting
 from facilitator.meeting.state import Entry
 from facilitator.tui.screens.confirm import AskText, Confirm, PickOne
 from facilitator.tui.widgets.text import Plain
+from facilitator.views.due_words import (
+    due_changed,
+    due_mark,
+    due_question,
+    due_value,
+    not_a_date,
+    not_a_followup,
+)
 from facilitator.views.meeting_words import named_mark, never_shared, off_record_mark
 
 
@@ -28,6 +38,7 @@ class EntriesScreen(ModalScreen[None]):
         Binding("delete,backspace", "remove", "Remove"),
         Binding("x", "share", "Share"),
         Binding("n", "named", "Name it when shared"),
+        Binding("d", "due", "Due date"),
     ]
 
     def __init__(self, meeting: Meeting) -> None:
@@ -41,8 +52,8 @@ class EntriesScreen(ModalScreen[None]):
             yield OptionList(id="entry-list")
             yield Plain(
                 _(
-                    "a: add for someone · f: follow-up · enter: edit · delete: remove · x: share · "
-                    "n: with the name · escape: close"
+                    "a: add for someone · f: follow-up · enter: edit · d: due date · "
+                    "delete: remove · x: share · n: with the name · escape: close"
                 ),
                 classes="dialog-hint",
             )
@@ -63,8 +74,7 @@ class EntriesScreen(ModalScreen[None]):
             options.highlighted = min(highlighted or 0, options.option_count - 1)
         self.query_one("#empty", Plain).display = not options.option_count
 
-    @staticmethod
-    def _label(entry) -> str:  # type: ignore[no-untyped-def]
+    def _label(self, entry: Entry) -> str:
         owned = entry.kind in ("followups", "decisions")
         who = (entry.owner or entry.person if owned else entry.person or entry.owner) or ""
         words = entry.text or _("(no words, only a rating)")
@@ -74,7 +84,12 @@ class EntriesScreen(ModalScreen[None]):
             share += "  " + named_mark()
         if entry.off:
             share = "  " + off_record_mark()
+        due = due_mark(entry, self._year())
+        extra += f"  · {due}" if due else ""
         return f"{who}: {words}{extra}{share}" if who else f"{words}{extra}{share}"
+
+    def _year(self) -> int:
+        return local_datetime(self.meeting.now()).year
 
     def _current(self) -> str | None:
         options = self.query_one(OptionList)
@@ -132,7 +147,7 @@ class EntriesScreen(ModalScreen[None]):
 
         def done(text: str | None) -> None:
             if text:
-                self.meeting.edit_entry(entry_id, text=text)
+                self.meeting.rewrite(entry_id, text)
             self._fill()
 
         screen = AskText(_("Edit the entry"), value=entry.text)
@@ -171,3 +186,31 @@ class EntriesScreen(ModalScreen[None]):
                 return
             self.meeting.edit_entry(entry_id, named=not entry.named)
             self._fill()
+
+    def action_due(self) -> None:
+        """A follow-up's due date changed (a weekday, a date, 15/12) or removed (empty)."""
+        entry_id = self._current()
+        if entry_id is None:
+            return
+        m = self.meeting
+        entry = m.entry(entry_id)
+        if entry.kind != "followups":
+            self.notify(not_a_followup(), markup=False)
+            return
+
+        def done(typed: str | None) -> None:
+            if typed is None:
+                return
+            found = None
+            if typed:
+                found = next((d for lang in dict.fromkeys((m.agenda.language, language()))
+                              if (d := due_typed(typed, m.now(), None, lang)) is not None), None)  # fmt: skip
+                if found is None:
+                    self.notify(not_a_date(typed), severity="warning", markup=False)
+                    return
+            m.set_due(entry_id, found.isoformat() if found is not None else None)
+            self.notify(due_changed(m.entry(entry_id), self._year()), markup=False)
+            self._fill()
+
+        self.app.push_screen(AskText(due_question(), value=due_value(entry), allow_empty=True),
+                             done)  # fmt: skip

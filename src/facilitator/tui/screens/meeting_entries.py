@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from textual.widgets import Input
 
+from facilitator.clock import local_datetime
 from facilitator.meeting.state import asks_expectations
 from facilitator.tui.screens.confirm import PickOne
 from facilitator.tui.screens.entries import EntriesScreen
 from facilitator.tui.screens.meeting_part import MeetingPart
 from facilitator.tui.widgets.capture import Capture
 from facilitator.views import meeting_words as say
+from facilitator.views.due_words import due_notice
 
 
 class EntryActions(MeetingPart):
@@ -53,6 +55,9 @@ class EntryActions(MeetingPart):
         self._last_entry = entry.id
         self.set_focus(None)  # back to the meeting keys: e (or enter) again for another
         self._after()
+        confirm = due_notice(entry, local_datetime(m.now()).year)
+        if confirm is not None:  # a date read from the words: said, to be confirmed
+            self.notify(confirm, markup=False)
 
     def action_met(self, value: int) -> None:
         m = self.meeting
