@@ -24,7 +24,8 @@ async def test_by_friday_is_the_coming_friday_shown_and_changed(clock: FakeClock
         m = app.meeting
         await pilot.press("space")
         while not m.agenda.items[m.state.current].title.startswith("Core"):
-            await pilot.press("n")
+            m.next_item()  # the keys n are tested elsewhere; here the core is what matters
+        await pilot.pause()
         await pilot.press("f", *"Bo: send the letter by Friday", "enter")
         await pilot.pause()
         (entry,) = [e for e in m.entries(m.state.current) if e.kind == "followups"]
