@@ -78,9 +78,12 @@ def test_no_date_is_guessed(text: str) -> None:
         ("it", "entro il 15 dic", date(2026, 12, 15)),
         ("it", "entro il 15/12", date(2026, 12, 15)),
         ("fr", "send it by Friday", date(2026, 12, 11)),  # English is understood too
+        ("es", "llamar antes del vie", date(2026, 12, 11)),
+        ("es", "limpiar la playa junto el mar", None),  # the sea, not Tuesday
+        ("it", "andare al mar", None),
     ],
 )
-def test_the_groups_language_from_cldr(language: str, text: str, due: date) -> None:
+def test_the_groups_language_from_cldr(language: str, text: str, due: date | None) -> None:
     assert due_from_text(text, NOW, language=language) == due
 
 

@@ -26,6 +26,9 @@ BEFORE_A_DATE = {
     "es": ("para", "antes", "el", "hasta", "del"),
     "it": ("entro", "per", "il", "prima", "del", "al"),
 }
+# Articles announce a date before a number ("le 15/12") but not before a weekday's short name:
+# "el mar" is the sea, not Tuesday.
+ARTICLES = frozenset({"le", "au", "am", "zum", "el", "del", "il", "al"})
 NEXT_WEEK_DAY = 0  # "next week" is its Monday
 
 
@@ -192,8 +195,10 @@ def _relative(folded: str, today: date, language: str) -> date | None:
         named = re.search(rf"(?<![\w'])({_alternatives(w.weekdays)})(?!\w)", folded)
         if named:
             candidates.append((named.start(), _after(today, w.weekdays[named[1]])))
-        if w.before and w.short_weekdays:
-            short = re.compile(rf"(?<![\w'])(?:{_alternatives(w.before)})\s+"
+        announcing = [word for word in w.before if word not in ARTICLES]
+        if announcing and w.short_weekdays:
+            short = re.compile(rf"(?<![\w'])(?:{_alternatives(announcing)})\s+"
+                               rf"(?:(?:{_alternatives(ARTICLES)})\s+)?"
                                rf"({_alternatives(w.short_weekdays)})(?!\w)")  # fmt: skip
             match = short.search(folded)
             if match:
