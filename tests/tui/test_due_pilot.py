@@ -22,7 +22,9 @@ async def test_by_friday_is_the_coming_friday_shown_and_changed(clock: FakeClock
     app = meeting_app(ms150, clock, ["Ana", "Bo", "Chen", "Dee", "Mei"])  # on Friday 15 Jan 2027
     async with app.run_test(size=(100, 30)) as pilot:
         m = app.meeting
-        await pilot.pause()  # the meeting screen is up
+        await pilot.pause()  # the meeting screen is up, and what launch looks for after it
+        await app.workers.wait_for_complete()
+        await pilot.pause()
         await pilot.press("space")
         while not m.agenda.items[m.state.current].title.startswith("Core"):
             m.next_item()  # the keys n are tested elsewhere; here the core is what matters
