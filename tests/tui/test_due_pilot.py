@@ -9,7 +9,7 @@ from facilitator import catalog
 from facilitator.clock import FakeClock
 from facilitator.journal.record import render
 from facilitator.tui.screens.entries import EntriesScreen
-from tests.tui.helpers import meeting_app, notices
+from tests.tui.helpers import meeting_app, next_item, notices
 
 
 def labels(app) -> list[str]:  # type: ignore[no-untyped-def]
@@ -27,8 +27,7 @@ async def test_by_friday_is_the_coming_friday_shown_and_changed(clock: FakeClock
         await pilot.pause()
         await pilot.press("space")
         while not m.agenda.items[m.state.current].title.startswith("Core"):
-            m.next_item()  # the keys n are tested elsewhere; here the core is what matters
-        await pilot.pause()
+            await next_item(pilot)  # n, as the facilitator moves on: the screen follows
         await pilot.press("f", *"Bo: send the letter by Friday", "enter")
         await pilot.pause()
         (entry,) = [e for e in m.entries(m.state.current) if e.kind == "followups"]
